@@ -1,0 +1,348 @@
+// Package probe sends one HTTP request over a connection it dials itself and records the
+// response exactly as it crossed the wire: every line with its byte offset and line ending, the
+// parsed status line and header fields, interim 1xx responses, how the body was framed, the body,
+// and any bytes that arrived beyond the message's framing.
+//
+// probe never observes a response through net/http's client, because that client discards the
+// very bytes this package exists to show (a body after a 204, for one).
+package probe
+
+import (
+	"crypto/x509"
+	"net/url"
+	"time"
+)
+
+// Request is what to send. The zero value of every optional field is a sensible default.
+type Request struct {
+	// Method is the request method token; empty means GET.
+	Method string
+	// URL is an absolute http or https URL.
+	URL string
+	// Header holds the caller's header fields, in order. Host, User-Agent, Accept,
+	// Content-Length and Connection are added when the caller did not set them.
+	Header []Field
+	// Body is sent as-is with a Content-Length. Nil means no body.
+	Body []byte
+	// Insecure turns off TLS certificate verification (curl's -k).
+	Insecure bool
+	// FollowRedirects follows up to MaxRedirects 3xx responses with a Location (curl's -L).
+	FollowRedirects bool
+	// Timeout bounds the whole exchange, every hop included; zero means DefaultTimeout.
+	Timeout time.Duration
+	// Grace is how long to keep reading after a response that must be bodyless (204, 304, any
+	// response to HEAD) so that stray bytes are caught; zero means DefaultGrace.
+	Grace time.Duration
+	// BodyLimit is how many body bytes are kept in memory; the rest are counted and hashed.
+	// Zero means DefaultBodyLimit.
+	BodyLimit int64
+	// Progress, when not nil, is called from the reading goroutine with the number of response
+	// bytes received so far. It must be cheap and safe for concurrent use.
+	Progress func(received int64)
+}
+
+// Defaults for the optional fields of Request, and the limits of the parser.
+const (
+	DefaultTimeout   = 10 * time.Second
+	DefaultGrace     = 200 * time.Millisecond
+	DefaultBodyLimit = 1 << 20 // bytes of body (and of extra bytes) kept in memory
+	MaxHeaderBytes   = 1 << 20 // bytes in one response's header section
+	MaxHeaderLines   = 10000   // field lines in one response's header section
+	MaxRedirects     = 10
+	MaxWireCapture   = 2 << 20 // bytes of the raw stream kept for the raw view
+)
+
+// Field is one header (or trailer) field as received.
+type Field struct {
+	// Name and Value are the field name with its original case and the value with leading and
+	// trailing whitespace removed. An obs-fold continuation is joined to Value with one space.
+	Name  string
+	Value string
+	// Line is the index in Response.Lines of the line that starts this field; -1 for fields
+	// that were not received (the caller's request header fields).
+	Line int
+}
+
+// Ending is how a line of the header section ended on the wire.
+type Ending uint8
+
+// The line endings the parser tells apart.
+const (
+	CRLF   Ending = iota // "\r\n", the only correct ending
+	LF                   // a bare "\n"
+	CR                   // a bare "\r" not followed by "\n"
+	NoEnd                // the stream ended before the line did
+)
+
+func (e Ending) String() string {
+	switch e {
+	case CRLF:
+		return `\r\n`
+	case LF:
+		return `\n`
+	case CR:
+		return `\r`
+	}
+	return "(eof)"
+}
+
+// Len is the number of bytes the ending takes on the wire.
+func (e Ending) Len() int {
+	switch e {
+	case CRLF:
+		return 2
+	case LF, CR:
+		return 1
+	}
+	return 0
+}
+
+// LineKind says what part of a message a head line is.
+type LineKind uint8
+
+// The kinds of line in a response head.
+const (
+	StatusLineKind LineKind = iota // the status line
+	FieldLineKind                  // a header field line
+	FoldLineKind                   // an obs-fold continuation of the previous field
+	BadLineKind                    // a line in the header section that is not a field
+	BlankLineKind                  // the empty line that ends the header section
+)
+
+// Line is one line of a response head as received.
+type Line struct {
+	// Offset is the position of the line's first byte in the connection's response stream.
+	Offset int64
+	// Text is the line's bytes without its ending.
+	Text []byte
+	// Ending is how the line ended.
+	Ending Ending
+	// Kind says what the line is.
+	Kind LineKind
+}
+
+// End is the offset just past the line's ending.
+func (l Line) End() int64 { return l.Offset + int64(len(l.Text)) + int64(l.Ending.Len()) }
+
+// StatusLine is the parsed first line of a response.
+type StatusLine struct {
+	Proto  string // e.g. "HTTP/1.1", as received
+	Major  int    // -1 when Proto is not HTTP/DIGIT.DIGIT
+	Minor  int
+	Code   int // -1 when the code is not three digits
+	Reason string
+	// HasSpaceAfterCode reports whether the SP after the status code was present.
+	HasSpaceAfterCode bool
+}
+
+// Framing is how a response's body was delimited.
+type Framing uint8
+
+// The ways a body can be framed.
+const (
+	FramingNone          Framing = iota // no body by definition (1xx, 204, 304, response to HEAD)
+	FramingLength                       // Content-Length
+	FramingChunked                      // Transfer-Encoding: chunked
+	FramingClose                        // read until the server closed the connection
+)
+
+func (f Framing) String() string {
+	switch f {
+	case FramingLength:
+		return "content-length"
+	case FramingChunked:
+		return "chunked"
+	case FramingClose:
+		return "close-delimited"
+	}
+	return "none"
+}
+
+// Capture is a bounded record of a run of bytes: the first Limit bytes are kept, and all of
+// them are counted and hashed.
+type Capture struct {
+	// Data is the first part of the bytes, at most the request's BodyLimit.
+	Data []byte
+	// Size is how many bytes there were in all.
+	Size int64
+	// SHA256 is the hash of all Size bytes, hex encoded; empty when Size is 0.
+	SHA256 string
+	// Offset is where the bytes began in the response stream (for a chunked body, where the
+	// first chunk-size line began).
+	Offset int64
+}
+
+// Truncated reports whether some of the bytes were counted but not kept.
+func (c Capture) Truncated() bool { return int64(len(c.Data)) < c.Size }
+
+// Chunk is one chunk of a chunked body, as framed on the wire.
+type Chunk struct {
+	// Offset is where the chunk-size line began in the response stream.
+	Offset int64
+	// Size is the declared chunk size.
+	Size int64
+	// Ext is the chunk extension text after the size, without the leading ';'.
+	Ext string
+	// DataOffset is where the chunk's data began in the decoded body.
+	DataOffset int64
+}
+
+// Response is one response read from the connection, interim or final.
+type Response struct {
+	// Offset is where the response began in the connection's response stream.
+	Offset int64
+	// Lines are the head's lines in order: the status line, field lines (and any bad or folded
+	// lines) and, when it arrived, the blank line.
+	Lines  []Line
+	Status StatusLine
+	// Header holds the fields in order, with original case.
+	Header []Field
+	// Framing says how the body was delimited.
+	Framing Framing
+	// DeclaredLength is the Content-Length the framing used, or -1.
+	DeclaredLength int64
+	// Body is the decoded content (chunked framing removed).
+	Body Capture
+	// BodyComplete is false when the connection ended before the framing said the body was done
+	// (a short Content-Length body, a chunked body without its last chunk).
+	BodyComplete bool
+	// Chunks and Trailers describe a chunked body.
+	Chunks   []Chunk
+	Trailers []Field
+	// TrailerLines are the lines of the trailer section, as received.
+	TrailerLines []Line
+	// End is where the response ended in the stream (just past its framing).
+	End int64
+}
+
+// Get returns the value of the first field named name (case-insensitive), and whether there was one.
+func (r *Response) Get(name string) (string, bool) {
+	for _, f := range r.Header {
+		if equalFold(f.Name, name) {
+			return f.Value, true
+		}
+	}
+	return "", false
+}
+
+// Values returns the indexes in Header of every field named name (case-insensitive).
+func (r *Response) Values(name string) []int {
+	var idx []int
+	for i, f := range r.Header {
+		if equalFold(f.Name, name) {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// Timing holds how long each phase of an exchange took. A phase that did not happen is zero.
+type Timing struct {
+	DNS     time.Duration
+	Connect time.Duration
+	TLS     time.Duration
+	// TTFB is from the request being written to the first response byte.
+	TTFB time.Duration
+	// Total is from the start of the exchange to the end of reading (grace window included).
+	Total time.Duration
+}
+
+// TLSInfo describes the TLS session of an https exchange.
+type TLSInfo struct {
+	Version     string // e.g. "TLS 1.3"
+	CipherSuite string
+	ALPN        string
+	ServerName  string
+	// Subject, Issuer and NotAfter describe the peer's leaf certificate.
+	Subject  string
+	Issuer   string
+	NotAfter time.Time
+	// Verified is false when verification was turned off with Insecure.
+	Verified bool
+	// Chain is the peer's certificate chain as sent.
+	Chain []*x509.Certificate
+}
+
+// Sent is the request as it was written to the connection.
+type Sent struct {
+	Method string
+	URL    *url.URL
+	// Header is every field written, in order, including the ones probe added.
+	Header []Field
+	// Bytes is the exact request as written: request line, header section and body.
+	Bytes []byte
+}
+
+// Exchange is one request and everything that came back for it on the wire.
+type Exchange struct {
+	Request Sent
+	// Addr is the remote address that was connected to.
+	Addr string
+	// Interim holds the 1xx responses that came before the final one, in order.
+	Interim []*Response
+	// Response is the final response; nil when none could be read (see Err).
+	Response *Response
+	// Extra holds bytes that arrived beyond the final response's framing: after a bodyless
+	// response, after Content-Length bytes, or after the last chunk.
+	Extra Capture
+	// Wire is the start of the raw response stream, at most MaxWireCapture bytes, and WireSize
+	// how many bytes arrived in all.
+	Wire     []byte
+	WireSize int64
+	// Closed reports whether the server closed the connection while it was being read.
+	Closed bool
+	Timing Timing
+	TLS    *TLSInfo
+	// Err is set when the exchange failed before a final response was read; it is an *Error.
+	Err error
+}
+
+// Phase names the part of an exchange in which it failed.
+type Phase string
+
+// The phases an exchange can fail in.
+const (
+	PhaseRequest Phase = "request" // the request itself is invalid (bad URL, scheme, method)
+	PhaseDNS     Phase = "dns"
+	PhaseConnect Phase = "connect"
+	PhaseTLS     Phase = "tls"
+	PhaseWrite   Phase = "write"
+	PhaseStatus  Phase = "status" // waiting for or reading the status line
+	PhaseHeader  Phase = "header" // reading the header section
+	PhaseBody    Phase = "body"
+)
+
+// Error is a failed exchange: which phase failed, and why, in one line.
+type Error struct {
+	Phase Phase
+	// Msg is a one-line description that names the cause, e.g. "connection refused" or
+	// `not an HTTP response: got "SSH-2.0-OpenSSH_9.6\r\n"`.
+	Msg string
+	// Timeout reports whether the failure was the exchange's deadline.
+	Timeout bool
+	// Canceled reports whether the caller's context was canceled.
+	Canceled bool
+	Err      error
+}
+
+func (e *Error) Error() string { return e.Msg }
+func (e *Error) Unwrap() error { return e.Err }
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		ca, cb := a[i], b[i]
+		if 'A' <= ca && ca <= 'Z' {
+			ca += 'a' - 'A'
+		}
+		if 'A' <= cb && cb <= 'Z' {
+			cb += 'a' - 'A'
+		}
+		if ca != cb {
+			return false
+		}
+	}
+	return true
+}
