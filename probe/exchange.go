@@ -68,10 +68,10 @@ type Ending uint8
 
 // The line endings the parser tells apart.
 const (
-	CRLF   Ending = iota // "\r\n", the only correct ending
-	LF                   // a bare "\n"
-	CR                   // a bare "\r" not followed by "\n"
-	NoEnd                // the stream ended before the line did
+	CRLF  Ending = iota // "\r\n", the only correct ending
+	LF                  // a bare "\n"
+	CR                  // a bare "\r" not followed by "\n"
+	NoEnd               // the stream ended before the line did
 )
 
 func (e Ending) String() string {
@@ -140,10 +140,10 @@ type Framing uint8
 
 // The ways a body can be framed.
 const (
-	FramingNone          Framing = iota // no body by definition (1xx, 204, 304, response to HEAD)
-	FramingLength                       // Content-Length
-	FramingChunked                      // Transfer-Encoding: chunked
-	FramingClose                        // read until the server closed the connection
+	FramingNone    Framing = iota // no body by definition (1xx, 204, 304, response to HEAD)
+	FramingLength                 // Content-Length
+	FramingChunked                // Transfer-Encoding: chunked
+	FramingClose                  // read until the server closed the connection
 )
 
 func (f Framing) String() string {
