@@ -19,8 +19,10 @@ type Request struct {
 	Method string
 	// URL is an absolute http or https URL.
 	URL string
-	// Header holds the caller's header fields, in order. Host, User-Agent, Accept,
-	// Content-Length and Connection are added when the caller did not set them.
+	// Header holds the caller's header fields, in order. Host, User-Agent (UserAgent), Accept
+	// ("*/*") and, for a body, Content-Length are added when the caller did not set a field of
+	// the same name (case-insensitively); a caller's field replaces the default in its place.
+	// Connection is never added.
 	Header []Field
 	// Body is sent as-is with a Content-Length. Nil means no body.
 	Body []byte
@@ -185,6 +187,9 @@ type Chunk struct {
 	Ext string
 	// DataOffset is where the chunk's data began in the decoded body.
 	DataOffset int64
+	// DataWire is where the chunk's data began in the response stream. The data of a chunk
+	// that was cut short by the end of the stream runs to the end of the stream.
+	DataWire int64
 }
 
 // Response is one response read from the connection, interim or final.
@@ -206,9 +211,15 @@ type Response struct {
 	// BodyComplete is false when the connection ended before the framing said the body was done
 	// (a short Content-Length body, a chunked body without its last chunk).
 	BodyComplete bool
-	// Chunks and Trailers describe a chunked body.
-	Chunks   []Chunk
-	Trailers []Field
+	// BodyError says, in one line, why the body is not complete (e.g. "got 5 of 17 bytes:
+	// connection closed" or `invalid chunk-size line "zz"`); empty when BodyComplete is true.
+	BodyError string
+	// Chunks and Trailers describe a chunked body. To keep memory bounded, Chunks describes
+	// only the chunks that begin within the kept part of the body (and the last chunk), at most
+	// 65536 of them; ChunkCount is how many chunks there were in all, the last chunk included.
+	Chunks     []Chunk
+	ChunkCount int64
+	Trailers   []Field
 	// TrailerLines are the lines of the trailer section, as received.
 	TrailerLines []Line
 	// End is where the response ended in the stream (just past its framing).
@@ -266,7 +277,9 @@ type TLSInfo struct {
 // Sent is the request as it was written to the connection.
 type Sent struct {
 	Method string
-	URL    *url.URL
+	// URL is the parsed request URL; nil when the request was rejected before it was sent
+	// (see PhaseRequest) or when the Exchange came from Parse.
+	URL *url.URL
 	// Header is every field written, in order, including the ones probe added.
 	Header []Field
 	// Bytes is the exact request as written: request line, header section and body.

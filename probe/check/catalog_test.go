@@ -1,0 +1,136 @@
+package check
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hsx-dev/hsx/probe"
+)
+
+func TestCatalog(t *testing.T) {
+	want := strings.Fields(`F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F20
+		J1 J2 S1 S2 S3 S5 S7 S8 S9 S10 S11 S12 S14 S15 S16 S17 S19 S20 S22 S23 S24 S25 S29 S30
+		S33 S34`)
+	ref := regexp.MustCompile(`^RFC \d+ §\d+(\.\d+)*(; RFC \d+ §\d+(\.\d+)*)*$`)
+	var ids []string
+	for _, r := range Rules() {
+		ids = append(ids, r.ID)
+		if !ref.MatchString(r.Ref) {
+			t.Errorf("%s: Ref %q is not like \"RFC 9110 §15.3.5\"", r.ID, r.Ref)
+		}
+		if r.Title == "" || r.Check == nil {
+			t.Errorf("%s: Title %q, Check set %v", r.ID, r.Title, r.Check != nil)
+		}
+		got, ok := Lookup(r.ID)
+		if !ok || got.ID != r.ID || got.Ref != r.Ref {
+			t.Errorf("Lookup(%q) = %+v, %v", r.ID, got, ok)
+		}
+	}
+	if !slices.Equal(ids, want) {
+		t.Errorf("catalog IDs =\n%v\nwant\n%v", ids, want)
+	}
+	for _, id := range []string{"S18", "F19", "S4", "H1", "", "f1"} {
+		if _, ok := Lookup(id); ok {
+			t.Errorf("Lookup(%q) found a rule", id)
+		}
+	}
+}
+
+func TestRulesIsFresh(t *testing.T) {
+	a := Rules()
+	a[0].ID, a[0].Severity = "changed", Info
+	if b := Rules(); b[0].ID != "F1" || b[0].Severity != Error {
+		t.Errorf("changing one catalog changed the next: %+v", b[0])
+	}
+}
+
+func TestSeverities(t *testing.T) {
+	want := map[string]Severity{
+		"F1": Error, "F2": Warning, "F5": Warning, "F13": Error, "F16": Info, "F17": Warning,
+		"F18": Warning, "F20": Info, "J1": Warning, "J2": Warning, "S2": Error, "S3": Error,
+		"S7": Info, "S8": Info, "S9": Error, "S17": Info, "S20": Error, "S23": Info, "S25": Info,
+		"S30": Info, "S33": Error,
+	}
+	for id, sev := range want {
+		if r, _ := Lookup(id); r.Severity != sev {
+			t.Errorf("%s severity = %s, want %s", id, r.Severity, sev)
+		}
+	}
+}
+
+func TestRunWithoutResponse(t *testing.T) {
+	if got := Run(nil); got != nil {
+		t.Errorf("Run(nil) = %+v", got)
+	}
+	ex := probe.Parse([]byte("SSH-2.0-OpenSSH_9.6\r\n"), "GET")
+	if ex.Err == nil {
+		t.Fatal("Parse accepted a stream that is not HTTP")
+	}
+	if got := Run(ex); got != nil {
+		t.Errorf("Run(failed exchange) = %+v", got)
+	}
+}
+
+func TestRunOrder(t *testing.T) {
+	stream := "HTTP/1.1 204 No Content\r\n" +
+		"Content-Type: application/json\r\n" + // J2, warning
+		"Date: " + testDate + "\n" + // F5, warning
+		"Content-Length: 11\r\n" + // S2, error
+		"\r\n" +
+		`{"ok":true}` // S9, error
+	got := Run(parse(t, stream, "DELETE"))
+	var ids []string
+	for _, f := range got {
+		ids = append(ids, f.ID)
+	}
+	if want := []string{"S2", "S9", "J2", "F5"}; !slices.Equal(ids, want) {
+		t.Errorf("order = %v, want %v (%+v)", ids, want, got)
+	}
+}
+
+// TestRunSorted checks the order of every case's findings: most severe first, then by position
+// on the wire.
+func TestRunSorted(t *testing.T) {
+	for _, tc := range ruleCases() {
+		ex := parse(t, tc.stream, tc.method)
+		if tc.setup != nil {
+			tc.setup(ex)
+		}
+		fs := Run(ex)
+		for i := 1; i < len(fs); i++ {
+			a, b := fs[i-1], fs[i]
+			pa, pb := position(ex, a.At), position(ex, b.At)
+			if a.Severity < b.Severity || (a.Severity == b.Severity && pa > pb) {
+				t.Errorf("%s/%s: %s %s @%d before %s %s @%d", tc.id, tc.name,
+					a.ID, a.Severity, pa, b.ID, b.Severity, pb)
+			}
+		}
+	}
+}
+
+func TestPosition(t *testing.T) {
+	stream := head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Transfer-Encoding: chunked") +
+		"3\r\nabc\r\n4\r\ndefg\r\n0\r\nX-Sum: 1\r\n\r\nZZ"
+	ex := parse(t, stream, "GET")
+	at := func(s string) int64 { return int64(strings.Index(stream, s)) }
+	tests := []struct {
+		loc  Location
+		want int64
+	}{
+		{Location{Where: AtStatusLine}, 0},
+		{atHeader(1, "Content-Type"), at("Content-Type")},
+		{atLine(2), at("Content-Type")},
+		{Location{Where: AtBody, Start: 0}, at("abc")},
+		{Location{Where: AtBody, Start: 4}, at("efg")},
+		{Location{Where: AtTrailer, Index: 0}, at("X-Sum")},
+		{Location{Where: AtExtra, Start: 1}, at("ZZ") + 1},
+		{Location{Where: AtMessage}, at("\r\n\r\n3") + 2},
+	}
+	for _, tt := range tests {
+		if got := position(ex, tt.loc); got != tt.want {
+			t.Errorf("position(%+v) = %d, want %d", tt.loc, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,153 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/hsx-dev/hsx/probe"
+)
+
+// checkF11: Content-Length is 1*DIGIT. Any other value leaves the recipient unable to tell
+// where the message ends.
+func checkF11(ex *probe.Exchange) []note {
+	r := ex.Response
+	var out []note
+	for _, i := range r.Values("Content-Length") {
+		v := r.Header[i].Value
+		if isDigits(v) {
+			continue
+		}
+		why := "is not a decimal number"
+		if repeatedNumber(v) {
+			why = "is a list of one number repeated; recipients may reject it"
+		}
+		out = append(out, newNote(final(ex).header(i), "Content-Length %s %s", q(v), why))
+	}
+	return out
+}
+
+// repeatedNumber reports whether v is a comma-separated list of one number repeated ("5, 5").
+func repeatedNumber(v string) bool {
+	ms := strings.Split(v, ",")
+	if len(ms) < 2 {
+		return false
+	}
+	n := strings.Trim(ms[0], " \t")
+	for _, m := range ms {
+		if m = strings.Trim(m, " \t"); m != n || !isDigits(m) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkF12: a response does not carry both Content-Length and Transfer-Encoding. (In a 1xx or
+// 204, and in a 2xx to CONNECT, both are forbidden on their own: S2, S3 and S34 say so.)
+func checkF12(ex *probe.Exchange) []note {
+	r := ex.Response
+	c := r.Status.Code
+	if c >= 100 && c < 200 || c == 204 || connect2xx(ex) {
+		return nil
+	}
+	cl, te := first(r, "Content-Length"), first(r, "Transfer-Encoding")
+	if cl < 0 || te < 0 {
+		return nil
+	}
+	return []note{newNote(final(ex).header(cl), "Content-Length %s together with Transfer-Encoding %s",
+		q(r.Header[cl].Value), q(r.Header[te].Value))}
+}
+
+// checkF13: the body has as many bytes as its framing declares, and nothing follows it. A short
+// body is incomplete; bytes after a complete message are not a response and, on a reused
+// connection, would be read as the start of the next one. Bytes after a response that must
+// not have content are S9's, S16's and S33's.
+func checkF13(ex *probe.Exchange) []note {
+	r := ex.Response
+	var out []note
+	switch r.Framing {
+	case probe.FramingLength:
+		if !r.BodyComplete {
+			out = append(out, newNote(bodyRange(0, r.Body.Size),
+				"body ended after %s of the %d declared by Content-Length",
+				plural(r.Body.Size, "byte"), r.DeclaredLength))
+		}
+		if n := ex.Extra.Size; n > 0 && r.BodyComplete {
+			out = append(out, newNote(extraRange(0, n), "%s after the %s declared by Content-Length: %s",
+				plural(n, "byte"), plural(r.DeclaredLength, "byte"), preview(ex.Extra)))
+		}
+	case probe.FramingChunked:
+		if !r.BodyComplete {
+			why := r.BodyError
+			if why == "" {
+				why = "no last chunk"
+			}
+			out = append(out, newNote(bodyRange(0, r.Body.Size), "chunked body incomplete after %s: %s",
+				plural(r.Body.Size, "byte"), val(why)))
+		}
+		if n := ex.Extra.Size; n > 0 {
+			out = append(out, newNote(extraRange(0, n), "%s after the end of the chunked body: %s",
+				plural(n, "byte"), preview(ex.Extra)))
+		}
+	}
+	return out
+}
+
+// checkF14: chunked is applied at most once and is the last transfer coding. (A response whose
+// codings do not end in chunked is delimited by the connection closing; F16 notes that.)
+func checkF14(ex *probe.Exchange) []note {
+	r := ex.Response
+	c := r.Status.Code
+	idx := r.Values("Transfer-Encoding")
+	if len(idx) == 0 || c >= 100 && c < 200 || c == 204 {
+		return nil
+	}
+	at := final(ex).header(idx[0])
+	codings := members(r, "Transfer-Encoding")
+	chunked := 0
+	for _, m := range codings {
+		if strings.EqualFold(m, "chunked") {
+			chunked++
+		}
+	}
+	value := strings.Join(codings, ", ")
+	switch {
+	case len(codings) == 0:
+		return []note{newNote(at, "Transfer-Encoding is empty")}
+	case chunked > 1:
+		return []note{newNote(at, "Transfer-Encoding %s applies chunked %d times", q(value), chunked)}
+	case chunked == 1 && !strings.EqualFold(codings[len(codings)-1], "chunked"):
+		return []note{newNote(at, "Transfer-Encoding %s: chunked is not the last coding", q(value))}
+	}
+	return nil
+}
+
+// checkF15: a server does not send Transfer-Encoding to an HTTP/1.0 client.
+func checkF15(ex *probe.Exchange) []note {
+	i := first(ex.Response, "Transfer-Encoding")
+	if i < 0 || !requestHTTP10(ex) {
+		return nil
+	}
+	return []note{newNote(final(ex).header(i), "Transfer-Encoding %s in a response to an HTTP/1.0 request",
+		q(ex.Response.Header[i].Value))}
+}
+
+// checkF16: a body delimited by closing the connection cannot be told apart from one cut short,
+// and costs the connection; a server that knows the size sends Content-Length or uses chunked.
+func checkF16(ex *probe.Exchange) []note {
+	r := ex.Response
+	if r.Framing != probe.FramingClose {
+		return nil
+	}
+	return []note{newNote(final(ex).whole(), "body of %s delimited by closing the connection",
+		plural(r.Body.Size, "byte"))}
+}
+
+// connect2xx reports whether ex is a 2xx response to CONNECT.
+func connect2xx(ex *probe.Exchange) bool {
+	c := ex.Response.Status.Code
+	return method(ex) == "CONNECT" && c >= 200 && c < 300
+}
+
+// preview quotes the first bytes of c for a message.
+func preview(c probe.Capture) string {
+	return q(string(c.Data[:min(len(c.Data), maxValue+1)])) // one byte more, so val marks the cut
+}

@@ -1,0 +1,178 @@
+package probe
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"syscall"
+	"time"
+)
+
+// dial resolves the host of u, connects to it (trying each address in turn) and, for https,
+// does the TLS handshake. It records the timing, the remote address and the TLS session in ex.
+// It returns the connection to use and the TCP connection under it (the same for http).
+func dial(ctx context.Context, u *url.URL, req Request, deadline time.Time, e *env, ex *Exchange) (conn, raw net.Conn, _ *Error) {
+	host, port := u.Hostname(), u.Port()
+	if port == "" {
+		port = "80"
+		if u.Scheme == "https" {
+			port = "443"
+		}
+	}
+	addrs, derr := resolve(ctx, host, deadline, e, ex)
+	if derr != nil {
+		return nil, nil, derr
+	}
+
+	start := time.Now()
+	var err error
+	for i, ip := range addrs {
+		d := net.Dialer{Deadline: partialDeadline(deadline, len(addrs)-i)}
+		conn, err = d.DialContext(ctx, "tcp", net.JoinHostPort(ip, port))
+		if err == nil || ctx.Err() != nil || !time.Now().Before(deadline) {
+			break
+		}
+	}
+	ex.Timing.Connect = time.Since(start)
+	if err != nil {
+		return nil, nil, connectError(e, net.JoinHostPort(host, port), err)
+	}
+	ex.Addr = conn.RemoteAddr().String()
+	if u.Scheme != "https" {
+		return conn, conn, nil
+	}
+
+	start = time.Now()
+	tc := tls.Client(conn, &tls.Config{
+		ServerName:         host,
+		InsecureSkipVerify: req.Insecure,
+		NextProtos:         []string{"http/1.1"},
+	})
+	_ = conn.SetDeadline(deadline)
+	err = tc.HandshakeContext(ctx)
+	ex.Timing.TLS = time.Since(start)
+	if err != nil {
+		conn.Close()
+		return nil, nil, tlsError(e, err)
+	}
+	ex.TLS = tlsInfo(tc.ConnectionState(), !req.Insecure)
+	return tc, conn, nil
+}
+
+// minDialTime is the least time one address gets when several share what is left of the timeout.
+const minDialTime = 2 * time.Second
+
+// partialDeadline shares the time left before deadline among n addresses still to try, so that
+// one address that does not answer leaves time for the others.
+func partialDeadline(deadline time.Time, n int) time.Time {
+	left := time.Until(deadline)
+	share := left / time.Duration(n)
+	if share < minDialTime {
+		share = min(minDialTime, left)
+	}
+	return time.Now().Add(share)
+}
+
+// resolve looks up host's addresses, timing the lookup. An IP literal needs no lookup.
+func resolve(ctx context.Context, host string, deadline time.Time, e *env, ex *Exchange) ([]string, *Error) {
+	if ip := net.ParseIP(host); ip != nil {
+		return []string{host}, nil
+	}
+	start := time.Now()
+	lctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	var resolver net.Resolver
+	ips, err := resolver.LookupIPAddr(lctx, host)
+	ex.Timing.DNS = time.Since(start)
+	if err == nil && len(ips) == 0 {
+		err = &net.DNSError{Err: "no addresses", Name: host, IsNotFound: true}
+	}
+	if err != nil {
+		msg, timeout, canceled := e.cause(err)
+		var dnsErr *net.DNSError
+		switch {
+		case canceled:
+			msg = fmt.Sprintf("canceled while resolving %q", host)
+		case timeout || lctx.Err() != nil:
+			msg, timeout = fmt.Sprintf("timed out after %s resolving %q", e.timeout, host), true
+		case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
+			msg = fmt.Sprintf("no such host %q", host)
+		case errors.As(err, &dnsErr):
+			msg = fmt.Sprintf("DNS lookup of %q failed: %s", host, dnsErr.Err)
+		default:
+			msg = fmt.Sprintf("DNS lookup of %q failed: %s", host, msg)
+		}
+		return nil, &Error{Phase: PhaseDNS, Msg: msg, Timeout: timeout, Canceled: canceled, Err: err}
+	}
+	addrs := make([]string, len(ips))
+	for i, ip := range ips {
+		addrs[i] = ip.String()
+	}
+	return addrs, nil
+}
+
+func connectError(e *env, addr string, err error) *Error {
+	msg, timeout, canceled := e.cause(err)
+	switch {
+	case canceled:
+		msg = "canceled while connecting to " + addr
+	case timeout:
+		msg = fmt.Sprintf("timed out after %s connecting to %s", e.timeout, addr)
+	case errors.Is(err, syscall.ECONNREFUSED):
+		msg = "connection refused by " + addr
+	case errors.Is(err, syscall.EHOSTUNREACH):
+		msg = "host unreachable: " + addr
+	case errors.Is(err, syscall.ENETUNREACH):
+		msg = "network unreachable: " + addr
+	default:
+		var oe *net.OpError
+		if errors.As(err, &oe) && oe.Err != nil {
+			msg = oe.Err.Error()
+		}
+		msg = fmt.Sprintf("connecting to %s: %s", addr, msg)
+	}
+	return &Error{Phase: PhaseConnect, Msg: msg, Timeout: timeout, Canceled: canceled, Err: err}
+}
+
+func tlsError(e *env, err error) *Error {
+	msg, timeout, canceled := e.cause(err)
+	var verr *tls.CertificateVerificationError
+	var rec tls.RecordHeaderError
+	switch {
+	case canceled:
+		msg = "canceled during the TLS handshake"
+	case timeout:
+		msg = fmt.Sprintf("timed out after %s waiting for the TLS handshake", e.timeout)
+	case errors.As(err, &verr):
+		msg = "TLS handshake: " + verr.Err.Error()
+	case errors.As(err, &rec) && looksLikeHTTP(rec.RecordHeader[:]):
+		msg = "TLS handshake: the server answered in plain HTTP (try http://)"
+	case msg == "connection closed" || msg == "connection reset by the server":
+		msg = "TLS handshake: " + msg
+	default:
+		msg = "TLS handshake: " + err.Error()
+	}
+	return &Error{Phase: PhaseTLS, Msg: msg, Timeout: timeout, Canceled: canceled, Err: err}
+}
+
+func tlsInfo(st tls.ConnectionState, verified bool) *TLSInfo {
+	info := &TLSInfo{
+		Version:     tls.VersionName(st.Version),
+		CipherSuite: tls.CipherSuiteName(st.CipherSuite),
+		ALPN:        st.NegotiatedProtocol,
+		ServerName:  st.ServerName,
+		Verified:    verified,
+		Chain:       append([]*x509.Certificate(nil), st.PeerCertificates...),
+	}
+	if len(st.PeerCertificates) > 0 {
+		leaf := st.PeerCertificates[0]
+		info.Subject = leaf.Subject.String()
+		info.Issuer = leaf.Issuer.String()
+		info.NotAfter = leaf.NotAfter
+	}
+	return info
+}

@@ -1,0 +1,94 @@
+package probe
+
+import (
+	"context"
+	"time"
+)
+
+// shortRead is how long Do waits for more bytes after a body framed by Content-Length or
+// chunked, beyond those already received: long enough to catch bytes sent with the body, short
+// enough not to slow down an ordinary exchange.
+const shortRead = 5 * time.Millisecond
+
+// Do sends req once and reads what comes back, without following redirects. It always returns
+// a non-nil *Exchange holding whatever was captured. When no final response could be read
+// (DNS, connect, TLS, write, timeout or cancellation before the header section was complete,
+// a stream that is not HTTP, a header section past the caps), ex.Err is set to an *Error and
+// the same error is returned. A body cut short is not an error: see Response.BodyComplete.
+//
+// Every wait is bounded by req.Timeout and by ctx; cancelling ctx closes the connection, so Do
+// returns promptly.
+func Do(ctx context.Context, req Request) (*Exchange, error) {
+	req = withDefaults(req)
+	return do(ctx, req, time.Now().Add(req.Timeout))
+}
+
+// do is Do with the deadline of the whole exchange given; req has its defaults applied.
+func do(ctx context.Context, req Request, deadline time.Time) (*Exchange, error) {
+	start := time.Now()
+	ex := &Exchange{}
+	err := exchange(ctx, req, deadline, ex)
+	ex.Timing.Total = time.Since(start)
+	if err != nil {
+		ex.Err = err
+		return ex, err
+	}
+	return ex, nil
+}
+
+func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange) *Error {
+	e := &env{ctx: ctx, timeout: req.Timeout}
+	sent, err := buildRequest(req)
+	ex.Request = sent
+	if err != nil {
+		ex.Request.Method = req.Method
+		return err
+	}
+	conn, raw, err := dial(ctx, sent.URL, req, deadline, e, ex)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	// Closing the TCP connection under TLS, not the TLS connection, never waits to send an alert.
+	stop := context.AfterFunc(ctx, func() { raw.Close() })
+	defer stop()
+	_ = conn.SetDeadline(deadline)
+
+	_, werr := conn.Write(sent.Bytes)
+	wrote := time.Now()
+	var writeErr *Error
+	if werr != nil {
+		msg, timeout, canceled := e.cause(werr)
+		writeErr = &Error{Phase: PhaseWrite, Msg: "writing the request: " + msg,
+			Timeout: timeout, Canceled: canceled, Err: werr}
+		if timeout || canceled {
+			return writeErr
+		}
+	}
+
+	wr := newWireReader(conn, req.Progress)
+	p := newParser(wr, sent.Method, req.BodyLimit, e)
+	p.beforeExtra = func(bodyless bool) extraMode {
+		wait, mode := shortRead, extraOnce
+		if bodyless {
+			wait, mode = req.Grace, extraToEnd
+		}
+		until := time.Now().Add(wait)
+		if until.After(deadline) {
+			until = deadline
+		}
+		_ = conn.SetReadDeadline(until)
+		return mode
+	}
+	p.run(ex)
+	if !wr.first.IsZero() {
+		ex.Timing.TTFB = wr.first.Sub(wrote)
+	}
+	if ex.Err != nil {
+		if writeErr != nil {
+			return writeErr
+		}
+		return ex.Err.(*Error)
+	}
+	return nil
+}

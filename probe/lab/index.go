@@ -1,0 +1,102 @@
+package lab
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"strings"
+)
+
+// indexPage is the HTML index. html/template escapes every value it inserts.
+const indexPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>hsx lab</title>
+<style>
+:root { color-scheme: light dark; --muted: #777; --line: #8884; --bad: #c33; --ok: #393; }
+body { font: 15px/1.45 system-ui, sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+p.lead { color: var(--muted); margin-top: 0; }
+code, td.path, td.m { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .92em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { font-weight: 600; }
+td.rules { color: var(--bad); white-space: nowrap; }
+td.rules.none { color: var(--ok); }
+.demo { border: 1px solid var(--line); border-radius: .5rem; padding: .8rem 1rem; margin: 1.2rem 0; }
+button { font: inherit; padding: .3rem .9rem; }
+</style>
+</head>
+<body>
+<h1>hsx lab</h1>
+<p class="lead">Correct and broken HTTP responses, side by side. Broken ones are written byte for byte;
+look at them with <code>hsx check URL</code> or <code>curl -sv URL</code>, since browsers hide most of what is wrong.</p>
+<div class="demo">
+<form method="post" action="/204"><button type="submit">POST this form to /204</button></form>
+<p>The server answers <strong>204 No Content</strong>, and a browser then keeps showing the page it has:
+nothing reloads and nothing changes. That is what 204 means for the document view.</p>
+</div>
+<table>
+<thead><tr><th>path</th><th>method</th><th>code</th><th>rules</th><th>twin</th><th>what the server sends</th></tr></thead>
+<tbody>
+{{range .}}<tr>
+<td class="path"><a href="{{.Example}}">{{.Path}}</a></td>
+<td class="m">{{.Methods}}</td>
+<td>{{.Code}}</td>
+<td class="rules{{if eq .Rules "-"}} none{{end}}">{{.Rules}}</td>
+<td class="path">{{if .Twin}}<a href="{{.Twin}}">{{.Twin}}</a>{{end}}</td>
+<td>{{.Description}}</td>
+</tr>
+{{end}}</tbody>
+</table>
+</body>
+</html>
+`
+
+// indexRow is one scenario as the HTML index shows it.
+type indexRow struct {
+	Path, Example, Methods, Code, Rules, Twin, Description string
+}
+
+// index returns the handler of "/": an HTML page for browsers, aligned text for everything else.
+func index(all []Scenario) http.Handler {
+	tmpl := template.Must(template.New("index").Parse(indexPage))
+	rows := make([]indexRow, len(all))
+	for i, s := range all {
+		rows[i] = indexRow{Path: s.Path, Example: s.Example(), Methods: s.methods(), Code: code(s.Code),
+			Rules: s.rules(), Twin: s.Twin, Description: s.Description}
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var buf bytes.Buffer
+		ctype := "text/plain; charset=utf-8"
+		if wantsHTML(r) {
+			ctype = "text/html; charset=utf-8"
+			if err := tmpl.Execute(&buf, rows); err != nil {
+				http.Error(w, "index: "+err.Error(), http.StatusInternalServerError)
+				return
+			}
+		} else {
+			buf.WriteString("hsx lab: correct and broken HTTP responses. Try: hsx check URL\n\n")
+			if err := WriteList(&buf, "http://"+r.Host); err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+		}
+		w.Header().Set("Vary", "Accept")
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("Content-Length", itoa(buf.Len()))
+		_, _ = w.Write(buf.Bytes())
+	})
+}
+
+// wantsHTML reports whether the client asked for HTML (browsers do; curl and hsx do not).
+func wantsHTML(r *http.Request) bool {
+	for _, v := range r.Header.Values("Accept") {
+		if strings.Contains(strings.ToLower(v), "text/html") {
+			return true
+		}
+	}
+	return false
+}

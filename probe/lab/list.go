@@ -1,0 +1,30 @@
+package lab
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+)
+
+// WriteList writes the scenario table as aligned text: path (prefixed with baseURL when it is
+// not empty), method, status code, rules and description, one scenario a line.
+func WriteList(w io.Writer, baseURL string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "PATH\tMETHOD\tCODE\tRULES\tDESCRIPTION")
+	for _, s := range Scenarios() {
+		fmt.Fprintf(tw, "%s%s\t%s\t%s\t%s\t%s\n", baseURL, s.Path, s.methods(), code(s.Code), s.rules(), s.Description)
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("lab: write list: %w", err)
+	}
+	return nil
+}
+
+// code formats a status code for the list; "-" for none.
+func code(c int) string {
+	if c == 0 {
+		return "-"
+	}
+	return strconv.Itoa(c)
+}

@@ -1,0 +1,259 @@
+package lab
+
+import (
+	"net/http"
+	"strconv"
+)
+
+// Bodies shared by several scenarios.
+const (
+	jsonDone    = `{"status":"done"}` // 17 bytes, the length /204/content-length declares
+	textPlain   = "Content-Type: text/plain; charset=utf-8"
+	jsonType    = "Content-Type: application/json"
+	helloBody   = "hello from the hsx lab\n"
+	drip        = "drip drip drip drip\n"
+	dripDelay   = 100 // milliseconds between two bytes of /drip
+	partialText = "0123456789abcdefghijklmnopqrstuvwxyz\n"
+)
+
+// Scenarios returns the lab's scenarios in a stable order: each correct response next to its
+// broken twins. The slice is new on every call.
+func Scenarios() []Scenario {
+	return []Scenario{
+		{Path: "/204", Code: 204, Twin: "/204/body", serve: noContent,
+			Description: "a correct 204 No Content, to any method"},
+		{Path: "/204/body", Code: 204, Rules: []string{"S2", "S9"}, Twin: "/204",
+			Description: "204 with Content-Length and a JSON body after the header section",
+			raw:         raw("204 No Content", []string{"Content-Length: 17"}, jsonDone)},
+		{Path: "/204/content-length", Code: 204, Rules: []string{"S2"}, Twin: "/204",
+			Description: "204 with Content-Length: 17 and no body (Node's writeHead with a length)",
+			raw:         raw("204 No Content", []string{"Content-Length: 17"}, "")},
+		{Path: "/204/chunked", Code: 204, Rules: []string{"S3", "S9"}, Twin: "/204",
+			Description: "204 with Transfer-Encoding: chunked and a last-chunk after it",
+			raw:         raw("204 No Content", []string{"Transfer-Encoding: chunked"}, "0\r\n\r\n")},
+		{Path: "/204/json-type", Code: 204, Rules: []string{"J2"}, Twin: "/204",
+			Description: "204 with Content-Type: application/json and nothing else wrong",
+			serve:       noContentJSON},
+		{Path: "/204/close", Code: 204, Rules: []string{"S9"}, Twin: "/204",
+			Description: "204 with Connection: close, then a body until the server closes",
+			raw:         raw("204 No Content", []string{"Connection: close"}, jsonDone)},
+
+		{Path: "/200", Code: 200, Twin: "/framing/no-content-type", serve: hello,
+			Description: "a correct 200 with a short text body"},
+		{Path: "/200/json", Code: 200, Twin: "/200/empty-json", serve: jsonOK,
+			Description: "a correct 200 with a JSON body"},
+		{Path: "/200/empty-json", Code: 200, Rules: []string{"J1"}, Twin: "/200/json",
+			Description: "200 labelled application/json with Content-Length: 0",
+			raw:         raw("200 OK", []string{jsonType, "Content-Length: 0"}, "")},
+		{Path: "/200/invalid-json", Code: 200, Rules: []string{"J1"}, Twin: "/200/json",
+			Description: "200 labelled application/json whose body does not parse",
+			raw:         rawBody("200 OK", []string{jsonType}, `{"items": [1, 2, 3,], "more": true`)},
+
+		{Path: "/head", Methods: []string{"HEAD"}, Code: 200, Twin: "/head/body", serve: hello,
+			Description: "a correct answer to HEAD: the headers of a GET, no body"},
+		{Path: "/head/body", Methods: []string{"HEAD"}, Code: 200, Rules: []string{"S33"}, Twin: "/head",
+			Description: "an answer to HEAD that sends the body anyway",
+			raw:         rawBody("200 OK", []string{textPlain}, helloBody)},
+
+		{Path: "/205", Code: 205, Twin: "/205/body", serve: resetContent,
+			Description: "a correct 205 Reset Content with Content-Length: 0"},
+		{Path: "/205/body", Code: 205, Rules: []string{"S10"}, Twin: "/205",
+			Description: "205 with a body",
+			raw:         rawBody("205 Reset Content", []string{textPlain}, "The form has been reset.\n")},
+
+		{Path: "/304", Code: 304, Twin: "/304/body", serve: notModified,
+			Description: "a correct 304 Not Modified with an ETag"},
+		{Path: "/304/body", Code: 304, Rules: []string{"S16"}, Twin: "/304",
+			Description: "304 with a body",
+			raw:         rawBody("304 Not Modified", []string{`ETag: "v1"`, textPlain}, helloBody)},
+
+		{Path: "/201", Methods: []string{"POST"}, Code: 201, Twin: "/201/no-location", serve: created,
+			Description: "a correct 201 Created with a Location"},
+		{Path: "/201/no-location", Methods: []string{"POST"}, Code: 201, Rules: []string{"S8"}, Twin: "/201",
+			Description: "201 without Location: the request's target is the new resource",
+			serve:       createdHere},
+
+		redirect(301, "Moved Permanently"), redirectBroken(301, "Moved Permanently"),
+		redirect(302, "Found"), redirectBroken(302, "Found"),
+		redirect(307, "Temporary Redirect"), redirectBroken(307, "Temporary Redirect"),
+		redirect(308, "Permanent Redirect"), redirectBroken(308, "Permanent Redirect"),
+
+		{Path: "/302/bad-location", Code: 302, Rules: []string{"S15"}, Twin: "/302",
+			Description: "302 whose Location has spaces in it, so it is not a URI reference",
+			raw:         rawBody("302 Found", []string{textPlain, "Location: /a page with spaces"}, "See the Location field.\n")},
+
+		{Path: "/401", Code: 401, Twin: "/401/no-challenge", serve: unauthorized,
+			Description: "a correct 401 with a WWW-Authenticate challenge"},
+		{Path: "/401/no-challenge", Code: 401, Rules: []string{"S19"}, Twin: "/401",
+			Description: "401 without WWW-Authenticate",
+			raw:         rawBody("401 Unauthorized", []string{textPlain}, "Log in first.\n")},
+		{Path: "/407", Code: 407, Twin: "/407/no-challenge", serve: proxyAuth,
+			Description: "a correct 407 with a Proxy-Authenticate challenge"},
+		{Path: "/407/no-challenge", Code: 407, Rules: []string{"S22"}, Twin: "/407",
+			Description: "407 without Proxy-Authenticate",
+			raw:         rawBody("407 Proxy Authentication Required", []string{textPlain}, "Log in to the proxy first.\n")},
+		{Path: "/405", Methods: []string{"DELETE"}, Code: 405, Twin: "/405/no-allow", serve: methodNotAllowed,
+			Description: "a correct 405 with Allow: GET, HEAD (GET gets a 200)"},
+		{Path: "/405/no-allow", Methods: []string{"DELETE"}, Code: 405, Rules: []string{"S20"}, Twin: "/405",
+			Description: "405 without Allow",
+			raw:         rawBody("405 Method Not Allowed", []string{textPlain}, "Not with that method.\n")},
+
+		{Path: "/206", Code: 206, Twin: "/206/no-content-range", serve: partial,
+			Description: "a correct 206 Partial Content with Content-Range (bytes 0-15 without a Range)"},
+		{Path: "/206/no-content-range", Code: 206, Rules: []string{"S11"}, Twin: "/206",
+			Description: "206 without Content-Range",
+			raw:         rawBody("206 Partial Content", []string{textPlain}, partialText[:16])},
+		{Path: "/206/multipart", Code: 206, Twin: "/206/multipart-no-boundary", serve: partialMulti,
+			Description: "a correct multipart/byteranges 206 (bytes 0-3 and 10-13 without a Range)"},
+		{Path: "/206/multipart-no-boundary", Code: 206, Rules: []string{"S12"}, Twin: "/206/multipart",
+			Description: "a multipart/byteranges 206 whose Content-Type has no boundary",
+			raw:         rawBody("206 Partial Content", []string{"Content-Type: multipart/byteranges"}, multipartBody)},
+		{Path: "/416", Code: 416, Twin: "/416/no-content-range", serve: rangeNotSatisfiable,
+			Description: "a correct 416 with Content-Range: bytes */37"},
+		{Path: "/416/no-content-range", Code: 416, Rules: []string{"S24"}, Twin: "/416",
+			Description: "416 without Content-Range",
+			raw:         rawBody("416 Range Not Satisfiable", []string{textPlain}, "No such range.\n")},
+
+		{Path: "/413", Methods: []string{"POST"}, Code: 413, Twin: "/413/no-retry-after", serve: retryAfterSeconds(413),
+			Description: "a 413 Content Too Large with Retry-After: 120 (the limit is temporary)"},
+		{Path: "/413/no-retry-after", Methods: []string{"POST"}, Code: 413, Rules: []string{"S23"}, Twin: "/413",
+			serve: retryAfterNone(413), Description: "413 without Retry-After (right when the limit is permanent)"},
+		{Path: "/429", Code: 429, Twin: "/429/bad-retry-after", serve: retryAfterSeconds(429),
+			Description: "a correct 429 with Retry-After: 120"},
+		{Path: "/429/no-retry-after", Code: 429, Rules: []string{"S29"}, Twin: "/429", serve: retryAfterNone(429),
+			Description: "429 without Retry-After (allowed, but the client has to guess)"},
+		{Path: "/429/bad-retry-after", Code: 429, Rules: []string{"S29"}, Twin: "/429",
+			Description: "429 with a Retry-After that is neither seconds nor an HTTP-date",
+			raw:         rawBody("429 Too Many Requests", []string{textPlain, "Retry-After: in two minutes"}, "Slow down.\n")},
+		{Path: "/503", Code: 503, Twin: "/503/bad-retry-after", serve: retryAfterDate(503),
+			Description: "a correct 503 with Retry-After as an HTTP-date"},
+		{Path: "/503/no-retry-after", Code: 503, Rules: []string{"S29"}, Twin: "/503", serve: retryAfterNone(503),
+			Description: "503 without Retry-After (allowed, but the client has to guess)"},
+		{Path: "/503/bad-retry-after", Code: 503, Rules: []string{"S29"}, Twin: "/503",
+			Description: "503 with a Retry-After that is neither seconds nor an HTTP-date",
+			raw:         rawBody("503 Service Unavailable", []string{textPlain, "Retry-After: -5"}, "Back soon.\n")},
+
+		{Path: "/426", Code: 426, Twin: "/426/no-upgrade", serve: upgradeRequired,
+			Description: "a correct 426 Upgrade Required with Upgrade: HTTP/2.0"},
+		{Path: "/426/no-upgrade", Code: 426, Rules: []string{"S5"}, Twin: "/426",
+			Description: "426 without Upgrade: the client is not told what to upgrade to",
+			raw:         rawBody("426 Upgrade Required", []string{textPlain}, "Upgrade, but to what?\n")},
+
+		{Path: "/100", Code: 200, serve: interim(http.StatusContinue),
+			Description: "an interim 100 Continue, then a 200"},
+		{Path: "/103", Code: 200, Twin: "/103/content-length", serve: interim(http.StatusEarlyHints),
+			Description: "an interim 103 Early Hints with a Link, then a 200"},
+		{Path: "/103/content-length", Code: 200, Rules: []string{"S2"}, Twin: "/103",
+			Description: "an interim 103 with Content-Length, then a 200",
+			raw:         earlyHintsWithLength()},
+
+		{Path: "/framing/chunked", Code: 200, Twin: "/framing/cl-te", serve: chunked,
+			Description: "a correct 200 with a chunked body"},
+		{Path: "/framing/cl-te", Code: 200, Rules: []string{"F12"}, Twin: "/framing/chunked",
+			Description: "200 with both Content-Length and Transfer-Encoding: chunked",
+			raw: raw("200 OK", []string{textPlain, "Content-Length: 23", "Transfer-Encoding: chunked"},
+				"17\r\n"+helloBody+"\r\n0\r\n\r\n")},
+		{Path: "/framing/duplicate-length", Code: 200, Rules: []string{"F10"}, Twin: "/200",
+			Description: "200 with two Content-Length fields of different values",
+			raw:         raw("200 OK", []string{textPlain, "Content-Length: 23", "Content-Length: 42"}, helloBody)},
+		{Path: "/framing/obs-fold", Code: 200, Rules: []string{"F9"}, Twin: "/200",
+			Description: "200 with a header field folded onto a second line (obs-fold)",
+			raw:         rawBody("200 OK", []string{textPlain, "X-Lab-Note: this value\r\n  continues on the next line"}, helloBody)},
+		{Path: "/framing/bare-lf", Code: 200, Rules: []string{"F5"}, Twin: "/200",
+			Description: "200 whose head lines end in a bare LF instead of CRLF",
+			raw:         &rawResponse{status: "HTTP/1.1 200 OK", header: []string{textPlain, "Content-Length: 23"}, body: helloBody, eol: "\n"}},
+		{Path: "/framing/short-body", Code: 200, Rules: []string{"F13"}, Twin: "/200",
+			Description: "200 with Content-Length: 100 and only 23 bytes, then a close",
+			raw:         raw("200 OK", []string{textPlain, "Content-Length: 100"}, helloBody)},
+		{Path: "/framing/close-delimited", Code: 200, Rules: []string{"F16"}, Twin: "/200",
+			Description: "200 without Content-Length: the body ends when the server closes",
+			raw:         raw("200 OK", []string{textPlain, "Connection: close"}, helloBody)},
+		{Path: "/framing/no-date", Code: 200, Rules: []string{"F17"}, Twin: "/200",
+			Description: "200 without a Date field",
+			raw:         &rawResponse{status: "HTTP/1.1 200 OK", header: []string{textPlain, "Content-Length: 23"}, body: helloBody, noDate: true}},
+		{Path: "/framing/no-content-type", Code: 200, Rules: []string{"F18"}, Twin: "/200",
+			Description: "200 with a body and no Content-Type",
+			raw:         rawBody("200 OK", nil, helloBody)},
+		{Path: "/framing/no-reason-space", Code: 200, Rules: []string{"F2"}, Twin: "/200",
+			Description: `status line "HTTP/1.1 200" without the space before the (empty) reason`,
+			raw:         &rawResponse{status: "HTTP/1.1 200", header: []string{textPlain, "Content-Length: 23"}, body: helloBody}},
+
+		{Path: "/framing/status-600", Code: 600, Rules: []string{"F3"}, Twin: "/200",
+			Description: "status code 600, outside 100-599 (clients treat it as a 5xx)",
+			raw:         rawBody("600 Unknown", []string{textPlain}, helloBody)},
+		{Path: "/framing/space-before-fields", Code: 200, Rules: []string{"F6"}, Twin: "/200",
+			Description: "whitespace between the status line and the first header field",
+			// The indented line is part of the status string so that it comes before Date.
+			raw: rawBody("200 OK\r\n X-Lab-Note: indented", []string{textPlain}, helloBody)},
+		{Path: "/framing/space-before-colon", Code: 200, Rules: []string{"F7"}, Twin: "/200",
+			Description: `a field name followed by whitespace before its colon ("X-Lab-Note : …")`,
+			raw:         rawBody("200 OK", []string{textPlain, "X-Lab-Note : spaced"}, helloBody)},
+		{Path: "/framing/nul-in-value", Code: 200, Rules: []string{"F8"}, Twin: "/200",
+			Description: "a field value with a NUL byte in it",
+			raw:         rawBody("200 OK", []string{textPlain, "X-Lab-Note: before\x00after"}, helloBody)},
+		{Path: "/framing/bad-length", Code: 200, Rules: []string{"F11"}, Twin: "/200",
+			Description: `Content-Length: "23 bytes", which is not a number; the body then ends with a close`,
+			raw:         raw("200 OK", []string{textPlain, "Content-Length: 23 bytes"}, helloBody)},
+		{Path: "/framing/chunked-twice", Code: 200, Rules: []string{"F14"}, Twin: "/framing/chunked",
+			Description: "Transfer-Encoding: chunked, chunked (chunked applied twice)",
+			raw: raw("200 OK", []string{textPlain, "Transfer-Encoding: chunked, chunked"},
+				chunk(chunk(helloBody)+"0\r\n\r\n")+"0\r\n\r\n")},
+		{Path: "/framing/trailer", Code: 200, Twin: "/framing/undeclared-trailer", serve: withTrailer,
+			Description: "a correct chunked 200 with a trailer field declared in Trailer"},
+		{Path: "/framing/undeclared-trailer", Code: 200, Rules: []string{"F20"}, Twin: "/framing/trailer",
+			Description: "a chunked 200 with a trailer field that Trailer does not declare",
+			raw: raw("200 OK", []string{textPlain, "Transfer-Encoding: chunked"},
+				chunk(helloBody)+"0\r\nX-Lab-Checksum: 23\r\n\r\n")},
+
+		{Path: "/drip", Code: 200, serve: dripFeed,
+			Description: "200 with a 20-byte body sent one byte every 100 ms"},
+		{Path: "/ansi", Code: 200, serve: ansi,
+			Description: "200 text full of terminal escapes: clear screen, clipboard write, title, colors, link"},
+		{Path: "/bytes/N", Code: 200, example: "/bytes/1024", pattern: "/bytes/{n}", serve: byteStream,
+			Description: "N bytes of generated data with Content-Length, streamed (N up to 64 GiB)"},
+		{Path: "/hang", Code: 0, serve: hang,
+			Description: "reads the request and never answers, until the client or the server gives up"},
+	}
+}
+
+// raw builds an HTTP/1.1 response with the given status (code and reason), fields and body.
+func raw(status string, header []string, body string) *rawResponse {
+	return &rawResponse{status: "HTTP/1.1 " + status, header: header, body: body}
+}
+
+// rawBody is raw with a correct Content-Length for body added to the fields.
+func rawBody(status string, header []string, body string) *rawResponse {
+	h := append(header[:len(header):len(header)], "Content-Length: "+itoa(len(body)))
+	return raw(status, h, body)
+}
+
+// chunk frames data as one chunk of a chunked body.
+func chunk(data string) string {
+	return strconv.FormatInt(int64(len(data)), 16) + "\r\n" + data + "\r\n"
+}
+
+// multipartBody is a multipart/byteranges body of two ranges of partialText, boundary "LAB".
+const multipartBody = "--LAB\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-3/37\r\n\r\n0123\r\n" +
+	"--LAB\r\nContent-Type: text/plain\r\nContent-Range: bytes 10-13/37\r\n\r\nabcd\r\n--LAB--\r\n"
+
+// earlyHintsWithLength is a 103 that carries Content-Length, then a correct 200.
+func earlyHintsWithLength() *rawResponse {
+	r := raw("103 Early Hints", []string{earlyHint, "Content-Length: 0"}, "")
+	r.then = rawBody("200 OK", []string{textPlain}, helloBody)
+	return r
+}
+
+// redirect is the correct scenario for a redirect code: Location points at /200.
+func redirect(code int, reason string) Scenario {
+	p := "/" + itoa(code)
+	return Scenario{Path: p, Code: code, Twin: p + "/no-location", serve: redirectTo(code),
+		Description: "a correct " + itoa(code) + " " + reason + " with Location: /200"}
+}
+
+// redirectBroken is the redirect without a Location.
+func redirectBroken(code int, reason string) Scenario {
+	p := "/" + itoa(code)
+	return Scenario{Path: p + "/no-location", Code: code, Rules: []string{"S14"}, Twin: p,
+		Description: itoa(code) + " without Location: the client has nowhere to go",
+		raw:         rawBody(itoa(code)+" "+reason, []string{textPlain}, "It moved, but this response does not say where.\n")}
+}

@@ -1,0 +1,186 @@
+package probe
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"time"
+)
+
+// readBufferSize is the size of the window the wire reader reads into. Lines and bodies of any
+// length pass through it; only the parts a caller keeps are copied out.
+const readBufferSize = 32 << 10
+
+// errLineTooLong is returned by readLine when a line does not end within its budget.
+var errLineTooLong = errors.New("line too long")
+
+// wireReader is a buffered reader over a response stream that knows the stream offset of every
+// byte, keeps the first MaxWireCapture bytes of the stream, and remembers when the first byte
+// arrived. Errors from the source are sticky: once a read failed, every later fill fails the
+// same way, after the bytes already buffered have been consumed.
+type wireReader struct {
+	src  io.Reader
+	buf  []byte
+	r, w int   // buf[r:w] is buffered and not yet consumed
+	off  int64 // stream offset of buf[r]
+
+	received int64     // bytes read from src in all
+	wire     []byte    // the first MaxWireCapture bytes of the stream
+	first    time.Time // when the first byte arrived
+	err      error     // the sticky error of src
+	eof      bool      // src reported io.EOF: the peer closed the stream
+
+	progress func(received int64)
+}
+
+func newWireReader(src io.Reader, progress func(int64)) *wireReader {
+	return &wireReader{src: src, buf: make([]byte, readBufferSize), progress: progress}
+}
+
+// buffered returns the bytes read but not yet consumed. They stay valid until the next fill.
+func (wr *wireReader) buffered() []byte { return wr.buf[wr.r:wr.w] }
+
+// consume marks the next n buffered bytes as read.
+func (wr *wireReader) consume(n int) {
+	wr.r += n
+	wr.off += int64(n)
+}
+
+// fill reads once from the source into the free part of the buffer. It returns nil when at
+// least one byte arrived, or the source's (sticky) error.
+func (wr *wireReader) fill() error {
+	if wr.err != nil {
+		return wr.err
+	}
+	if wr.r > 0 {
+		copy(wr.buf, wr.buf[wr.r:wr.w])
+		wr.w -= wr.r
+		wr.r = 0
+	}
+	if wr.w == len(wr.buf) {
+		return nil
+	}
+	for range 100 {
+		n, err := wr.src.Read(wr.buf[wr.w:])
+		if n > 0 {
+			wr.record(wr.buf[wr.w : wr.w+n])
+			wr.w += n
+		}
+		if err != nil {
+			wr.err = err
+			wr.eof = errors.Is(err, io.EOF)
+		}
+		if n > 0 {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+	wr.err = io.ErrNoProgress
+	return wr.err
+}
+
+// record notes newly arrived bytes: the wire capture, the byte count and the first byte's time.
+func (wr *wireReader) record(p []byte) {
+	if wr.received == 0 {
+		wr.first = time.Now()
+	}
+	if room := MaxWireCapture - len(wr.wire); room > 0 {
+		wr.wire = appendCapped(wr.wire, p[:min(room, len(p))], MaxWireCapture)
+	}
+	wr.received += int64(len(p))
+	if wr.progress != nil {
+		wr.progress(wr.received)
+	}
+}
+
+// ensure fills until at least n bytes are buffered; it returns the error that stopped it short.
+func (wr *wireReader) ensure(n int) error {
+	for wr.w-wr.r < n {
+		if err := wr.fill(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readLine reads one line ending in CRLF, a bare LF or a bare CR. The line's text and ending
+// take at most max bytes, or errLineTooLong is returned. When the stream ends first, the line
+// read so far is returned with Ending NoEnd and the stream's error.
+func (wr *wireReader) readLine(max int) (Line, error) {
+	line := Line{Offset: wr.off, Text: []byte{}}
+	for {
+		if wr.r == wr.w {
+			if err := wr.fill(); err != nil {
+				line.Ending = NoEnd
+				return line, err
+			}
+			continue
+		}
+		b := wr.buffered()
+		i := bytes.IndexAny(b, "\r\n")
+		if i < 0 {
+			if len(line.Text)+len(b) > max {
+				return line, errLineTooLong
+			}
+			line.Text = append(line.Text, b...)
+			wr.consume(len(b))
+			continue
+		}
+		if len(line.Text)+i+1 > max {
+			return line, errLineTooLong
+		}
+		line.Text = append(line.Text, b[:i]...)
+		c := b[i]
+		wr.consume(i + 1)
+		if c == '\n' {
+			line.Ending = LF
+			return line, nil
+		}
+		if wr.r == wr.w {
+			_ = wr.fill() // a failure leaves a bare CR; the error stays for the next read
+		}
+		if wr.r < wr.w && wr.buf[wr.r] == '\n' {
+			wr.consume(1)
+			line.Ending = CRLF
+		} else {
+			line.Ending = CR
+		}
+		return line, nil
+	}
+}
+
+// copyN moves the next n bytes of the stream into dst and returns how many it moved.
+func (wr *wireReader) copyN(dst *capture, n int64) (int64, error) {
+	var done int64
+	for done < n {
+		if wr.r == wr.w {
+			if err := wr.fill(); err != nil {
+				return done, err
+			}
+			continue
+		}
+		k := int(min(int64(wr.w-wr.r), n-done))
+		dst.write(wr.buf[wr.r : wr.r+k])
+		wr.consume(k)
+		done += int64(k)
+	}
+	return done, nil
+}
+
+// copyBuffered moves the bytes already buffered into dst.
+func (wr *wireReader) copyBuffered(dst *capture) {
+	dst.write(wr.buffered())
+	wr.consume(wr.w - wr.r)
+}
+
+// copyAll moves the rest of the stream into dst and returns the error that ended it.
+func (wr *wireReader) copyAll(dst *capture) error {
+	for {
+		wr.copyBuffered(dst)
+		if err := wr.fill(); err != nil {
+			return err
+		}
+	}
+}

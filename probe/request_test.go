@@ -1,0 +1,63 @@
+package probe
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBuildRequest checks the bytes laid out for a request.
+func TestBuildRequest(t *testing.T) {
+	tests := []struct {
+		name string
+		req  Request
+		want string
+	}{
+		{
+			name: "defaults and an empty path",
+			req:  Request{Method: "GET", URL: "http://example.com"},
+			want: "GET / HTTP/1.1\r\nHost: example.com\r\nUser-Agent: " + UserAgent + "\r\nAccept: */*\r\n\r\n",
+		},
+		{
+			name: "caller's Host and Accept replace the defaults in place",
+			req: Request{Method: "GET", URL: "http://example.com:8080/a?b",
+				Header: []Field{{Name: "X-A", Value: "1"}, {Name: "accept", Value: "application/json"},
+					{Name: "HOST", Value: "other"}}},
+			want: "GET /a?b HTTP/1.1\r\nHOST: other\r\nUser-Agent: " + UserAgent +
+				"\r\naccept: application/json\r\nX-A: 1\r\n\r\n",
+		},
+		{
+			name: "credentials in the URL",
+			req:  Request{Method: "GET", URL: "https://user:pw@[::1]:8443/"},
+			want: "GET / HTTP/1.1\r\nHost: [::1]:8443\r\nUser-Agent: " + UserAgent +
+				"\r\nAccept: */*\r\nAuthorization: Basic dXNlcjpwdw==\r\n\r\n",
+		},
+		{
+			name: "a caller's Content-Length is not doubled",
+			req: Request{Method: "POST", URL: "http://h/", Body: []byte("abc"),
+				Header: []Field{{Name: "Content-Length", Value: "99"}}},
+			want: "POST / HTTP/1.1\r\nHost: h\r\nUser-Agent: " + UserAgent +
+				"\r\nAccept: */*\r\nContent-Length: 99\r\n\r\nabc",
+		},
+		{
+			name: "an empty body still has a Content-Length",
+			req:  Request{Method: "POST", URL: "http://h/", Body: []byte{}},
+			want: "POST / HTTP/1.1\r\nHost: h\r\nUser-Agent: " + UserAgent +
+				"\r\nAccept: */*\r\nContent-Length: 0\r\n\r\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sent, err := buildRequest(tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(sent.Bytes) != tt.want {
+				t.Errorf("got\n%q\nwant\n%q", sent.Bytes, tt.want)
+			}
+			head, _, _ := strings.Cut(string(sent.Bytes), "\r\n\r\n")
+			if n := strings.Count(head, "\r\n"); n != len(sent.Header) {
+				t.Errorf("%d field lines written, %d fields in Sent.Header", n, len(sent.Header))
+			}
+		})
+	}
+}
