@@ -74,7 +74,7 @@ func TestRawBytes(t *testing.T) {
 		path string
 		want string
 	}{
-		{"/204/body", "HTTP/1.1 204 No Content\r\n" + date + "\r\nServer: hsx-lab\r\nContent-Length: 17\r\n\r\n" + `{"status":"done"}`},
+		{"/204/body", "HTTP/1.1 204 No Content\r\n" + date + "\r\nServer: hsx-lab\r\nContent-Type: application/json\r\nContent-Length: 17\r\n\r\n" + `{"status":"done"}`},
 		{"/204/content-length", "HTTP/1.1 204 No Content\r\n" + date + "\r\nServer: hsx-lab\r\nContent-Length: 17\r\n\r\n"},
 		{"/204/chunked", "HTTP/1.1 204 No Content\r\n" + date + "\r\nServer: hsx-lab\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"},
 		{"/framing/bare-lf", "HTTP/1.1 200 OK\n" + date + "\nServer: hsx-lab\nContent-Type: text/plain; charset=utf-8\nContent-Length: 23\n\nhello from the hsx lab\n"},

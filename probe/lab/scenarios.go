@@ -22,9 +22,10 @@ func Scenarios() []Scenario {
 	return []Scenario{
 		{Path: "/204", Code: 204, Twin: "/204/body", serve: noContent,
 			Description: "a correct 204 No Content, to any method"},
-		{Path: "/204/body", Code: 204, Rules: []string{"S2", "S9"}, Twin: "/204",
+		{Path: "/204/body", Code: 204, Rules: []string{"J2", "S2", "S9"}, Twin: "/204",
 			Description: "204 with Content-Length and a JSON body after the header section",
-			raw:         raw("204 No Content", []string{"Content-Length: 17"}, jsonDone)},
+			raw: raw("204 No Content",
+				[]string{"Content-Type: application/json", "Content-Length: 17"}, jsonDone)},
 		{Path: "/204/content-length", Code: 204, Rules: []string{"S2"}, Twin: "/204",
 			Description: "204 with Content-Length: 17 and no body (Node's writeHead with a length)",
 			raw:         raw("204 No Content", []string{"Content-Length: 17"}, "")},
