@@ -76,6 +76,7 @@ const (
 	NoEnd               // the stream ended before the line did
 )
 
+// String returns the ending as it is written in Go source: `\r\n`, `\n`, `\r`, or "(eof)".
 func (e Ending) String() string {
 	switch e {
 	case CRLF:
@@ -148,6 +149,8 @@ const (
 	FramingClose                  // read until the server closed the connection
 )
 
+// String returns a short name for the framing: "content-length", "chunked",
+// "close-delimited" or "none".
 func (f Framing) String() string {
 	switch f {
 	case FramingLength:
@@ -338,7 +341,10 @@ type Error struct {
 	Err      error
 }
 
+// Error returns the one-line message.
 func (e *Error) Error() string { return e.Msg }
+
+// Unwrap returns the underlying error, if any.
 func (e *Error) Unwrap() error { return e.Err }
 
 func equalFold(a, b string) bool {
