@@ -1,0 +1,116 @@
+// Package content holds the explainer documents: one markdown document per
+// registered HTTP status code, plus topic documents for rules that are not
+// about one status code (message framing, header syntax).
+//
+// The documents are embedded in the binary. Each starts with a front matter
+// block of simple "key: value" lines:
+//
+//	---
+//	code: 204
+//	name: No Content
+//	refs: RFC 9110 §15.3.5; RFC 9112 §6.3
+//	related: 200, 205
+//	explains: S9=Why bytes after a 204 are dangerous
+//	---
+//
+// Topic documents use "topic: framing" instead of "code". The "explains" line
+// maps check rule IDs to the exact title of a "##" or "###" heading in the
+// same document.
+//
+// The package parses the documents once, on first use, into an immutable
+// index. Every function returns copies, so callers may modify what they get.
+package content
+
+import (
+	"embed"
+	"sync"
+)
+
+//go:embed docs/*.md
+var docsFS embed.FS
+
+// Section is one heading of a document.
+type Section struct {
+	Level int    // 1 for "#", 2 for "##", 3 for "###", …
+	Title string // the heading text, without the leading hashes
+}
+
+// Doc is one explainer document.
+type Doc struct {
+	Key      string            // "204" or "topic-framing": the file name without ".md"
+	Code     int               // the status code; 0 for topic documents
+	Name     string            // "No Content"; for topics, a title
+	Class    string            // "2xx"; "" for topics
+	Refs     []string          // "RFC 9110 §15.3.5", in the order of the front matter
+	Related  []int             // related status codes
+	Explains map[string]string // rule ID -> heading title in this document
+	Markdown string            // the body, without the front matter
+	Sections []Section         // every heading of the body, in order
+}
+
+// Title returns a one-line title: "204 No Content", or the name of a topic.
+func (d *Doc) Title() string {
+	if d.Code == 0 {
+		return d.Name
+	}
+	return d.Key + " " + d.Name
+}
+
+// clone returns a deep copy of d.
+func (d *Doc) clone() *Doc {
+	c := *d
+	c.Refs = append([]string(nil), d.Refs...)
+	c.Related = append([]int(nil), d.Related...)
+	c.Sections = append([]Section(nil), d.Sections...)
+	c.Explains = make(map[string]string, len(d.Explains))
+	for k, v := range d.Explains {
+		c.Explains[k] = v
+	}
+	return &c
+}
+
+// loaded is the index of the embedded documents, built once. Documents that
+// fail to parse are left out; the package tests require that there are none.
+var loaded = sync.OnceValue(func() *index {
+	ix, _ := load(docsFS, "docs")
+	return ix
+})
+
+// All returns every status code document in ascending order of code,
+// followed by the topic documents in order of key.
+func All() []*Doc {
+	ix := loaded()
+	out := make([]*Doc, len(ix.docs))
+	for i, d := range ix.docs {
+		out[i] = d.clone()
+	}
+	return out
+}
+
+// Lookup returns the document for a status code.
+func Lookup(code int) (*Doc, bool) {
+	d, ok := loaded().byCode[code]
+	if !ok {
+		return nil, false
+	}
+	return d.clone(), true
+}
+
+// Get returns the document with the given key ("204", "topic-framing").
+func Get(key string) (*Doc, bool) {
+	d, ok := loaded().byKey[key]
+	if !ok {
+		return nil, false
+	}
+	return d.clone(), true
+}
+
+// ForRule returns the document that explains the check rule with the given
+// ID (such as "S9") and the title of the heading that explains it.
+func ForRule(id string) (doc *Doc, heading string, ok bool) {
+	d, ok := loaded().byRule[id]
+	if !ok {
+		return nil, "", false
+	}
+	return d.clone(), d.Explains[id], true
+}
