@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/hsx-dev/hsx/probe/lab"
+)
+
+// defaultLabAddr is where `hsx lab` listens unless told otherwise.
+const defaultLabAddr = "127.0.0.1:8204"
+
+// runLab runs `hsx lab`: the lab in the foreground until ctx ends, or its list of scenarios.
+func runLab(ctx context.Context, args []string, std stdio) error {
+	fs := flag.NewFlagSet("lab", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are reported in one line instead
+	addr := fs.String("addr", defaultLabAddr, "")
+	public := fs.Bool("public", false, "")
+	list := fs.Bool("list", false, "")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return runHelp([]string{"lab"}, std)
+		}
+		return usageErrorf("lab: %v", err)
+	}
+	if fs.NArg() > 0 {
+		return usageErrorf("lab takes no arguments, got %q", fs.Arg(0))
+	}
+	if *list {
+		return lab.WriteList(std.out, "")
+	}
+	var opts []lab.Option
+	if *public {
+		opts = append(opts, lab.WithPublic())
+	}
+	srv, err := lab.Start(ctx, *addr, opts...)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	fmt.Fprintf(std.out, "hsx lab serving on %s (ctrl+c to stop)\n", srv.URL())
+	fmt.Fprintf(std.out, "try: hsx check %s/204/body\n\n", srv.URL())
+	if err := lab.WriteList(std.out, srv.URL()); err != nil {
+		return err
+	}
+	<-ctx.Done()
+	if err := srv.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintln(std.out, "\nhsx lab stopped")
+	return nil
+}

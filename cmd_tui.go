@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/curl"
+	"github.com/hsx-dev/hsx/probe/lab"
+)
+
+// tuiOptions is what the explorer starts with.
+type tuiOptions struct {
+	LabURL      string
+	Initial     *probe.Request
+	SendAtStart bool
+	Present     bool
+}
+
+// tuiArgs is the explorer's command line: request flags and an optional URL, plus its own flags.
+type tuiArgs struct {
+	opts              tuiOptions
+	help, showVersion bool
+}
+
+// parseTUIArgs reads the explorer's command line.
+func parseTUIArgs(args []string) (tuiArgs, error) {
+	var a tuiArgs
+	cmd, err := curl.Parse(args,
+		curl.Flag{Name: "present", Set: func(string) error { a.opts.Present = true; return nil }},
+		curl.Flag{Name: "help", Short: 'h', Set: func(string) error { a.help = true; return nil }},
+		curl.Flag{Name: "version", Short: 'V', Set: func(string) error { a.showVersion = true; return nil }},
+	)
+	if err != nil {
+		return a, usageError{msg: err.Error()}
+	}
+	switch {
+	case cmd.Request.URL != "":
+		a.opts.Initial = &cmd.Request
+		a.opts.SendAtStart = true
+	case len(cmd.Flags) > 0 && !a.help && !a.showVersion:
+		return a, usageErrorf("request flags need a URL")
+	}
+	return a, nil
+}
+
+// runTUI runs the explorer, with the lab serving on a free loopback port in the background.
+func runTUI(ctx context.Context, args []string, std stdio) error {
+	a, err := parseTUIArgs(args)
+	switch {
+	case err != nil:
+		return err
+	case a.help:
+		return runHelp(nil, std)
+	case a.showVersion:
+		_, err := fmt.Fprintln(std.out, "hsx", version())
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	srv, err := lab.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		return fmt.Errorf("starting the lab: %w", err)
+	}
+	defer srv.Close()
+	a.opts.LabURL = srv.URL()
+	return runUI(ctx, a.opts, std)
+}

@@ -1,0 +1,279 @@
+package curl
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// spec describes one request flag.
+type spec struct {
+	long  string // without dashes
+	short byte   // 0 for none
+	value bool   // takes a value
+	// apply records the flag's effect; nil means the flag is accepted and ignored.
+	apply func(p *parser, flag, v string) error
+}
+
+// specs returns the request flags hsx understands, and the curl flags it accepts and ignores.
+func specs() []spec {
+	return []spec{
+		{long: "request", short: 'X', value: true, apply: (*parser).method},
+		{long: "header", short: 'H', value: true, apply: (*parser).header},
+		{long: "data", short: 'd', value: true, apply: (*parser).dataStripped},
+		{long: "data-ascii", value: true, apply: (*parser).dataStripped},
+		{long: "data-binary", value: true, apply: (*parser).dataBinary},
+		{long: "data-raw", value: true, apply: (*parser).dataRaw},
+		{long: "data-urlencode", value: true, apply: (*parser).dataURLEncode},
+		{long: "get", short: 'G', apply: func(p *parser, _, _ string) error { p.get = true; return nil }},
+		{long: "head", short: 'I', apply: func(p *parser, _, _ string) error { p.head = true; return nil }},
+		{long: "insecure", short: 'k', apply: func(p *parser, _, _ string) error { p.cmd.Request.Insecure = true; return nil }},
+		{long: "location", short: 'L', apply: func(p *parser, _, _ string) error { p.cmd.Request.FollowRedirects = true; return nil }},
+		{long: "timeout", value: true, apply: (*parser).timeout},
+		{long: "max-time", short: 'm', value: true, apply: (*parser).timeout},
+		{long: "url", value: true, apply: func(p *parser, _, v string) error { p.urls = append(p.urls, v); return nil }},
+		{long: "user-agent", short: 'A', value: true, apply: headerFlag("User-Agent")},
+		{long: "referer", short: 'e', value: true, apply: headerFlag("Referer")},
+		{long: "cookie", short: 'b', value: true, apply: (*parser).cookie},
+		{long: "user", short: 'u', value: true, apply: (*parser).user},
+
+		// Accepted and ignored: they change how curl shows, saves or retries, not what is sent.
+		{long: "silent", short: 's'},
+		{long: "show-error", short: 'S'},
+		{long: "verbose", short: 'v'},
+		{long: "include", short: 'i'},
+		{long: "compressed"},
+		{long: "fail", short: 'f'},
+		{long: "fail-with-body"},
+		{long: "no-buffer", short: 'N'},
+		{long: "progress-bar", short: '#'},
+		{long: "no-progress-meter"},
+		{long: "globoff", short: 'g'},
+		{long: "remote-name", short: 'O'},
+		{long: "remote-header-name", short: 'J'},
+		{long: "http1.1"},
+		{long: "http2"},
+		{long: "raw"},
+		{long: "path-as-is"},
+		{long: "tcp-nodelay"},
+		{long: "output", short: 'o', value: true},
+		{long: "write-out", short: 'w', value: true},
+		{long: "dump-header", short: 'D', value: true},
+		{long: "cookie-jar", short: 'c', value: true},
+		{long: "stderr", value: true},
+		{long: "connect-timeout", value: true},
+		{long: "retry", value: true},
+		{long: "retry-delay", value: true},
+		{long: "retry-max-time", value: true},
+	}
+}
+
+// IgnoredFlags returns the curl flags that are accepted and have no effect, spelled as
+// "-s, --silent" or "--compressed", with "VALUE" after the flags that take one.
+func IgnoredFlags() []string {
+	var out []string
+	for _, s := range specs() {
+		if s.apply != nil {
+			continue
+		}
+		name := "--" + s.long
+		if s.short != 0 {
+			name = "-" + string(s.short) + ", " + name
+		}
+		if s.value {
+			name += " VALUE"
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// method handles -X.
+func (p *parser) method(_, v string) error {
+	if !isToken(v) {
+		return fmt.Errorf("invalid method token %q", v)
+	}
+	p.explicitMethod = v
+	return nil
+}
+
+// header handles -H in curl's three forms: "Name: value" sends the field, "Name;" sends it
+// with an empty value, and "Name:" with nothing after the colon removes a field given earlier
+// and stops this package from adding that field itself (it adds Content-Type for data, and
+// Accept for --json; the fields probe adds are not affected).
+func (p *parser) header(_, v string) error {
+	name, value, ok := strings.Cut(v, ":")
+	empty := false
+	if !ok {
+		n, rest, semi := strings.Cut(v, ";")
+		if !semi || strings.TrimSpace(rest) != "" {
+			return fmt.Errorf("header %q has no colon (want \"Name: value\")", v)
+		}
+		name, empty = n, true
+	}
+	name = strings.TrimSpace(name)
+	if !isToken(name) {
+		return fmt.Errorf("invalid header name %q in %q", name, v)
+	}
+	value = strings.TrimSpace(value)
+	if strings.ContainsAny(value, "\r\n\x00") {
+		return fmt.Errorf("header %q: the value contains a line break or NUL", name)
+	}
+	if !empty && value == "" {
+		p.removeHeader(name)
+		return nil
+	}
+	p.addHeader(name, value)
+	return nil
+}
+
+// headerFlag returns the handler of a flag that sets one header field (-A, -e).
+func headerFlag(name string) func(p *parser, flag, v string) error {
+	return func(p *parser, flag, v string) error {
+		if strings.ContainsAny(v, "\r\n\x00") {
+			return fmt.Errorf("%s: the value contains a line break or NUL", flag)
+		}
+		p.setHeader(name, strings.TrimSpace(v))
+		return nil
+	}
+}
+
+// cookie handles -b with literal cookies; curl reads a file when there is no "=".
+func (p *parser) cookie(flag, v string) error {
+	if !strings.Contains(v, "=") {
+		return fmt.Errorf("%s %s: reading cookies from a file is not supported (give name=value)", flag, v)
+	}
+	return headerFlag("Cookie")(p, flag, v)
+}
+
+// user handles -u user:password as Basic authentication.
+func (p *parser) user(flag, v string) error {
+	if !strings.Contains(v, ":") {
+		return fmt.Errorf("%s: give user:password (hsx does not prompt for a password)", flag)
+	}
+	p.setHeader("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(v)))
+	return nil
+}
+
+// dataStripped handles -d: "@file" reads the file without its carriage returns and newlines,
+// as curl does.
+func (p *parser) dataStripped(flag, v string) error {
+	b, err := p.dataValue(flag, v, true)
+	if err != nil {
+		return err
+	}
+	p.addData(b)
+	return nil
+}
+
+// dataBinary handles --data-binary: "@file" reads the file byte for byte.
+func (p *parser) dataBinary(flag, v string) error {
+	b, err := p.dataValue(flag, v, false)
+	if err != nil {
+		return err
+	}
+	p.addData(b)
+	return nil
+}
+
+// dataRaw handles --data-raw: the value as it is, "@" included.
+func (p *parser) dataRaw(_, v string) error {
+	p.addData([]byte(v))
+	return nil
+}
+
+// dataURLEncode handles --data-urlencode in curl's forms "content", "=content",
+// "name=content", "@file" and "name@file".
+func (p *parser) dataURLEncode(flag, v string) error {
+	name, content := "", v
+	if i := strings.IndexAny(v, "=@"); i >= 0 {
+		name = v[:i]
+		if v[i] == '=' {
+			content = v[i+1:]
+		} else {
+			b, err := p.dataValue(flag, v[i:], false)
+			if err != nil {
+				return err
+			}
+			content = string(b)
+		}
+	}
+	enc := url.QueryEscape(content)
+	if name != "" {
+		enc = name + "=" + enc
+	}
+	p.addData([]byte(enc))
+	return nil
+}
+
+// dataValue returns the bytes of a data flag's value, reading "@file".
+func (p *parser) dataValue(flag, v string, strip bool) ([]byte, error) {
+	if !strings.HasPrefix(v, "@") {
+		return []byte(v), nil
+	}
+	name := v[1:]
+	if name == "-" {
+		return nil, fmt.Errorf("%s @-: reading the body from standard input is not supported", flag)
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the message names the file once, below
+		}
+		return nil, fmt.Errorf("%s @%s: %w", flag, name, err)
+	}
+	if strip {
+		b = []byte(strings.NewReplacer("\r", "", "\n", "").Replace(string(b)))
+	}
+	return b, nil
+}
+
+// timeout handles --timeout and -m: a Go duration ("3s", "1m30s") or seconds ("3", "0.5").
+func (p *parser) timeout(flag, v string) error {
+	d, err := parseTimeout(v)
+	if err != nil {
+		return fmt.Errorf("%s: %w", flag, err)
+	}
+	p.cmd.Request.Timeout = d
+	return nil
+}
+
+func parseTimeout(v string) (time.Duration, error) {
+	var d time.Duration
+	if secs, err := strconv.ParseFloat(v, 64); err == nil {
+		if secs > float64(1<<63-1)/float64(time.Second) {
+			return 0, fmt.Errorf("invalid duration %q (too long)", v)
+		}
+		d = time.Duration(secs*float64(time.Second) + 0.5)
+	} else if d, err = time.ParseDuration(v); err != nil {
+		return 0, fmt.Errorf("invalid duration %q", v)
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("invalid duration %q (must be more than zero)", v)
+	}
+	return d, nil
+}
+
+// isToken reports whether s is an HTTP token (RFC 9110 §5.6.2).
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}

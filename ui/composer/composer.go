@@ -1,0 +1,261 @@
+// Package composer is the request editor of the hsx terminal UI: method, URL, header fields
+// (one "Name: value" per line) and body. Enter in the URL field (or ctrl+s anywhere in it)
+// validates the fields and emits a SendMsg; a validation error is shown on one line and
+// nothing is sent. Pasting a `curl …` command fills every field at once.
+//
+// In presentation mode (SetMasked) the values of secret header fields (Authorization, Cookie,
+// API keys, tokens) are masked whenever the headers are not being edited.
+//
+// Mouse messages given to Update must carry coordinates relative to the pane's top-left cell.
+package composer
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/curl"
+	"github.com/hsx-dev/hsx/ui/theme"
+)
+
+// SendMsg asks for Request to be sent. The composer emits it when enter is pressed in the URL
+// field, or ctrl+s anywhere in the composer, and the fields are valid.
+type SendMsg struct {
+	Request probe.Request
+}
+
+// Field is one of the composer's inputs.
+type Field int
+
+// The fields, in focus order.
+const (
+	FieldMethod Field = iota
+	FieldURL
+	FieldHeaders
+	FieldBody
+	numFields
+)
+
+// methodWidth is the width of the method field: room for "OPTIONS" and the cursor.
+const methodWidth = 8
+
+// Model is the composer pane. The zero value is not ready for use; call New.
+type Model struct {
+	// KeyMap holds the composer's own keys.
+	KeyMap KeyMap
+
+	th      theme.Theme
+	st      styles
+	method  textinput.Model
+	url     textinput.Model
+	headers textarea.Model
+	body    textarea.Model
+
+	field   Field
+	focused bool
+	masked  bool
+	width   int
+	height  int
+
+	// opts holds what a request carries beyond the fields (-k, -L, timeouts), kept from
+	// SetRequest or a pasted curl command.
+	opts probe.Request
+	// err is the one-line error on show (validation or a pasted command), notice a
+	// one-line note; both are cleared by the next edit.
+	err    string
+	notice string
+}
+
+// New returns an empty composer (method GET) drawn with th, with the URL field current.
+func New(th theme.Theme) Model {
+	m := Model{KeyMap: DefaultKeyMap(), field: FieldURL}
+	m.method = textinput.New()
+	m.method.Prompt = ""
+	m.method.CharLimit = 32
+	m.method.SetValue("GET")
+	m.url = textinput.New()
+	m.url.Prompt = ""
+	m.url.Placeholder = "http://…"
+	m.headers = newArea("Name: value, one field per line")
+	m.body = newArea("request body, sent with a Content-Length")
+	m.SetTheme(th)
+	return m
+}
+
+func newArea(placeholder string) textarea.Model {
+	a := textarea.New()
+	a.Prompt = ""
+	a.ShowLineNumbers = false
+	a.Placeholder = placeholder
+	a.CharLimit = 0
+	a.MaxHeight = 0
+	a.EndOfBufferCharacter = ' '
+	return a
+}
+
+// SetTheme redraws the composer with th.
+func (m *Model) SetTheme(th theme.Theme) {
+	m.th = th
+	m.st = newStyles(th)
+	ti := textinput.DefaultStyles(th.Dark)
+	ti.Focused.Text = m.st.text
+	ti.Blurred.Text = m.st.text
+	ti.Focused.Placeholder = m.st.subtle
+	ti.Blurred.Placeholder = m.st.subtle
+	ti.Cursor.Blink = false
+	ti.Cursor.Color = th.Accent
+	m.url.SetStyles(ti)
+	mi := ti
+	mi.Focused.Text = m.st.method
+	mi.Blurred.Text = m.st.method
+	m.method.SetStyles(mi)
+	ta := textarea.DefaultStyles(th.Dark)
+	for _, s := range []*textarea.StyleState{&ta.Focused, &ta.Blurred} {
+		s.Text = m.st.text
+		s.CursorLine = m.st.text
+		s.Placeholder = m.st.subtle
+		s.EndOfBuffer = m.st.subtle
+	}
+	ta.Cursor.Blink = false
+	ta.Cursor.Color = th.Accent
+	m.headers.SetStyles(ta)
+	m.body.SetStyles(ta)
+}
+
+// SetRequest fills the fields from req and keeps its other settings for Request.
+func (m *Model) SetRequest(req probe.Request) {
+	method := req.Method
+	if method == "" {
+		method = "GET"
+	}
+	m.method.SetValue(method)
+	m.method.CursorEnd()
+	m.url.SetValue(req.URL)
+	m.url.CursorEnd()
+	m.headers.SetValue(formatHeaders(req.Header))
+	m.body.SetValue(string(req.Body))
+	opts := req
+	opts.Method, opts.URL, opts.Header, opts.Body = "", "", nil, nil
+	m.opts = opts
+	m.err, m.notice = "", ""
+}
+
+// Request validates the fields and returns the request they describe, or a one-line error
+// that names the field (URL, scheme, method token, a header line without a colon).
+func (m Model) Request() (probe.Request, error) {
+	return buildRequest(m.method.Value(), m.url.Value(), m.headers.Value(), m.body.Value(), m.opts)
+}
+
+// CurlCommand returns the request as a curl command line. Fields that do not validate are
+// written as they are, so that what is copied is what is on screen.
+func (m Model) CurlCommand() string {
+	req, err := m.Request()
+	if err != nil {
+		req = m.opts
+		req.Method = strings.TrimSpace(m.method.Value())
+		req.URL = strings.TrimSpace(m.url.Value())
+		req.Header = looseHeaders(m.headers.Value())
+		if b := m.body.Value(); b != "" {
+			req.Body = []byte(b)
+		}
+	}
+	return curl.Format(req)
+}
+
+// looseHeaders reads "Name: value" lines without judging them; a line without a colon
+// becomes a field with an empty value.
+func looseHeaders(text string) []probe.Field {
+	var fields []probe.Field
+	for line := range strings.SplitSeq(text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		name, value, _ := strings.Cut(line, ":")
+		fields = append(fields, probe.Field{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Line: -1})
+	}
+	return fields
+}
+
+// Err returns the error on show, or "".
+func (m Model) Err() string { return m.err }
+
+// TextFocused reports whether a text field has the keyboard, so that printable keys such as
+// "?" must go to it rather than to global shortcuts. Every field of the composer is text.
+func (m Model) TextFocused() bool { return m.focused }
+
+// SetMasked turns the masking of secret header values on or off.
+func (m *Model) SetMasked(on bool) { m.masked = on }
+
+// Masked reports whether secret header values are masked.
+func (m Model) Masked() bool { return m.masked }
+
+// Focus gives the composer the keyboard, in the field that last had it.
+func (m *Model) Focus() tea.Cmd {
+	m.focused = true
+	return m.focusField(m.field)
+}
+
+// Blur takes the keyboard away.
+func (m *Model) Blur() {
+	m.focused = false
+	m.method.Blur()
+	m.url.Blur()
+	m.headers.Blur()
+	m.body.Blur()
+}
+
+// Focused reports whether the composer has the keyboard.
+func (m Model) Focused() bool { return m.focused }
+
+// Field returns the current field.
+func (m Model) Field() Field { return m.field }
+
+// FocusField makes f the current field (and gives the composer the keyboard).
+func (m *Model) FocusField(f Field) tea.Cmd {
+	m.focused = true
+	return m.focusField(f)
+}
+
+func (m *Model) focusField(f Field) tea.Cmd {
+	f = max(0, min(f, numFields-1))
+	m.field = f
+	m.method.Blur()
+	m.url.Blur()
+	m.headers.Blur()
+	m.body.Blur()
+	if !m.focused {
+		return nil
+	}
+	switch f {
+	case FieldMethod:
+		return m.method.Focus()
+	case FieldURL:
+		return m.url.Focus()
+	case FieldHeaders:
+		return m.headers.Focus()
+	default:
+		return m.body.Focus()
+	}
+}
+
+// SetSize sets the composer's size in cells; View returns exactly that many lines of that
+// width.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 0), max(h, 0)
+	l := m.layout()
+	m.method.SetWidth(methodWidth - 1)
+	m.url.SetWidth(max(w-methodWidth-4, 1))
+	m.headers.SetWidth(max(w-2, 1))
+	m.body.SetWidth(max(w-2, 1))
+	m.headers.SetHeight(max(l.headersH, 1))
+	m.body.SetHeight(max(l.bodyH, 1))
+}
+
+// Width returns the composer's width.
+func (m Model) Width() int { return m.width }
+
+// Height returns the composer's height.
+func (m Model) Height() int { return m.height }

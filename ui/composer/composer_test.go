@@ -1,0 +1,376 @@
+package composer
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/curl"
+	"github.com/hsx-dev/hsx/ui/theme"
+)
+
+func press(code rune, mod tea.KeyMod) tea.KeyPressMsg {
+	return tea.KeyPressMsg(tea.Key{Code: code, Mod: mod})
+}
+
+func typed(s string) []tea.Msg {
+	var msgs []tea.Msg
+	for _, r := range s {
+		msgs = append(msgs, tea.KeyPressMsg(tea.Key{Code: r, Text: string(r)}))
+	}
+	return msgs
+}
+
+var (
+	enter = press(tea.KeyEnter, 0)
+	down  = press(tea.KeyDown, 0)
+	up    = press(tea.KeyUp, 0)
+	ctrlS = press('s', tea.ModCtrl)
+	ctrlT = press('t', tea.ModCtrl)
+	space = press(tea.KeySpace, 0)
+)
+
+func newComposer(req probe.Request) Model {
+	m := New(theme.New(true, false))
+	m.SetSize(80, 12)
+	m.SetRequest(req)
+	m.Focus()
+	return m
+}
+
+// run feeds msgs to m and returns it with the messages its commands produced.
+func run(m Model, msgs ...tea.Msg) (Model, []tea.Msg) {
+	var out []tea.Msg
+	for _, msg := range msgs {
+		var cmd tea.Cmd
+		m, cmd = m.Update(msg)
+		if cmd != nil {
+			if got := cmd(); got != nil {
+				out = append(out, got)
+			}
+		}
+	}
+	return m, out
+}
+
+// sent returns the SendMsg among msgs.
+func sent(msgs []tea.Msg) (SendMsg, bool) {
+	for _, msg := range msgs {
+		if s, ok := msg.(SendMsg); ok {
+			return s, true
+		}
+	}
+	return SendMsg{}, false
+}
+
+var lab = probe.Request{Method: "DELETE", URL: "http://127.0.0.1:8080/204/body"}
+
+func TestSend(t *testing.T) {
+	tests := []struct {
+		name     string
+		msgs     []tea.Msg
+		wantSend bool
+		wantBody string
+	}{
+		{"enter in URL", []tea.Msg{enter}, true, ""},
+		{"ctrl+s in URL", []tea.Msg{ctrlS}, true, ""},
+		{"enter in body edits", []tea.Msg{down, down, enter}, false, ""},
+		{"ctrl+s in body sends", append(append([]tea.Msg{down, down}, typed("hi")...), ctrlS), true, "hi"},
+		{"enter in headers edits", append([]tea.Msg{down}, enter), false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newComposer(lab)
+			_, out := run(m, tt.msgs...)
+			s, ok := sent(out)
+			if ok != tt.wantSend {
+				t.Fatalf("sent = %v, want %v", ok, tt.wantSend)
+			}
+			if !ok {
+				return
+			}
+			if s.Request.Method != "DELETE" || s.Request.URL != lab.URL || string(s.Request.Body) != tt.wantBody {
+				t.Errorf("sent %+v", s.Request)
+			}
+		})
+	}
+}
+
+func TestValidation(t *testing.T) {
+	tests := []struct {
+		name                 string
+		method, url, headers string
+		wantErr              string // substring; "" means valid
+	}{
+		{"valid", "GET", "http://example.test/", "Accept: */*", ""},
+		{"scheme added", "GET", "example.test/x", "", ""},
+		{"empty URL", "GET", "", "", "URL: empty"},
+		{"ftp", "GET", "ftp://example.test/", "", `URL: unsupported scheme "ftp"`},
+		{"no host", "GET", "http:///path", "", "URL: no host"},
+		{"bad port", "GET", "http://example.test:99999/", "", "out of range"},
+		{"method with space", "GE T", "http://example.test/", "", `method: "GE T" is not a method name`},
+		{"empty method is GET", "", "http://example.test/", "", ""},
+		{"header without colon", "GET", "http://example.test/", "Accept: */*\nBroken", `headers line 2: "Broken" has no colon`},
+		{"bad header name", "GET", "http://example.test/", "X Y: 1", `headers line 1: "X Y" is not a field name`},
+		{"blank header lines", "GET", "http://example.test/", "\nA: 1\n\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(theme.New(true, false))
+			m.SetSize(80, 12)
+			m.method.SetValue(tt.method)
+			m.url.SetValue(tt.url)
+			m.headers.SetValue(tt.headers)
+			m.Focus()
+			_, err := m.Request()
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("Request() = %v, want no error", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("Request() error = %v, want %q", err, tt.wantErr)
+			}
+			// Sending shows the error on one line and sends nothing.
+			m, out := run(m, ctrlS)
+			if _, ok := sent(out); ok {
+				t.Fatal("an invalid request was sent")
+			}
+			view := ansi.Strip(m.View())
+			if n := strings.Count(view, "✗"); n != 1 {
+				t.Errorf("error shown on %d lines:\n%s", n, view)
+			}
+			if !strings.Contains(view, tt.wantErr[:min(len(tt.wantErr), 20)]) {
+				t.Errorf("view lacks the error %q:\n%s", tt.wantErr, view)
+			}
+			// The next edit clears it.
+			m, _ = run(m, typed("x")...)
+			if m.Err() != "" {
+				t.Errorf("error kept after an edit: %q", m.Err())
+			}
+		})
+	}
+}
+
+func TestPasteCurl(t *testing.T) {
+	m := newComposer(lab)
+	paste := `curl -X PUT 'https://api.example.test/items/1' -H 'Authorization: Bearer s3cret' -H 'Content-Type: application/json' -d '{"a":1}' -k -L -m 3`
+	m, _ = run(m, tea.PasteMsg{Content: paste})
+	req, err := m.Request()
+	if err != nil {
+		t.Fatalf("Request() after paste: %v", err)
+	}
+	want := probe.Request{
+		Method: "PUT",
+		URL:    "https://api.example.test/items/1",
+		Header: []probe.Field{
+			{Name: "Authorization", Value: "Bearer s3cret", Line: -1},
+			{Name: "Content-Type", Value: "application/json", Line: -1},
+		},
+		Body:            []byte(`{"a":1}`),
+		Insecure:        true,
+		FollowRedirects: true,
+		Timeout:         3 * time.Second,
+	}
+	if !reflect.DeepEqual(req, want) {
+		t.Errorf("after paste:\n got %+v\nwant %+v", req, want)
+	}
+	view := ansi.Strip(m.View())
+	for _, s := range []string{"PUT", "https://api.example.test/items/1", "Content-Type: application/json", "filled from the pasted curl command"} {
+		if !strings.Contains(view, s) {
+			t.Errorf("view lacks %q:\n%s", s, view)
+		}
+	}
+
+	// A command that does not parse leaves the fields alone and says why on one line.
+	m, _ = run(m, tea.PasteMsg{Content: "curl -X"})
+	if got, _ := m.Request(); got.Method != "PUT" || got.URL != want.URL {
+		t.Errorf("a bad paste changed the fields: %+v", got)
+	}
+	if !strings.HasPrefix(m.Err(), "curl command:") || strings.Contains(m.Err(), "\n") {
+		t.Errorf("bad paste error = %q", m.Err())
+	}
+
+	// A command that reads a file is parsed in a command, not in Update.
+	dir := t.TempDir()
+	file := filepath.Join(dir, "body.json")
+	if err := os.WriteFile(file, []byte(`{"from":"file"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := m.Update(tea.PasteMsg{Content: "curl -d @" + file + " http://example.test/upload"})
+	if got, _ := m.Request(); got.URL == "http://example.test/upload" {
+		t.Fatal("a command naming a file was parsed inside Update")
+	}
+	if cmd == nil {
+		t.Fatal("no command to parse a curl line that names a file")
+	}
+	m, _ = run(m, cmd())
+	if got, _ := m.Request(); got.URL != "http://example.test/upload" || string(got.Body) != `{"from":"file"}` {
+		t.Errorf("after the parsed command: %+v", got)
+	}
+
+	// Any other paste goes into the field.
+	m = newComposer(probe.Request{URL: "http://example.test"})
+	m, _ = run(m, tea.PasteMsg{Content: "/path"})
+	if got, _ := m.Request(); got.URL != "http://example.test/path" {
+		t.Errorf("plain paste: URL = %q", got.URL)
+	}
+}
+
+func TestCurlCommandRoundTrip(t *testing.T) {
+	m := newComposer(probe.Request{
+		Method: "PATCH", URL: "http://example.test/a?b=c",
+		Header: []probe.Field{{Name: "X-Note", Value: "it's", Line: -1}},
+		Body:   []byte("x=1"), FollowRedirects: true,
+	})
+	cmd, err := curl.ParseCommand(m.CurlCommand())
+	if err != nil {
+		t.Fatalf("ParseCommand(%q): %v", m.CurlCommand(), err)
+	}
+	want, _ := m.Request()
+	got := cmd.Request
+	if got.Method != want.Method || got.URL != want.URL || string(got.Body) != string(want.Body) || !got.FollowRedirects {
+		t.Errorf("round trip: got %+v, want %+v", got, want)
+	}
+}
+
+func TestMethodAndFields(t *testing.T) {
+	tests := []struct {
+		name       string
+		msgs       []tea.Msg
+		wantMethod string
+		wantField  Field
+	}{
+		{"ctrl+t cycles", []tea.Msg{ctrlT}, "OPTIONS", FieldURL},
+		{"ctrl+t wraps", []tea.Msg{ctrlT, ctrlT}, "GET", FieldURL},
+		{"up to method, space cycles", []tea.Msg{up, space}, "OPTIONS", FieldMethod},
+		{"typed method", append([]tea.Msg{up, press(tea.KeyBackspace, 0), press(tea.KeyBackspace, 0), press(tea.KeyBackspace, 0),
+			press(tea.KeyBackspace, 0), press(tea.KeyBackspace, 0), press(tea.KeyBackspace, 0)}, typed("PURGE")...), "PURGE", FieldMethod},
+		{"enter in method goes to URL", []tea.Msg{up, enter}, "DELETE", FieldURL},
+		{"down to headers", []tea.Msg{down}, "DELETE", FieldHeaders},
+		{"down down to body", []tea.Msg{down, down}, "DELETE", FieldBody},
+		{"up from body", []tea.Msg{down, down, up}, "DELETE", FieldHeaders},
+		{"up from headers", []tea.Msg{down, up}, "DELETE", FieldURL},
+		{"ctrl+down", []tea.Msg{press(tea.KeyDown, tea.ModCtrl)}, "DELETE", FieldHeaders},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := run(newComposer(lab), tt.msgs...)
+			if got := strings.TrimSpace(m.method.Value()); got != tt.wantMethod {
+				t.Errorf("method %q, want %q", got, tt.wantMethod)
+			}
+			if m.Field() != tt.wantField {
+				t.Errorf("field %v, want %v", m.Field(), tt.wantField)
+			}
+		})
+	}
+}
+
+func TestMethodChoices(t *testing.T) {
+	m, _ := run(newComposer(lab), up)
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "GET HEAD POST PUT PATCH [DELETE] OPTIONS") {
+		t.Errorf("method choices not shown while choosing:\n%s", view)
+	}
+	m, _ = run(m, space)
+	if !strings.Contains(ansi.Strip(m.View()), "[OPTIONS]") {
+		t.Errorf("choices do not follow the method:\n%s", ansi.Strip(m.View()))
+	}
+}
+
+func TestBlurredIgnoresInput(t *testing.T) {
+	m := newComposer(lab)
+	m.Blur()
+	m, out := run(m, append([]tea.Msg{enter, ctrlS, tea.PasteMsg{Content: "curl http://x.test"}}, typed("zz")...)...)
+	if len(out) != 0 {
+		t.Errorf("a blurred composer emitted %v", out)
+	}
+	if got, _ := m.Request(); got.URL != lab.URL {
+		t.Errorf("a blurred composer changed: %+v", got)
+	}
+	if m.TextFocused() {
+		t.Error("TextFocused while blurred")
+	}
+}
+
+func TestMasking(t *testing.T) {
+	req := lab
+	req.Header = []probe.Field{
+		{Name: "Authorization", Value: "Bearer s3cret"},
+		{Name: "Cookie", Value: "id=c00kie"},
+		{Name: "X-Refresh-Token", Value: "t0ken"},
+		{Name: "Accept", Value: "application/json"},
+	}
+	m := newComposer(req)
+	m.SetMasked(true)
+	view := ansi.Strip(m.View())
+	for _, secret := range []string{"s3cret", "c00kie", "t0ken"} {
+		if strings.Contains(view, secret) {
+			t.Errorf("masked view shows %q:\n%s", secret, view)
+		}
+	}
+	for _, s := range []string{"Authorization: Bearer " + theme.MaskGlyphs, "Accept: application/json"} {
+		if !strings.Contains(view, s) {
+			t.Errorf("masked view lacks %q:\n%s", s, view)
+		}
+	}
+	// While the headers are being edited they show as typed.
+	m, _ = run(m, down)
+	if !strings.Contains(ansi.Strip(m.View()), "s3cret") {
+		t.Errorf("headers being edited are masked")
+	}
+	// Masking never changes what is sent.
+	if got, _ := m.Request(); got.Header[0].Value != "Bearer s3cret" {
+		t.Errorf("masking changed the request: %+v", got.Header)
+	}
+}
+
+func TestClickFocuses(t *testing.T) {
+	m := newComposer(lab)
+	l := m.layout()
+	click := func(x, y int) tea.MouseClickMsg {
+		return tea.MouseClickMsg(tea.Mouse{X: x, Y: y, Button: tea.MouseLeft})
+	}
+	for _, c := range []struct {
+		x, y int
+		want Field
+	}{{2, 0, FieldMethod}, {20, 0, FieldURL}, {5, l.headersTop, FieldHeaders}, {5, l.bodyTop, FieldBody}} {
+		m, _ = run(m, click(c.x, c.y))
+		if m.Field() != c.want {
+			t.Errorf("click at %d,%d: field %v, want %v", c.x, c.y, m.Field(), c.want)
+		}
+	}
+}
+
+func TestShape(t *testing.T) {
+	for _, w := range []int{1, 10, 40, 80, 200} {
+		for h := 1; h <= 14; h++ {
+			for _, f := range []Field{FieldMethod, FieldURL, FieldHeaders, FieldBody} {
+				m := New(theme.New(false, true))
+				m.SetSize(w, h)
+				m.SetRequest(probe.Request{Method: "OPTIONS", URL: "http://example.test/" + strings.Repeat("long/", 40),
+					Header: []probe.Field{{Name: "A", Value: strings.Repeat("v", 300)}, {Name: "B", Value: "1"}, {Name: "C", Value: "2"}},
+					Body:   []byte(strings.Repeat("line\n", 20))})
+				m.FocusField(f)
+				m.err = "URL: " + strings.Repeat("bad ", 50)
+				lines := strings.Split(m.View(), "\n")
+				if len(lines) != h {
+					t.Fatalf("%dx%d field %d: %d lines", w, h, f, len(lines))
+				}
+				for i, l := range lines {
+					if ansi.StringWidth(l) != w {
+						t.Fatalf("%dx%d field %d: line %d is %d wide: %q", w, h, f, i, ansi.StringWidth(l), ansi.Strip(l))
+					}
+				}
+			}
+		}
+	}
+}

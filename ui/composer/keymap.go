@@ -1,0 +1,37 @@
+package composer
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds the composer's own keys; editing keys are those of bubbles' textinput and
+// textarea. It implements help.KeyMap.
+type KeyMap struct {
+	// Send sends the request from anywhere in the composer; SendFromURL is enter in the URL
+	// field (in the other fields enter edits).
+	Send, SendFromURL key.Binding
+	// Method cycles through the common methods.
+	Method key.Binding
+	// NextField and PrevField move between method, URL, headers and body. Down and up do the
+	// same from a one-line field and from the last or first line of a text area.
+	NextField, PrevField key.Binding
+}
+
+// DefaultKeyMap returns the default keys of the composer.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Send:        key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send from any field")),
+		SendFromURL: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send")),
+		Method:      key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "method")),
+		NextField:   key.NewBinding(key.WithKeys("ctrl+down", "alt+down"), key.WithHelp("ctrl+↓", "next field")),
+		PrevField:   key.NewBinding(key.WithKeys("ctrl+up", "alt+up"), key.WithHelp("ctrl+↑", "previous field")),
+	}
+}
+
+// ShortHelp returns the keys for the one-line help bar.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.SendFromURL, k.Method, k.NextField}
+}
+
+// FullHelp returns every key, grouped.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.SendFromURL, k.Send, k.Method}, {k.NextField, k.PrevField}}
+}

@@ -1,0 +1,229 @@
+package composer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hsx-dev/hsx/probe/termsafe"
+	"github.com/hsx-dev/hsx/ui/theme"
+)
+
+// View draws the composer: exactly Height lines, each exactly Width cells wide. A bar in the
+// first column marks the rows of the field that has the keyboard.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	l := m.layout()
+	lines := make([]string, m.height)
+	lines[0] = m.bar(m.field <= FieldURL) + m.requestLine()
+	if l.headersH > 0 {
+		lines[l.headersLabel] = m.label("Headers", FieldHeaders, fieldCount(len(looseHeaders(m.headers.Value()))))
+		m.fill(lines[l.headersTop:l.headersTop+l.headersH], FieldHeaders)
+	}
+	if l.bodyH > 0 {
+		lines[l.bodyLabel] = m.label("Body", FieldBody, bodySize(len(m.body.Value())))
+		m.fill(lines[l.bodyTop:l.bodyTop+l.bodyH], FieldBody)
+	}
+	if l.status >= 0 {
+		lines[l.status] = " " + m.statusLine()
+	}
+	for i, s := range lines {
+		lines[i] = fit(s, m.width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// bar is the first column of a row: a focus bar when on is set and the composer is focused.
+func (m Model) bar(on bool) string {
+	if on && m.focused {
+		return m.st.labelFocused.Render("▌")
+	}
+	return " "
+}
+
+// requestLine draws the method and the URL.
+func (m Model) requestLine() string {
+	var method string
+	if m.focused && m.field == FieldMethod {
+		method = m.method.View()
+	} else {
+		method = m.st.method.Render(termsafe.String(m.method.Value(), termsafe.Line))
+	}
+	urlW := max(m.width-methodWidth-3, 1)
+	var u string
+	if m.focused && m.field == FieldURL {
+		u = m.url.View()
+	} else if m.url.Value() == "" {
+		u = m.st.subtle.Render(m.url.Placeholder)
+	} else {
+		u = m.st.text.Render(termsafe.String(m.url.Value(), termsafe.Line))
+	}
+	return fit(method, methodWidth) + " " + fit(u, urlW)
+}
+
+// label draws a section label on a rule, with a note at the right.
+func (m Model) label(title string, f Field, note string) string {
+	st := m.st.label
+	if m.focused && m.field == f {
+		st = m.st.labelFocused
+	}
+	left := " " + st.Render(title) + " "
+	right := " " + m.st.muted.Render(note) + " "
+	rule := max(m.width-ansi.StringWidth(left)-ansi.StringWidth(right), 0)
+	return left + m.st.rule.Render(strings.Repeat("─", rule)) + right
+}
+
+// fill draws field f into rows: the text area itself while it is being edited, otherwise a
+// read-only rendering with field names highlighted and secrets masked when masking is on.
+func (m Model) fill(rows []string, f Field) {
+	editing := m.focused && m.field == f
+	a := m.headers
+	if f == FieldBody {
+		a = m.body
+	}
+	var content []string
+	switch {
+	case editing:
+		content = strings.Split(a.View(), "\n")
+	case a.Value() == "":
+		content = []string{m.st.subtle.Render(a.Placeholder)}
+	default:
+		content = m.readOnly(a.Value(), f == FieldHeaders, len(rows))
+	}
+	for i := range rows {
+		s := ""
+		if i < len(content) {
+			s = content[i]
+		}
+		rows[i] = m.bar(editing) + " " + fit(s, max(m.width-2, 0))
+	}
+}
+
+// readOnly renders text in at most n rows; when it has more lines the last row says how many
+// more there are.
+func (m Model) readOnly(text string, headers bool, n int) []string {
+	lines := strings.Split(text, "\n")
+	out := make([]string, 0, n)
+	for i, line := range lines {
+		if len(out) == n-1 && len(lines)-i > 1 {
+			out = append(out, m.st.muted.Render(fmt.Sprintf("… %d more lines", len(lines)-i)))
+			break
+		}
+		if len(out) == n {
+			break
+		}
+		line = strings.TrimRight(line, "\r")
+		if !headers {
+			out = append(out, m.st.text.Render(termsafe.String(line, termsafe.Line)))
+			continue
+		}
+		name, value, ok := strings.Cut(line, ":")
+		if !ok {
+			out = append(out, m.st.text.Render(termsafe.String(line, termsafe.Line)))
+			continue
+		}
+		value = strings.TrimSpace(value)
+		if m.masked && theme.Secret(name) {
+			value = theme.MaskValue(value)
+		}
+		out = append(out, m.st.name.Render(termsafe.String(name, termsafe.Line))+
+			m.st.muted.Render(":")+" "+m.st.text.Render(termsafe.String(value, termsafe.Line)))
+	}
+	return out
+}
+
+// statusLine is the error, the notice, the method choices while the method is being chosen,
+// or the request's settings and a hint for the current field.
+func (m Model) statusLine() string {
+	switch {
+	case m.err != "":
+		return m.st.err.Render(theme.Glyph(2) + " " + termsafe.String(m.err, termsafe.Line))
+	case m.notice != "":
+		return m.st.muted.Render(m.notice)
+	case m.focused && m.field == FieldMethod:
+		return m.methodChoices()
+	}
+	var parts []string
+	if m.opts.Insecure {
+		parts = append(parts, "-k no TLS verification")
+	}
+	if m.opts.FollowRedirects {
+		parts = append(parts, "-L follow redirects")
+	}
+	if m.opts.Timeout > 0 {
+		parts = append(parts, "timeout "+m.opts.Timeout.String())
+	}
+	hint := m.st.subtle.Render(m.hint())
+	if len(parts) == 0 {
+		return hint
+	}
+	return m.st.muted.Render(strings.Join(parts, " · ")) + m.st.subtle.Render(" · ") + hint
+}
+
+// hint is a short reminder of what can be done in the current field.
+func (m Model) hint() string {
+	if !m.focused {
+		return "enter sends · paste a curl command to fill the fields"
+	}
+	switch m.field {
+	case FieldHeaders:
+		return "one Name: value per line · ctrl+s sends · ↑↓ at the edges change field"
+	case FieldBody:
+		return "sent as typed, with a Content-Length · ctrl+s sends"
+	}
+	return "enter sends · ↑ method · ↓ headers · paste a curl command to fill the fields"
+}
+
+// methodChoices lists the common methods with the current one in brackets.
+func (m Model) methodChoices() string {
+	cur := strings.TrimSpace(m.method.Value())
+	var b strings.Builder
+	for i, name := range Methods() {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		if strings.EqualFold(name, cur) {
+			b.WriteString(m.st.labelFocused.Render("[" + name + "]"))
+			continue
+		}
+		b.WriteString(m.st.muted.Render(name))
+	}
+	return b.String() + m.st.subtle.Render(" · space: next, or type one")
+}
+
+// fit cuts s to w cells with an ellipsis, or pads it with spaces.
+func fit(s string, w int) string {
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
+	}
+	if sw < w {
+		s += strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func fieldCount(n int) string {
+	if n == 0 {
+		return "none"
+	}
+	return plural(n, "field")
+}
+
+func bodySize(n int) string {
+	if n == 0 {
+		return "empty"
+	}
+	return plural(n, "byte")
+}

@@ -1,0 +1,447 @@
+// Package explainer is the pane of the hsx terminal UI that shows the documentation of a status
+// code (or of a topic such as message framing): the content package's markdown rendered with
+// glamour, in a scrollable viewport, with jumps between sections and straight to the section that
+// explains a check rule.
+//
+// Rendering a long document takes tens of milliseconds, so it happens in a tea.Cmd; the methods
+// that change what is shown (SetCode, SetDoc, GotoRule, SetSize, SetTheme) return that Cmd, and
+// the root passes every Msg back to Update.
+package explainer
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/ui/theme"
+)
+
+// Model is the explainer pane.
+type Model struct {
+	// KeyMap is the pane's key bindings.
+	KeyMap KeyMap
+
+	th      theme.Theme
+	styles  styles
+	vp      viewport.Model
+	width   int
+	height  int
+	focused bool
+
+	doc     *content.Doc // nil when the code has no document
+	missing string       // what to say when doc is nil
+
+	seq      int       // generation of the render wanted now
+	shown    int       // generation of the render on screen
+	lines    []string  // the rendered document
+	heads    []heading // its headings, located in lines
+	err      error     // the last render error
+	pending  string    // heading title to scroll to when the next render arrives
+	anchor   int       // section to keep at the top across a re-render, or -1
+	target   int       // index in heads of the heading last jumped to, or -1
+	rendered bool      // whether lines belong to doc
+	cache    []cachedRender
+	renderFn RenderFunc
+}
+
+// renderCacheSize is how many renders the pane keeps, so that going back and forth between
+// documents (following the selected finding from one rule to the next) does not render them
+// again.
+const renderCacheSize = 4
+
+// cachedRender is a render kept for reuse.
+type cachedRender struct {
+	key   string
+	width int
+	dark  bool
+	lines []string
+}
+
+// RenderFunc turns a document into terminal text wrapped at width columns, for a dark or light
+// background. content.Render is the default.
+type RenderFunc func(doc *content.Doc, width int, dark bool) (string, error)
+
+// Option configures a Model in New.
+type Option func(*Model)
+
+// WithRenderer replaces glamour (content.Render) by r: for tests that exercise everything but
+// the rendering, and would otherwise spend most of their time in it.
+func WithRenderer(r RenderFunc) Option {
+	return func(m *Model) { m.renderFn = r }
+}
+
+// New returns an explainer drawn with th. It shows nothing until SetCode or SetDoc.
+func New(th theme.Theme, opts ...Option) Model {
+	vp := viewport.New()
+	vp.KeyMap = viewport.KeyMap{} // keys are handled here, so that help lists them once
+	vp.MouseWheelDelta = 3
+	m := Model{
+		KeyMap:   DefaultKeyMap(),
+		th:       th,
+		styles:   newStyles(th),
+		vp:       vp,
+		anchor:   -1,
+		target:   -1,
+		renderFn: content.Render,
+	}
+	for _, o := range opts {
+		o(&m)
+	}
+	return m
+}
+
+// SetSize sets the size of the pane in cells. A new width re-renders the document once the
+// terminal has stopped resizing, so the returned Cmd must be run.
+func (m *Model) SetSize(w, h int) tea.Cmd {
+	w, h = max(w, 0), max(h, 0)
+	widthChanged := w != m.width
+	m.width, m.height = w, h
+	m.vp.SetWidth(max(w-1, 0)) // one column for the scroll bar
+	m.vp.SetHeight(max(h-1, 0))
+	m.setContent()
+	if !widthChanged || m.doc == nil {
+		return nil
+	}
+	if !m.rendered {
+		return m.render() // nothing on screen yet: no reason to wait
+	}
+	m.anchor = m.sectionAt(m.vp.YOffset())
+	m.seq++
+	seq := m.seq
+	return tea.Tick(resizeDebounce, func(time.Time) tea.Msg { return renderDueMsg{seq: seq} })
+}
+
+// SetTheme changes the colors; a change between light and dark re-renders the document.
+func (m *Model) SetTheme(th theme.Theme) tea.Cmd {
+	dark := th.Dark != m.th.Dark
+	m.th, m.styles = th, newStyles(th)
+	if !dark {
+		return nil
+	}
+	m.anchor = m.sectionAt(m.vp.YOffset())
+	return m.render()
+}
+
+// Focus gives the pane keyboard focus.
+func (m *Model) Focus() { m.focused = true }
+
+// Blur takes keyboard focus away.
+func (m *Model) Blur() { m.focused = false }
+
+// Focused reports whether the pane has keyboard focus.
+func (m Model) Focused() bool { return m.focused }
+
+// Doc returns the document shown, or nil.
+func (m Model) Doc() *content.Doc { return m.doc }
+
+// Code returns the status code shown, 0 for a topic or nothing.
+func (m Model) Code() int {
+	if m.doc == nil {
+		return 0
+	}
+	return m.doc.Code
+}
+
+// SetCode shows the document of a status code, from its top. A code without a document shows
+// the nearest codes that have one.
+func (m *Model) SetCode(code int) tea.Cmd {
+	if m.doc != nil && m.doc.Code == code && code != 0 {
+		return nil
+	}
+	doc, ok := content.Lookup(code)
+	if !ok {
+		m.showMissing(code)
+		return nil
+	}
+	return m.show(doc, "")
+}
+
+// SetDoc shows the document with the given content key ("204", "topic-framing"), from its top.
+func (m *Model) SetDoc(key string) tea.Cmd {
+	if m.doc != nil && m.doc.Key == key {
+		return nil
+	}
+	doc, ok := content.Get(key)
+	if !ok {
+		m.doc, m.missing, m.lines, m.heads = nil, fmt.Sprintf("No document %q.", key), nil, nil
+		m.setContent()
+		return nil
+	}
+	return m.show(doc, "")
+}
+
+// GotoRule shows the section that explains the check rule id (such as "S9"), switching document
+// if needed. It reports false through a nil Cmd and no change when no document explains id.
+func (m *Model) GotoRule(id string) tea.Cmd {
+	doc, title, ok := content.ForRule(id)
+	if !ok {
+		return nil
+	}
+	if m.doc != nil && m.doc.Key == doc.Key && m.rendered {
+		m.GotoSection(title)
+		return nil
+	}
+	return m.show(doc, title)
+}
+
+// GotoSection scrolls so that the heading with the given title is at the top of the pane and
+// reports whether there is one.
+func (m *Model) GotoSection(title string) bool {
+	for i, h := range m.heads {
+		if h.title == title {
+			m.jump(i)
+			return true
+		}
+	}
+	return false
+}
+
+// Rendering reports whether a render of the document is under way (the pane shows an older
+// render, or a placeholder, until it arrives).
+func (m Model) Rendering() bool { return m.doc != nil && m.width >= 2 && m.shown != m.seq }
+
+// Section returns the title of the section at the top of the pane ("" before the first heading).
+func (m Model) Section() string {
+	if i := m.current(); i >= 0 {
+		return m.heads[i].title
+	}
+	return ""
+}
+
+// show switches to doc and renders it; the view scrolls to heading once the render arrives.
+func (m *Model) show(doc *content.Doc, heading string) tea.Cmd {
+	m.doc, m.missing = doc, ""
+	m.lines, m.heads, m.err, m.rendered = nil, nil, nil, false
+	m.pending, m.anchor, m.target = heading, -1, -1
+	m.setContent()
+	m.vp.GotoTop()
+	return m.render()
+}
+
+// showMissing replaces the document by a note naming the codes nearest to code.
+func (m *Model) showMissing(code int) {
+	m.doc, m.lines, m.heads, m.err, m.rendered = nil, nil, nil, nil, false
+	m.missing = fmt.Sprintf("There is no document for %d.", code)
+	if near := content.Suggest(strconv.Itoa(code)); len(near) > 0 {
+		s := make([]string, len(near))
+		for i, c := range near {
+			s[i] = strconv.Itoa(c)
+		}
+		m.missing += " Nearest: " + strings.Join(s, ", ") + "."
+	}
+	m.setContent()
+}
+
+// render starts a render of the current document at the current width and background.
+func (m *Model) render() tea.Cmd {
+	m.seq++
+	return m.begin()
+}
+
+// begin shows a kept render of the current document at once, or returns the Cmd that renders it
+// for the current generation.
+func (m *Model) begin() tea.Cmd {
+	if m.doc == nil || m.width < 2 {
+		return nil
+	}
+	w, dark := m.renderWidth(), m.th.Dark
+	for _, c := range m.cache {
+		if c.key == m.doc.Key && c.width == w && c.dark == dark {
+			m.applyRender(renderedMsg{seq: m.seq, key: c.key, width: w, dark: dark, lines: c.lines})
+			return nil
+		}
+	}
+	return renderCmd(m.renderFn, m.seq, m.doc, w, dark)
+}
+
+// keep puts a render at the front of the cache, dropping the oldest beyond its size.
+func (m *Model) keep(msg renderedMsg) {
+	c := cachedRender{key: msg.key, width: msg.width, dark: msg.dark, lines: msg.lines}
+	rest := slices.DeleteFunc(slices.Clone(m.cache), func(o cachedRender) bool {
+		return o.key == c.key && o.width == c.width && o.dark == c.dark
+	})
+	m.cache = append([]cachedRender{c}, rest[:min(len(rest), renderCacheSize-1)]...)
+}
+
+// renderWidth is the wrap width handed to glamour: the pane minus the scroll bar and a spare
+// column, since glamour's margins can overshoot by one.
+func (m Model) renderWidth() int { return max(m.width-2, 10) }
+
+// Update handles keys, the mouse wheel and a click on the title line (which asks for the list
+// of sections), and the explainer's own messages. Mouse coordinates are relative to the pane.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case renderDueMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		return m, m.begin()
+	case renderedMsg:
+		m.applyRender(msg)
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		m.vp, _ = m.vp.Update(msg)
+		m.target = -1
+	case tea.MouseClickMsg:
+		if msg.Button == tea.MouseLeft && msg.Y == 0 {
+			return m, m.sectionsCmd() // the title line: offer the sections
+		}
+	}
+	return m, nil
+}
+
+// applyRender takes a finished render if it is the one wanted now.
+func (m *Model) applyRender(msg renderedMsg) {
+	if msg.seq != m.seq || m.doc == nil || msg.key != m.doc.Key {
+		return
+	}
+	if msg.err == nil {
+		m.keep(msg)
+	}
+	m.shown = msg.seq
+	m.err = msg.err
+	m.lines = msg.lines
+	m.heads = findHeadings(msg.lines, m.doc.Sections)
+	m.rendered = msg.err == nil
+	m.setContent()
+	switch {
+	case m.pending != "":
+		m.GotoSection(m.pending)
+		m.pending = ""
+	case m.anchor >= 0 && m.anchor < len(m.heads):
+		m.vp.SetYOffset(m.heads[m.anchor].line)
+	}
+	m.anchor = -1
+}
+
+// handleKey scrolls or moves between sections.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.KeyMap
+	switch {
+	case key.Matches(msg, k.Up):
+		m.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		m.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		m.vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		m.vp.PageDown()
+	case key.Matches(msg, k.HalfPageUp):
+		m.vp.HalfPageUp()
+	case key.Matches(msg, k.HalfPageDn):
+		m.vp.HalfPageDown()
+	case key.Matches(msg, k.Top):
+		m.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		m.vp.GotoBottom()
+	case key.Matches(msg, k.NextSection):
+		m.nextSection()
+		return nil
+	case key.Matches(msg, k.PrevSection):
+		m.prevSection()
+		return nil
+	case key.Matches(msg, k.Sections):
+		return m.sectionsCmd()
+	case key.Matches(msg, k.Related):
+		if m.doc == nil || len(m.doc.Related) == 0 {
+			return nil
+		}
+		rel := RelatedMsg{Doc: m.doc}
+		return func() tea.Msg { return rel }
+	default:
+		return nil
+	}
+	m.target = -1
+	return nil
+}
+
+// sectionsCmd returns a Cmd asking the root for the section list, or nil without a document.
+func (m Model) sectionsCmd() tea.Cmd {
+	if m.doc == nil || len(m.heads) == 0 {
+		return nil
+	}
+	secs := make([]content.Section, len(m.heads))
+	for i, h := range m.heads {
+		secs[i] = content.Section{Level: h.level, Title: h.title}
+	}
+	msg := SectionsMsg{Doc: m.doc, Sections: secs, Current: m.current()}
+	return func() tea.Msg { return msg }
+}
+
+// nextSection scrolls to the first heading below the top line.
+func (m *Model) nextSection() {
+	top := m.vp.YOffset()
+	for i, h := range m.heads {
+		if h.line > top {
+			m.jump(i)
+			return
+		}
+	}
+}
+
+// prevSection scrolls to the last heading above the top line.
+func (m *Model) prevSection() {
+	top := m.vp.YOffset()
+	for i := len(m.heads) - 1; i >= 0; i-- {
+		if m.heads[i].line < top {
+			m.jump(i)
+			return
+		}
+	}
+}
+
+// jump puts heading i at the top of the pane and marks it.
+func (m *Model) jump(i int) {
+	m.vp.SetYOffset(m.heads[i].line)
+	m.target = i
+}
+
+// sectionAt returns the index of the last heading at or above line, or -1.
+func (m Model) sectionAt(line int) int {
+	cur := -1
+	for i, h := range m.heads {
+		if h.line > line {
+			break
+		}
+		cur = i
+	}
+	return cur
+}
+
+// current returns the section shown at the top: the one jumped to, or the last heading above.
+func (m Model) current() int {
+	if m.target >= 0 && m.target < len(m.heads) && m.heads[m.target].line == m.vp.YOffset() {
+		return m.target
+	}
+	return m.sectionAt(m.vp.YOffset())
+}
+
+// setContent hands the lines to the viewport, truncated to its width and padded at the bottom so
+// that the last heading can still reach the top of the pane.
+func (m *Model) setContent() {
+	w := m.vp.Width()
+	lines := make([]string, 0, len(m.lines)+m.vp.Height())
+	for _, l := range m.lines {
+		if ansi.StringWidth(l) > w {
+			l = ansi.Truncate(l, w, "")
+		}
+		lines = append(lines, l)
+	}
+	if n := len(m.heads); n > 0 {
+		for pad := m.vp.Height() - (len(m.lines) - m.heads[n-1].line); pad > 0; pad-- {
+			lines = append(lines, "")
+		}
+	}
+	off := m.vp.YOffset()
+	m.vp.SetContentLines(lines)
+	m.vp.SetYOffset(off)
+}

@@ -1,0 +1,406 @@
+package explainer
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/ui/theme"
+)
+
+// drain runs cmd and feeds what it returns back into m until nothing is left, the way the
+// program would (batches included).
+func drain(t *testing.T, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case Msg:
+			var next tea.Cmd
+			m, next = m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	return m
+}
+
+// newSized returns an explainer of w×h that shows documents as plain markdown, for tests of
+// everything but glamour (which is slow under the race detector).
+func newSized(t *testing.T, w, h int) Model {
+	t.Helper()
+	m := New(theme.New(true, false), WithRenderer(plainRender))
+	return drain(t, m, m.SetSize(w, h))
+}
+
+// newGlamour returns an explainer of w×h that renders with glamour.
+func newGlamour(t *testing.T, w, h int) Model {
+	t.Helper()
+	m := New(theme.New(true, false))
+	return drain(t, m, m.SetSize(w, h))
+}
+
+// plainRender stands in for glamour: the markdown as it is, indented, each line cut to width.
+func plainRender(doc *content.Doc, width int, _ bool) (string, error) {
+	lines := strings.Split(doc.Markdown, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate("  "+l, width, "")
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	}
+	r := []rune(s)
+	return tea.KeyPressMsg{Code: r[0], Text: s}
+}
+
+// checkBox asserts the component contract: exactly h lines, each exactly w cells.
+func checkBox(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Fatalf("view has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if got := ansi.StringWidth(l); got != w {
+			t.Fatalf("line %d is %d cells wide, want %d: %q", i, got, w, ansi.Strip(l))
+		}
+	}
+}
+
+func TestSetCodeRendersDocument(t *testing.T) {
+	t.Parallel()
+	for _, sz := range [][2]int{{80, 20}, {40, 10}, {130, 45}} {
+		m := newGlamour(t, sz[0], sz[1])
+		m = drain(t, m, m.SetCode(204))
+		v := m.View()
+		checkBox(t, v, sz[0], sz[1])
+		plain := ansi.Strip(v)
+		if !strings.HasPrefix(plain, "204 No Content") {
+			t.Errorf("%v: title line = %q", sz, strings.SplitN(plain, "\n", 2)[0])
+		}
+		if m.Code() != 204 {
+			t.Errorf("Code() = %d", m.Code())
+		}
+	}
+}
+
+func TestViewBeforeRender(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 60, 8)
+	_ = m.SetCode(204) // the render Cmd is not run
+	v := ansi.Strip(m.View())
+	checkBox(t, m.View(), 60, 8)
+	if !strings.Contains(v, "rendering 204 No Content") {
+		t.Errorf("view while rendering:\n%s", v)
+	}
+}
+
+func TestGotoRule(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		rule, key, section string
+	}{
+		{"S9", "204", "Why bytes after a 204 are dangerous"},
+		{"J2", "204", "A JSON Content-Type on a 204"},
+		{"F5", "topic-framing", "F5: Line endings"},
+		{"S20", "405", "A 405 must list the allowed methods in Allow"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			m := newGlamour(t, 80, 20)
+			m = drain(t, m, m.SetCode(204))
+			m = drain(t, m, m.GotoRule(tt.rule))
+			if m.Doc().Key != tt.key {
+				t.Fatalf("doc = %s, want %s", m.Doc().Key, tt.key)
+			}
+			if got := m.Section(); got != tt.section {
+				t.Errorf("Section() = %q, want %q", got, tt.section)
+			}
+			lines := strings.Split(ansi.Strip(m.View()), "\n")
+			if !strings.Contains(lines[0], tt.section) {
+				t.Errorf("title line %q does not name the section", lines[0])
+			}
+			if !strings.HasPrefix(lines[1], "▶") || !strings.Contains(lines[1], strings.Fields(tt.section)[1]) {
+				t.Errorf("first body line %q is not the marked heading", lines[1])
+			}
+		})
+	}
+}
+
+func TestGotoUnknownRule(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 80, 20)
+	m = drain(t, m, m.SetCode(204))
+	if cmd := m.GotoRule("NOPE"); cmd != nil {
+		t.Error("GotoRule of an unknown rule returned a Cmd")
+	}
+	if m.Doc().Key != "204" {
+		t.Errorf("doc changed to %s", m.Doc().Key)
+	}
+}
+
+func TestSectionKeys(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 80, 20)
+	m = drain(t, m, m.SetCode(204))
+	doc, _ := content.Lookup(204)
+	var want []string
+	for _, s := range doc.Sections {
+		if s.Level >= 2 {
+			want = append(want, s.Title)
+		}
+	}
+	for i := 0; i < 3; i++ {
+		m, _ = m.Update(press("]"))
+		if got := m.Section(); got != want[i] {
+			t.Fatalf("after %d × ]: section %q, want %q", i+1, got, want[i])
+		}
+	}
+	m, _ = m.Update(press("["))
+	if got := m.Section(); got != want[1] {
+		t.Errorf("after [: section %q, want %q", got, want[1])
+	}
+	m, _ = m.Update(press("g"))
+	if got := m.Section(); got != "" {
+		t.Errorf("at the top: section %q, want none", got)
+	}
+}
+
+func TestScrollKeysAndWheel(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 80, 20)
+	m = drain(t, m, m.SetCode(204))
+	first := m.View()
+	m, _ = m.Update(press("pgdown"))
+	if m.View() == first {
+		t.Fatal("pgdown did not scroll")
+	}
+	m, _ = m.Update(press("g"))
+	if m.View() != first {
+		t.Fatal("g did not return to the top")
+	}
+	m, _ = m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if m.View() == first {
+		t.Fatal("the mouse wheel did not scroll")
+	}
+}
+
+func TestSectionsMsg(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 80, 20)
+	m = drain(t, m, m.SetCode(204))
+	m = drain(t, m, m.GotoRule("S9"))
+	_, cmd := m.Update(press("s"))
+	if cmd == nil {
+		t.Fatal("s returned no Cmd")
+	}
+	msg, ok := cmd().(SectionsMsg)
+	if !ok {
+		t.Fatalf("s sent %T", cmd())
+	}
+	if msg.Current < 0 || msg.Sections[msg.Current].Title != "Why bytes after a 204 are dangerous" {
+		t.Errorf("Current = %d", msg.Current)
+	}
+	if msg.Doc.Key != "204" {
+		t.Errorf("Doc = %s", msg.Doc.Key)
+	}
+}
+
+func TestStaleRenderDropped(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 80, 20)
+	old := m.SetCode(204)
+	cur := m.SetCode(404)
+	m, _ = m.Update(cur())
+	m, _ = m.Update(old())
+	if m.Doc().Key != "404" {
+		t.Fatalf("doc = %s", m.Doc().Key)
+	}
+	if v := ansi.Strip(m.View()); !strings.HasPrefix(v, "404 Not Found") || strings.Contains(v, "204 No Content") {
+		t.Errorf("stale render shown:\n%s", v)
+	}
+}
+
+func TestResizeKeepsSection(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 100, 20)
+	m = drain(t, m, m.SetCode(204))
+	m = drain(t, m, m.GotoRule("S9"))
+	m = drain(t, m, m.SetSize(60, 16))
+	checkBox(t, m.View(), 60, 16)
+	if got := m.Section(); got != "Why bytes after a 204 are dangerous" {
+		t.Errorf("after resize: section %q", got)
+	}
+}
+
+func TestMissingCode(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 60, 10)
+	_ = m.SetCode(299)
+	v := ansi.Strip(m.View())
+	checkBox(t, m.View(), 60, 10)
+	if !strings.Contains(v, "There is no document for 299") {
+		t.Errorf("view:\n%s", v)
+	}
+}
+
+func TestThemeChangeRerenders(t *testing.T) {
+	t.Parallel()
+	m := newGlamour(t, 80, 20)
+	m = drain(t, m, m.SetCode(204))
+	if cmd := m.SetTheme(theme.New(true, true)); cmd != nil {
+		t.Error("same background: got a render Cmd")
+	}
+	cmd := m.SetTheme(theme.New(false, false))
+	if cmd == nil {
+		t.Fatal("light background: no render Cmd")
+	}
+	m = drain(t, m, cmd)
+	if !m.rendered {
+		t.Error("not rendered after the theme change")
+	}
+}
+
+func TestFindHeadings(t *testing.T) {
+	t.Parallel()
+	lines := []string{
+		"",
+		"   Title   ",
+		"  ## Meaning  ",
+		"  text mentioning Meaning",
+		"  ### A rather long heading that glamour",
+		"  wrapped",
+		"  ### Code \u00a0Content-Length\u00a0 here",
+	}
+	secs := []content.Section{
+		{Level: 1, Title: "Title"},
+		{Level: 2, Title: "Meaning"},
+		{Level: 3, Title: "A rather long heading that glamour wrapped"},
+		{Level: 3, Title: "Code `Content-Length` here"},
+		{Level: 2, Title: "Not rendered"},
+	}
+	got := findHeadings(lines, secs)
+	want := []heading{
+		{title: "Meaning", level: 2, line: 2},
+		{title: "A rather long heading that glamour wrapped", level: 3, line: 4},
+		{title: "Code `Content-Length` here", level: 3, line: 6},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("heading %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestTrimTitle(t *testing.T) {
+	t.Parallel()
+	got := trimTitle([]string{"", "  ", "   204 No Content  ", "", "  text", "", "  ## Meaning"}, "204 No Content")
+	if len(got) != 3 || got[0] != "  text" {
+		t.Errorf("trimTitle = %q", got)
+	}
+	keep := []string{"  ## Meaning", "  text"}
+	if got := trimTitle(keep, "204 No Content"); len(got) != 2 {
+		t.Errorf("trimTitle removed a section heading: %q", got)
+	}
+}
+
+func TestRendering(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 80, 20)
+	if m.Rendering() {
+		t.Error("rendering with no document")
+	}
+	cmd := m.SetCode(204)
+	if !m.Rendering() {
+		t.Error("not rendering after SetCode")
+	}
+	m = drain(t, m, cmd)
+	if m.Rendering() {
+		t.Error("still rendering after the render arrived")
+	}
+}
+
+func TestRelatedMsg(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 80, 20)
+	if _, cmd := m.Update(press("r")); cmd != nil {
+		t.Error("r without a document returned a Cmd")
+	}
+	m = drain(t, m, m.SetCode(204))
+	_, cmd := m.Update(press("r"))
+	if cmd == nil {
+		t.Fatal("r returned no Cmd")
+	}
+	if msg, ok := cmd().(RelatedMsg); !ok || msg.Doc.Code != 204 {
+		t.Errorf("r sent %#v", cmd())
+	}
+}
+
+func TestRenderCache(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 80, 20)
+	m = drain(t, m, m.SetCode(204))
+	m = drain(t, m, m.GotoRule("F5")) // another document
+	if cmd := m.GotoRule("S9"); cmd != nil {
+		t.Error("going back to a rendered document rendered it again")
+	}
+	if m.Rendering() || m.Section() != "Why bytes after a 204 are dangerous" {
+		t.Errorf("from the cache: rendering %v, section %q", m.Rendering(), m.Section())
+	}
+	for _, code := range []int{200, 201, 301, 404, 500} {
+		m = drain(t, m, m.SetCode(code))
+	}
+	if len(m.cache) != renderCacheSize {
+		t.Errorf("cache holds %d renders, want %d", len(m.cache), renderCacheSize)
+	}
+	if cmd := m.SetCode(204); cmd == nil {
+		t.Error("a render pushed out of the cache was not rendered again")
+	}
+}
+
+func TestRenderError(t *testing.T) {
+	t.Parallel()
+	m := New(theme.New(true, false), WithRenderer(func(*content.Doc, int, bool) (string, error) {
+		return "", errors.New("no ink left")
+	}))
+	m = drain(t, m, m.SetSize(60, 8))
+	m = drain(t, m, m.SetCode(204))
+	checkBox(t, m.View(), 60, 8)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Cannot render this document: no ink left") {
+		t.Errorf("view:\n%s", v)
+	}
+}
+
+func TestClickTitleOffersSections(t *testing.T) {
+	t.Parallel()
+	m := newSized(t, 80, 20)
+	m = drain(t, m, m.SetCode(204))
+	if _, cmd := m.Update(tea.MouseClickMsg{X: 3, Y: 5, Button: tea.MouseLeft}); cmd != nil {
+		t.Error("a click in the text asked for something")
+	}
+	_, cmd := m.Update(tea.MouseClickMsg{X: 3, Y: 0, Button: tea.MouseLeft})
+	if cmd == nil {
+		t.Fatal("a click on the title did nothing")
+	}
+	if _, ok := cmd().(SectionsMsg); !ok {
+		t.Errorf("click on the title sent %T", cmd())
+	}
+}

@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/ui/explainer"
+)
+
+// driver plays the part of the tea.Program in Update-level tests: it runs the commands Update
+// returns in goroutines and feeds their messages back, one at a time.
+type driver struct {
+	t       *testing.T
+	m       Model
+	msgs    chan tea.Msg
+	pending int
+}
+
+// newDriver starts a model for opts (history in a test directory) at w×h and lets it settle.
+// The explainer shows its documents as plain markdown: glamour is slow under the race detector,
+// and what these tests check does not depend on it (the goldens and the explainer's own tests
+// use the real thing).
+func newDriver(t *testing.T, opts Options, w, h int) *driver {
+	t.Helper()
+	return startDriver(t, opts, w, h, plainRender)
+}
+
+// newGlamourDriver is newDriver with the explainer rendering through glamour.
+func newGlamourDriver(t *testing.T, opts Options, w, h int) *driver {
+	t.Helper()
+	return startDriver(t, opts, w, h, nil)
+}
+
+func startDriver(t *testing.T, opts Options, w, h int, render explainer.RenderFunc) *driver {
+	t.Helper()
+	if opts.StateDir == "" {
+		opts.StateDir = t.TempDir()
+	}
+	m := New(opts)
+	if render != nil {
+		m.explainer = explainer.New(m.th, explainer.WithRenderer(render))
+		m.explainer.SetCode(startCode)
+	}
+	d := &driver{t: t, m: m, msgs: make(chan tea.Msg, 256)}
+	d.start(d.m.Init())
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	d.settle()
+	return d
+}
+
+// start runs c in the background.
+func (d *driver) start(c tea.Cmd) {
+	if c != nil {
+		d.pending++
+		go func() { d.msgs <- c() }()
+	}
+}
+
+// send runs Update with msg and starts the command it returns.
+func (d *driver) send(msg tea.Msg) {
+	d.t.Helper()
+	next, cmd := d.m.Update(msg)
+	d.m = next.(Model)
+	d.start(cmd)
+}
+
+// deliver handles one finished command's message.
+func (d *driver) deliver(msg tea.Msg) {
+	d.pending--
+	switch msg := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.start(c)
+		}
+	case tea.QuitMsg:
+	default:
+		d.send(msg)
+	}
+}
+
+// settle delivers messages until none has arrived for a short while and the explainer is not
+// rendering; timers (cursor blinks, notice expiry) are left running.
+func (d *driver) settle() {
+	d.t.Helper()
+	const quiet = 150 * time.Millisecond
+	for d.pending > 0 {
+		select {
+		case msg := <-d.msgs:
+			d.deliver(msg)
+		case <-time.After(quiet):
+			if !d.m.explainer.Rendering() {
+				return
+			}
+			d.until("the explainer's render", 20*time.Second, func(m Model) bool { return !m.explainer.Rendering() })
+		}
+	}
+}
+
+// until delivers messages until cond holds, failing the test after timeout.
+func (d *driver) until(what string, timeout time.Duration, cond func(Model) bool) {
+	d.t.Helper()
+	deadline := time.After(timeout)
+	for !cond(d.m) {
+		select {
+		case msg := <-d.msgs:
+			d.deliver(msg)
+		case <-deadline:
+			d.t.Fatalf("timed out waiting for %s; screen:\n%s", what, d.screen())
+		}
+	}
+}
+
+// press sends keys one by one, settling after each.
+func (d *driver) press(keys ...string) {
+	d.t.Helper()
+	for _, k := range keys {
+		d.send(keyPress(k))
+		d.settle()
+	}
+}
+
+// sendRequest presses enter in the composer and waits for the response and its history write.
+func (d *driver) sendRequest() {
+	d.t.Helper()
+	sent := d.m.reqID
+	d.send(keyPress("enter"))
+	d.until("the response", 5*time.Second, func(m Model) bool { return m.reqID > sent && m.inflight == nil })
+	d.until("the history write", 5*time.Second, func(m Model) bool { return !m.saving })
+	d.settle()
+}
+
+// screen is the view without escapes.
+func (d *driver) screen() string { return ansi.Strip(d.m.View().Content) }
+
+// keyPress builds the key press message for a key name.
+func keyPress(s string) tea.KeyPressMsg {
+	special := map[string]tea.KeyPressMsg{
+		"enter":     {Code: tea.KeyEnter},
+		"esc":       {Code: tea.KeyEscape},
+		"tab":       {Code: tea.KeyTab},
+		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+		"f1":        {Code: tea.KeyF1},
+		"f2":        {Code: tea.KeyF2},
+		"f4":        {Code: tea.KeyF4},
+		"f5":        {Code: tea.KeyF5},
+		"f6":        {Code: tea.KeyF6},
+		"down":      {Code: tea.KeyDown},
+		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
+		"ctrl+l":    {Code: 'l', Mod: tea.ModCtrl},
+		"ctrl+y":    {Code: 'y', Mod: tea.ModCtrl},
+		"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
+	}
+	if k, ok := special[s]; ok {
+		return k
+	}
+	r := []rune(s)
+	return tea.KeyPressMsg{Code: r[0], Text: s}
+}
+
+// writeFile writes a file, creating its directory.
+func writeFile(path, data string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(data), 0o600)
+}
+
+// plainRender stands in for glamour: the markdown as it is, indented, each line cut to width.
+func plainRender(doc *content.Doc, width int, _ bool) (string, error) {
+	lines := strings.Split(doc.Markdown, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate("  "+l, width, "")
+	}
+	return strings.Join(lines, "\n"), nil
+}

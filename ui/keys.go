@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+)
+
+// KeyMap is the explorer's global keys. They work whatever pane has focus; the ones without a
+// modifier work only when no text field has focus, so that they can still be typed.
+type KeyMap struct {
+	Quit      key.Binding // from anywhere
+	QuitPlain key.Binding // q, when not typing
+	Help      key.Binding
+	HelpPlain key.Binding // ?, when not typing
+	Next      key.Binding
+	Prev      key.Binding
+	Cancel    key.Binding
+	Send      key.Binding
+	Codes     key.Binding
+	Lab       key.Binding
+	History   key.Binding
+	Zoom      key.Binding
+	ZoomPlain key.Binding // z, when not typing
+	Copy      key.Binding
+}
+
+// DefaultKeyMap returns the default global keys. Function keys have a control-key twin for
+// terminals (and laptops) where function keys are awkward; none of the control keys is one a
+// text field uses.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Quit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		QuitPlain: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit (not while typing)")),
+		Help:      key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help")),
+		HelpPlain: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help (not while typing)")),
+		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel request / close")),
+		Send:      key.NewBinding(key.WithKeys("f5", "ctrl+s"), key.WithHelp("f5/ctrl+s", "send the request")),
+		Codes:     key.NewBinding(key.WithKeys("f2", "ctrl+o"), key.WithHelp("f2/ctrl+o", "status codes")),
+		Lab:       key.NewBinding(key.WithKeys("f3", "ctrl+l"), key.WithHelp("f3/ctrl+l", "lab scenarios")),
+		History:   key.NewBinding(key.WithKeys("f4", "ctrl+r"), key.WithHelp("f4/ctrl+r", "history")),
+		Zoom:      key.NewBinding(key.WithKeys("f6"), key.WithHelp("f6", "zoom pane")),
+		ZoomPlain: key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "zoom pane (not while typing)")),
+		Copy:      key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy as curl")),
+	}
+}
+
+// ShortHelp returns the global keys for the hint bar, the most useful first. Help is not among
+// them: the hint bar always shows it on its own.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Next, k.Codes, k.Lab, k.History, k.Quit}
+}
+
+// FullHelp returns every global key, grouped.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Send, k.Cancel, k.Copy, k.Next, k.Prev, k.Zoom, k.ZoomPlain},
+		{k.Codes, k.Lab, k.History, k.Help, k.HelpPlain, k.Quit, k.QuitPlain},
+	}
+}

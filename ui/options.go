@@ -1,0 +1,54 @@
+// Package ui is the hsx terminal user interface: an explainer of HTTP status codes beside a
+// composer that sends a real request and shows the exchange as it crossed the wire, with every
+// line and byte that breaks the rules highlighted and explained.
+//
+// The root Model composes the panes (ui/composer, ui/results, ui/explainer) and the overlay
+// lists (ui/picker). Its Update is a router: keys go to the focused pane unless they are global,
+// results of background work go back to the component that asked for them, and a window size
+// goes through ui/layout. All network and file I/O runs in tea.Cmds that return messages
+// carrying a request ID, so that a cancelled or superseded request can never overwrite a newer
+// one.
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/hsx-dev/hsx/probe"
+)
+
+// Options is what the explorer starts with.
+type Options struct {
+	// LabURL is the base URL of the running lab, without a trailing slash; "" when none runs.
+	LabURL string
+	// Initial is the request the composer starts with. Nil means a lab request that shows a
+	// broken 204 (DELETE {LabURL}/204/body), or an empty composer without a lab.
+	Initial *probe.Request
+	// SendAtStart sends the initial request once, as soon as the UI is up.
+	SendAtStart bool
+	// Present turns on presentation mode: high contrast, more spacing, secrets masked, and the
+	// last key pressed shown briefly on screen.
+	Present bool
+	// StateDir is the directory that holds the request history; "" means the user's state
+	// directory (see ui/history.DefaultPath).
+	StateDir string
+}
+
+// Run runs the explorer on the terminal until the user quits or ctx is done. Requests still
+// running when it returns are cancelled.
+func Run(ctx context.Context, opts Options) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	p := tea.NewProgram(newModel(ctx, opts), tea.WithContext(ctx))
+	_, err := p.Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err != nil {
+		return fmt.Errorf("terminal UI: %w", err)
+	}
+	return nil
+}

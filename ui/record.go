@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/ui/history"
+)
+
+// historyLoadedMsg carries the history read at start.
+type historyLoadedMsg struct {
+	entries []history.Entry
+	err     error
+}
+
+// historySavedMsg reports a failed history write (nil err on success).
+type historySavedMsg struct{ err error }
+
+// loadHistory reads the history in the background.
+func (m Model) loadHistory() tea.Cmd {
+	if m.store == nil {
+		err := fmt.Errorf("history is off: %w", m.storeErr)
+		return func() tea.Msg { return historyLoadedMsg{err: err} }
+	}
+	st := *m.store
+	return func() tea.Msg {
+		entries, err := st.Load()
+		return historyLoadedMsg{entries: entries, err: err}
+	}
+}
+
+// historyLoaded keeps the loaded entries (newest first) in front of any sent meanwhile, and
+// says so when a damaged file was set aside.
+func (m *Model) historyLoaded(msg historyLoadedMsg) tea.Cmd {
+	loaded := slices.Clone(msg.entries)
+	slices.SortStableFunc(loaded, func(a, b history.Entry) int { return b.Time.Compare(a.Time) })
+	m.history = append(m.history, loaded...)
+	var damaged *history.DamagedError
+	switch {
+	case errors.As(msg.err, &damaged):
+		return m.flash("history file was damaged; it was set aside as "+damaged.Moved, noticeError)
+	case msg.err != nil:
+		return m.flash(msg.err.Error(), noticeError)
+	}
+	return nil
+}
+
+// historySaved starts the next queued write, and reports a failed one.
+func (m *Model) historySaved(msg historySavedMsg) tea.Cmd {
+	m.saving = false
+	next := m.saveNext()
+	var damaged *history.DamagedError
+	switch {
+	case msg.err == nil:
+		return next
+	case errors.As(msg.err, &damaged):
+		return tea.Batch(next, m.flash("history file was damaged; it was set aside as "+damaged.Moved, noticeError))
+	}
+	return tea.Batch(next, m.flash("cannot save history: "+msg.err.Error(), noticeError))
+}
+
+// record adds a sent request to the history: in memory now, on disk in the background. Writes
+// are queued and run one at a time, so that two quick sends cannot race on the file.
+func (m *Model) record(req probe.Request, status int) tea.Cmd {
+	if req.Method == "" {
+		req.Method = "GET"
+	}
+	req.Progress = nil
+	e := history.FromRequest(req, status, time.Now())
+	if len(m.history) > 0 && sameRequest(m.history[0], e) {
+		m.history[0] = e
+	} else {
+		m.history = slices.Insert(m.history, 0, e)
+	}
+	if m.store == nil {
+		return nil
+	}
+	m.saveQueue = append(m.saveQueue, e)
+	return m.saveNext()
+}
+
+// saveNext starts writing the oldest queued entry unless a write is running.
+func (m *Model) saveNext() tea.Cmd {
+	if m.saving || len(m.saveQueue) == 0 || m.store == nil {
+		return nil
+	}
+	e := m.saveQueue[0]
+	m.saveQueue = m.saveQueue[1:]
+	m.saving = true
+	st := *m.store
+	return func() tea.Msg { return historySavedMsg{err: st.Add(e)} }
+}
+
+// sameRequest reports whether two entries are the same request (time and status aside).
+func sameRequest(a, b history.Entry) bool {
+	return a.Method == b.Method && a.URL == b.URL && a.Body == b.Body &&
+		a.Insecure == b.Insecure && a.FollowRedirects == b.FollowRedirects &&
+		slices.EqualFunc(a.Header, b.Header, func(x, y probe.Field) bool {
+			return x.Name == y.Name && x.Value == y.Value
+		})
+}

@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"context"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/ui/layout"
+)
+
+// progressEvery is the shortest time between two progress updates of a running request; a fast
+// download would otherwise redraw the screen for every read.
+const progressEvery = 100 * time.Millisecond
+
+// inflight is the request that is running.
+type inflight struct {
+	id     int
+	req    probe.Request
+	cancel context.CancelFunc
+	meter  *meter
+}
+
+// meter carries the number of response bytes received from the probe's reading goroutine to
+// the UI: the count in an atomic, and a wake-up signal that never blocks the reader.
+type meter struct {
+	bytes  atomic.Int64
+	signal chan struct{} // capacity 1: one pending wake-up is enough
+	done   chan struct{} // closed when the request has finished
+}
+
+func newMeter() *meter {
+	return &meter{signal: make(chan struct{}, 1), done: make(chan struct{})}
+}
+
+// report is the probe's Progress callback.
+func (mt *meter) report(n int64) {
+	mt.bytes.Store(n)
+	select {
+	case mt.signal <- struct{}{}:
+	default:
+	}
+}
+
+// resultMsg is the outcome of request id.
+type resultMsg struct {
+	id       int
+	exs      []*probe.Exchange
+	findings []check.Finding
+	err      error
+}
+
+// progressMsg reports the bytes received so far by request id.
+type progressMsg struct {
+	id    int
+	bytes int64
+}
+
+// sendComposer sends what the composer holds, or says why it cannot.
+func (m *Model) sendComposer() tea.Cmd {
+	req, err := m.composer.Request()
+	if err != nil {
+		return m.flash(err.Error(), noticeError)
+	}
+	return m.send(req)
+}
+
+// send cancels the running request, if any, and starts req under a new id. The response pane
+// gets focus, since that is where the answer will be.
+func (m *Model) send(req probe.Request) tea.Cmd {
+	if m.inflight != nil {
+		m.inflight.cancel()
+	}
+	m.reqID++
+	ctx, cancel := context.WithCancel(m.ctx)
+	mt := newMeter()
+	req.Progress = mt.report
+	m.inflight = &inflight{id: m.reqID, req: req, cancel: cancel, meter: mt}
+	start := m.results.Start(m.reqID, req)
+	focus := m.setFocus(layout.Results)
+	return tea.Batch(start, focus, runProbe(ctx, m.reqID, req, mt), waitProgress(m.reqID, mt, 0))
+}
+
+// runProbe runs the exchange (following redirects when asked) and the check catalog on the
+// final response.
+func runProbe(ctx context.Context, id int, req probe.Request, mt *meter) tea.Cmd {
+	return func() tea.Msg {
+		exs, err := probe.Run(ctx, req)
+		close(mt.done)
+		var findings []check.Finding
+		if n := len(exs); n > 0 && exs[n-1].Response != nil {
+			findings = check.Run(exs[n-1])
+		}
+		return resultMsg{id: id, exs: exs, findings: findings, err: err}
+	}
+}
+
+// waitProgress waits (after a pause, to bound the redraw rate) for the meter to move and
+// reports it; it returns nil once the request is done.
+func waitProgress(id int, mt *meter, pause time.Duration) tea.Cmd {
+	return func() tea.Msg {
+		if pause > 0 {
+			select {
+			case <-time.After(pause):
+			case <-mt.done:
+				return nil
+			}
+		}
+		select {
+		case <-mt.signal:
+			return progressMsg{id: id, bytes: mt.bytes.Load()}
+		case <-mt.done:
+			return nil
+		}
+	}
+}
+
+// progress shows the bytes received and waits for more.
+func (m *Model) progress(msg progressMsg) tea.Cmd {
+	if m.inflight == nil || msg.id != m.inflight.id {
+		return nil
+	}
+	m.results.SetProgress(msg.id, msg.bytes)
+	return waitProgress(msg.id, m.inflight.meter, progressEvery)
+}
+
+// finish shows the outcome of the running request, moves the explainer to the status code that
+// came back and records the request in the history. Results of cancelled or superseded requests
+// are dropped.
+func (m *Model) finish(msg resultMsg) tea.Cmd {
+	if m.inflight == nil || msg.id != m.inflight.id {
+		return nil
+	}
+	req := m.inflight.req
+	m.inflight.cancel() // releases the context's resources
+	m.inflight = nil
+	m.results.SetResult(msg.id, msg.exs, msg.findings, msg.err)
+	status := 0
+	var explain tea.Cmd
+	if n := len(msg.exs); n > 0 && msg.exs[n-1].Response != nil {
+		status = msg.exs[n-1].Response.Status.Code
+		explain = m.explainer.SetCode(status)
+	}
+	return tea.Batch(explain, m.record(req, status))
+}
+
+// cancel stops the running request and says so.
+func (m *Model) cancel() tea.Cmd {
+	f := m.inflight
+	f.cancel()
+	m.inflight = nil
+	m.results.SetCancelled(f.id)
+	return tea.Batch(m.record(f.req, 0), m.flash("request cancelled", noticeInfo))
+}
+
+// stop cancels the running request before the program ends.
+func (m *Model) stop() {
+	if m.inflight != nil {
+		m.inflight.cancel()
+		m.inflight = nil
+	}
+}
+
+// copyCurl puts the composer's request on the clipboard as a curl command (OSC 52).
+func (m *Model) copyCurl() tea.Cmd {
+	s := m.composer.CurlCommand()
+	if s == "" {
+		return m.flash("nothing to copy", noticeInfo)
+	}
+	return tea.Batch(tea.SetClipboard(s), m.flash("copied as curl", noticeInfo))
+}

@@ -1,0 +1,103 @@
+package results
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hsx-dev/hsx/probe/termsafe"
+	"github.com/hsx-dev/hsx/ui/theme"
+)
+
+// appendEscaped appends s, bytes that came from a server, as spans: runs of printable text in
+// kind k and everything a terminal could read as a control (C0, DEL, C1, invalid UTF-8) as a
+// visible escape produced by termsafe, in kEscape, so that an escape and the same characters
+// typed literally look different. Inside a highlight the escapes keep the highlight.
+func appendEscaped(spans []span, s string, k kind) []span {
+	if s == "" {
+		return spans
+	}
+	if termsafe.Safe(s, termsafe.Line) {
+		return append(spans, span{s, k})
+	}
+	ek := kEscape
+	if k >= kErr && k <= kHiInfo {
+		ek = k
+	}
+	start := 0
+	for i := 0; i < len(s); {
+		size := unsafeLen(s[i:])
+		if size == 0 {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		if start < i {
+			spans = append(spans, span{s[start:i], k})
+		}
+		j := i + size
+		for j < len(s) {
+			n := unsafeLen(s[j:])
+			if n == 0 {
+				break
+			}
+			j += n
+		}
+		spans = append(spans, span{termsafe.String(s[i:j], termsafe.Line), ek})
+		i, start = j, j
+	}
+	if start < len(s) {
+		spans = append(spans, span{s[start:], k})
+	}
+	return spans
+}
+
+// unsafeLen returns the length of the character at the start of s when a terminal must not
+// see it as it is, and 0 when it is printable.
+func unsafeLen(s string) int {
+	c := s[0]
+	if c < utf8.RuneSelf {
+		if c < 0x20 || c == 0x7f {
+			return 1
+		}
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if (r == utf8.RuneError && size <= 1) || (r >= 0x80 && r < 0xa0) {
+		return size
+	}
+	return 0
+}
+
+// safeLine is s, one line from a server, made safe to print.
+func safeLine(s string) string { return termsafe.String(s, termsafe.Line) }
+
+// maskedValue returns the value as shown: masked when masking is on and name is a secret.
+func maskedValue(name, value string, masked bool) string {
+	if masked && theme.Secret(name) {
+		return theme.MaskValue(value)
+	}
+	return value
+}
+
+// expandTabs replaces tabs with spaces to the next multiple of four columns.
+func expandTabs(s string) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for i := 0; i < len(s); {
+		if s[i] == '\t' {
+			n := 4 - col%4
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+size]) // invalid bytes are kept for termsafe to show
+		col++
+		i += size
+	}
+	return b.String()
+}

@@ -1,0 +1,51 @@
+package results
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds the keys of the results pane. It implements help.KeyMap.
+type KeyMap struct {
+	// Up and Down select the previous and next finding; the view scrolls to what it points at.
+	Up, Down key.Binding
+	// Explain asks for the explanation of the selected finding (SelectFindingMsg).
+	Explain key.Binding
+	// NextTab and PrevTab switch between the views; Headers, Body, Raw and Timing jump to one.
+	NextTab, PrevTab              key.Binding
+	Headers, Body, Raw, Timing    key.Binding
+	LineUp, LineDown              key.Binding
+	PageUp, PageDown, Top, Bottom key.Binding
+}
+
+// DefaultKeyMap returns the default keys of the results pane.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous finding")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next finding")),
+		Explain:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "explain")),
+		NextTab:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "view")),
+		PrevTab:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous view")),
+		Headers:  key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "headers")),
+		Body:     key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "body")),
+		Raw:      key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "raw wire")),
+		Timing:   key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "timing")),
+		LineUp:   key.NewBinding(key.WithKeys("shift+up", "K"), key.WithHelp("K", "scroll up")),
+		LineDown: key.NewBinding(key.WithKeys("shift+down", "J"), key.WithHelp("J", "scroll down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "bottom")),
+	}
+}
+
+// ShortHelp returns the keys for the one-line help bar.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.Explain, k.NextTab, k.LineDown}
+}
+
+// FullHelp returns every key, grouped.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Explain},
+		{k.NextTab, k.PrevTab, k.Headers, k.Body, k.Raw, k.Timing},
+		{k.LineUp, k.LineDown, k.PageUp, k.PageDown, k.Top, k.Bottom},
+	}
+}

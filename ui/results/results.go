@@ -1,0 +1,252 @@
+// Package results is the pane of the hsx terminal UI that shows what came back for a request:
+// a prominent status line colored by the status class, the findings (most severe first, each
+// with its glyph, severity, message and RFC reference), and four views of the same exchange:
+//
+//   - Headers: the response head, one field per row, offending lines marked in the margin and
+//     colored; long values are cut with an ellipsis.
+//   - Body: pretty-printed JSON, simple coloring for JSON, HTML and XML, a hex dump for binary.
+//   - Raw: every line as it crossed the wire with its byte offset and its ending drawn as a
+//     glyph (␍␊, a bare ␊ or ␍ in a warning color); the extra bytes after the message where they
+//     arrived, highlighted. Long lines are soft-wrapped, so that every byte is on screen
+//     somewhere; only the first row of a line carries its offset.
+//   - Timing: a bar per phase of the exchange.
+//
+// Every byte a server sent goes through probe/termsafe before it is drawn. Rows are prepared
+// when a result arrives (and re-wrapped when the width changes), so View only draws the rows
+// that are visible.
+//
+// Mouse messages given to Update must carry coordinates relative to the pane's top-left cell.
+package results
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/ui/theme"
+)
+
+// SelectFindingMsg asks for the explanation of the finding with rule ID ID. The pane emits it
+// when enter is pressed on a finding or a finding is clicked.
+type SelectFindingMsg struct {
+	ID string
+}
+
+// Tab is one of the views of an exchange.
+type Tab int
+
+// The views, in the order of the tab bar.
+const (
+	TabHeaders Tab = iota
+	TabBody
+	TabRaw
+	TabTiming
+	numTabs
+)
+
+var tabNames = [numTabs]string{"Headers", "Body", "Raw", "Timing"}
+
+// String returns the tab's title.
+func (t Tab) String() string {
+	if t >= 0 && t < numTabs {
+		return tabNames[t]
+	}
+	return "?"
+}
+
+// state is what the pane is showing.
+type state uint8
+
+const (
+	stateIdle      state = iota // nothing sent yet
+	stateRunning                // waiting for the response
+	stateDone                   // a response arrived
+	stateFailed                 // no response (probe error)
+	stateCancelled              // the user cancelled the request
+)
+
+// Model is the results pane. The zero value is not ready for use; call New.
+type Model struct {
+	// KeyMap holds the pane's keys.
+	KeyMap KeyMap
+
+	th      theme.Theme
+	st      styles
+	width   int
+	height  int
+	focused bool
+	masked  bool
+
+	id       int
+	state    state
+	req      probe.Request
+	started  time.Time
+	now      time.Time
+	received int64
+	spin     spinner.Model
+
+	exs      []*probe.Exchange
+	ex       *probe.Exchange
+	findings []check.Finding
+	marks    []markRange
+	err      error
+
+	sel  int // selected finding
+	ftop int // first visible finding
+	tab  Tab
+	// views holds the prepared rows of each tab.
+	views [numTabs]view
+}
+
+// New returns an empty results pane drawn with th.
+func New(th theme.Theme) Model {
+	m := Model{
+		KeyMap: DefaultKeyMap(),
+		th:     th,
+		st:     newStyles(th),
+		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		tab:    TabRaw,
+	}
+	m.spin.Style = m.st.spinner
+	return m
+}
+
+// Start shows request id as running: a spinner, the elapsed time and the bytes received so
+// far. It returns the command that starts the spinner; its spinner.TickMsg must be passed to
+// Update. A request with an id below the current one is ignored.
+func (m *Model) Start(id int, req probe.Request) tea.Cmd {
+	if id < m.id {
+		return nil
+	}
+	m.id, m.state, m.req = id, stateRunning, req
+	m.started = time.Now()
+	m.now = m.started
+	m.received = 0
+	return m.spin.Tick
+}
+
+// SetProgress records how many response bytes request id has received so far.
+func (m *Model) SetProgress(id int, bytes int64) {
+	if id != m.id || m.state != stateRunning {
+		return
+	}
+	m.received = bytes
+}
+
+// SetResult shows the outcome of request id: exs are its exchanges (earlier ones redirect
+// hops, the last one the final response), findings the checks of the final exchange, err the
+// failure when no response arrived. Results of stale requests (id below the current one) are
+// ignored, and so is a late result of a request that was cancelled. A failure that is a
+// cancellation is shown as cancelled.
+func (m *Model) SetResult(id int, exs []*probe.Exchange, findings []check.Finding, err error) {
+	if id < m.id || (id == m.id && m.state == stateCancelled) {
+		return
+	}
+	if pe, ok := probe.AsError(err); ok && pe.Canceled {
+		m.SetCancelled(id)
+		return
+	}
+	m.id = id
+	m.exs, m.findings, m.err = exs, findings, err
+	m.ex = nil
+	if len(exs) > 0 {
+		m.ex = exs[len(exs)-1]
+	}
+	if m.ex != nil && m.ex.Response == nil && err == nil {
+		err = m.ex.Err
+		m.err = err
+	}
+	m.state = stateDone
+	if err != nil || m.ex == nil || m.ex.Response == nil {
+		m.state = stateFailed
+	}
+	m.sel, m.ftop = 0, 0
+	m.prepare()
+	m.revealSelected()
+}
+
+// SetCancelled shows request id as cancelled by the user.
+func (m *Model) SetCancelled(id int) {
+	if id < m.id {
+		return
+	}
+	m.id = id
+	m.state = stateCancelled
+	m.exs, m.ex, m.findings, m.marks, m.err = nil, nil, nil, nil, nil
+	m.views = [numTabs]view{}
+}
+
+// ID returns the id of the request the pane is showing (or waiting for).
+func (m Model) ID() int { return m.id }
+
+// Running reports whether the pane is waiting for a response.
+func (m Model) Running() bool { return m.state == stateRunning }
+
+// Finding returns the selected finding, if there is one.
+func (m Model) Finding() (check.Finding, bool) {
+	if m.state != stateDone || m.sel < 0 || m.sel >= len(m.findings) {
+		return check.Finding{}, false
+	}
+	return m.findings[m.sel], true
+}
+
+// Findings returns the findings on show, most severe first.
+func (m Model) Findings() []check.Finding { return m.findings }
+
+// Tab returns the view on show.
+func (m Model) Tab() Tab { return m.tab }
+
+// SetTab shows view t.
+func (m *Model) SetTab(t Tab) {
+	if t >= 0 && t < numTabs {
+		m.tab = t
+	}
+}
+
+// SetSize sets the pane's size in cells; View returns exactly that many lines of that width.
+func (m *Model) SetSize(w, h int) {
+	if w == m.width && h == m.height {
+		return
+	}
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.layout()
+}
+
+// Width returns the pane's width.
+func (m Model) Width() int { return m.width }
+
+// Height returns the pane's height.
+func (m Model) Height() int { return m.height }
+
+// Focus gives the pane the keyboard.
+func (m *Model) Focus() tea.Cmd {
+	m.focused = true
+	return nil
+}
+
+// Blur takes the keyboard away.
+func (m *Model) Blur() { m.focused = false }
+
+// Focused reports whether the pane has the keyboard.
+func (m Model) Focused() bool { return m.focused }
+
+// SetTheme redraws the pane with th.
+func (m *Model) SetTheme(th theme.Theme) {
+	m.th = th
+	m.st = newStyles(th)
+	m.spin.Style = m.st.spinner
+}
+
+// SetMasked turns the masking of secret header values (present mode) on or off.
+func (m *Model) SetMasked(on bool) {
+	if on == m.masked {
+		return
+	}
+	m.masked = on
+	if m.state == stateDone {
+		m.prepare()
+	}
+}

@@ -1,0 +1,155 @@
+package results
+
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+)
+
+// wheelStep is how many rows one notch of the mouse wheel scrolls.
+const wheelStep = 3
+
+// Update handles keys (when focused), mouse wheel and clicks (coordinates relative to the
+// pane), and the spinner's ticks.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		if m.state != stateRunning {
+			return m, nil // let the tick chain of a finished request die out
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		if !msg.Time.IsZero() && msg.Time.After(m.now) {
+			m.now = msg.Time
+		}
+		return m, cmd
+	case tea.KeyPressMsg:
+		if !m.focused {
+			return m, nil
+		}
+		return m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		mo := msg.Mouse()
+		switch mo.Button {
+		case tea.MouseWheelUp:
+			m.wheel(mo.Y, -1)
+		case tea.MouseWheelDown:
+			m.wheel(mo.Y, 1)
+		}
+		return m, nil
+	case tea.MouseClickMsg:
+		return m.click(msg.Mouse())
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	km := m.KeyMap
+	switch {
+	case key.Matches(msg, km.Up):
+		m.selectFinding(m.sel - 1)
+	case key.Matches(msg, km.Down):
+		m.selectFinding(m.sel + 1)
+	case key.Matches(msg, km.Explain):
+		return m, m.explain()
+	case key.Matches(msg, km.NextTab):
+		m.tab = (m.tab + 1) % numTabs
+	case key.Matches(msg, km.PrevTab):
+		m.tab = (m.tab + numTabs - 1) % numTabs
+	case key.Matches(msg, km.Headers):
+		m.tab = TabHeaders
+	case key.Matches(msg, km.Body):
+		m.tab = TabBody
+	case key.Matches(msg, km.Raw):
+		m.tab = TabRaw
+	case key.Matches(msg, km.Timing):
+		m.tab = TabTiming
+	case key.Matches(msg, km.LineUp):
+		m.scroll(-1)
+	case key.Matches(msg, km.LineDown):
+		m.scroll(1)
+	case key.Matches(msg, km.PageUp):
+		m.scroll(-max(m.paneHeight()-1, 1))
+	case key.Matches(msg, km.PageDown):
+		m.scroll(max(m.paneHeight()-1, 1))
+	case key.Matches(msg, km.Top):
+		m.scroll(-m.views[m.tab].count())
+	case key.Matches(msg, km.Bottom):
+		m.scroll(m.views[m.tab].count())
+	}
+	return m, nil
+}
+
+// explain returns the command that asks for the selected finding's explanation.
+func (m Model) explain() tea.Cmd {
+	f, ok := m.Finding()
+	if !ok {
+		return nil
+	}
+	id := f.ID
+	return func() tea.Msg { return SelectFindingMsg{ID: id} }
+}
+
+// selectFinding selects finding i (clamped) and brings what it points at into view.
+func (m *Model) selectFinding(i int) {
+	if len(m.findings) == 0 || m.state != stateDone {
+		return
+	}
+	i = max(0, min(i, len(m.findings)-1))
+	if i == m.sel {
+		return
+	}
+	m.sel = i
+	m.revealSelected()
+}
+
+// scroll moves the active view by n rows.
+func (m *Model) scroll(n int) {
+	v := &m.views[m.tab]
+	v.top = clampTop(v.top+n, v.count(), m.paneHeight())
+}
+
+// wheel scrolls the findings list when the pointer is over it, the active view otherwise.
+func (m *Model) wheel(y, dir int) {
+	if m.state != stateDone {
+		return
+	}
+	first := 1
+	if m.hops() {
+		first++
+	}
+	if y >= first && y < first+m.findingRows() && len(m.findings) > m.findingRows() {
+		m.ftop = max(0, min(m.ftop+dir, len(m.findings)-m.findingRows()))
+		return
+	}
+	m.scroll(dir * wheelStep)
+}
+
+// click selects and explains a finding, or switches to a tab.
+func (m Model) click(mo tea.Mouse) (Model, tea.Cmd) {
+	if m.state != stateDone || mo.Button != tea.MouseLeft {
+		return m, nil
+	}
+	first := 1
+	if m.hops() {
+		first++
+	}
+	if mo.Y >= first && mo.Y < first+m.findingRows() {
+		i := m.ftop + mo.Y - first
+		if i < len(m.findings) {
+			m.sel = i
+			m.revealSelected()
+			return m, m.explain()
+		}
+		return m, nil
+	}
+	if mo.Y == first+m.findingRows() {
+		xs, ws := tabLayout()
+		for t := range numTabs {
+			if mo.X >= xs[t] && mo.X < xs[t]+ws[t] {
+				m.tab = t
+			}
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,214 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hsx-dev/hsx/ui/layout"
+)
+
+// View draws the screen: the panes in their boxes, the hint bar, and on top the open overlay
+// or help, and the key badge of presentation mode.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.screen())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "hsx"
+	return v
+}
+
+// screen renders the whole screen as text.
+func (m Model) screen() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.lay.TooSmall {
+		return m.tooSmall()
+	}
+	base := lipgloss.NewLayer(strings.Repeat(strings.Repeat(" ", m.width)+"\n", m.height-1) + strings.Repeat(" ", m.width))
+	layers := []*lipgloss.Layer{base}
+	for p := range layout.NumPanes {
+		r := m.lay.Pane(p)
+		if r.Empty() {
+			continue
+		}
+		layers = append(layers, lipgloss.NewLayer(m.pane(p, r)).X(r.X).Y(r.Y).Z(1))
+	}
+	layers = append(layers, lipgloss.NewLayer(m.hintBar()).X(0).Y(m.lay.Hint.Y).Z(1))
+	switch {
+	case m.helpTop >= 0:
+		box, r := m.helpBox()
+		layers = append(layers, lipgloss.NewLayer(box).X(r.X).Y(r.Y).Z(2))
+	case m.overlay.open():
+		r := m.overlayRect()
+		layers = append(layers, lipgloss.NewLayer(m.overlay.p.View()).X(r.X).Y(r.Y).Z(2))
+	}
+	if b := m.badgeView(); b != "" {
+		w := ansi.StringWidth(strings.SplitN(b, "\n", 2)[0])
+		layers = append(layers, lipgloss.NewLayer(b).X(max(m.width-w-3, 0)).Y(max(m.height-5, 0)).Z(3))
+	}
+	// The compositor leaves out trailing blank cells; give every line its full width back so
+	// that the screen is exactly width×height whatever the terminal does with short lines.
+	lines := strings.Split(lipgloss.NewCompositor(layers...).Render(), "\n")
+	for i, l := range lines {
+		lines[i] = fit(l, m.width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// paneTitle is the title set into the border of pane p.
+func paneTitle(p layout.Pane) string {
+	switch p {
+	case layout.Composer:
+		return "Request"
+	case layout.Results:
+		return "Response"
+	}
+	return "Explainer"
+}
+
+// pane draws pane p in its box of outer rectangle r.
+func (m Model) pane(p layout.Pane, r layout.Rect) string {
+	var content string
+	switch p {
+	case layout.Composer:
+		content = m.composer.View()
+	case layout.Results:
+		content = m.results.View()
+	case layout.Explainer:
+		content = m.explainer.View()
+	}
+	title := paneTitle(p)
+	if m.zoom {
+		title += " (zoomed: esc)"
+	}
+	return m.box(title, "", strings.Split(content, "\n"), r.W, r.H, p == m.focus)
+}
+
+// box draws lines in a rounded box of w×h cells with title (and footer) set into the border.
+// Lines are padded or cut to the inside width, and the inside is filled to its height, so that a
+// box never breaks however its content misbehaves.
+func (m Model) box(title, footer string, lines []string, w, h int, focused bool) string {
+	if w < 2 || h < 2 {
+		return ""
+	}
+	border := lipgloss.NewStyle().Foreground(m.th.Border)
+	head := lipgloss.NewStyle().Foreground(m.th.Muted)
+	if focused {
+		border = border.Foreground(m.th.FocusBorder)
+		head = head.Foreground(m.th.Accent).Bold(true)
+	}
+	padX := 0
+	if m.opts.Present {
+		padX = 1
+	}
+	inner := w - 2
+	out := make([]string, 0, h)
+	out = append(out, edge(border, head, "╭", "╮", title, inner))
+	side := border.Render("│")
+	gap := strings.Repeat(" ", padX)
+	for i := 0; i < h-2; i++ {
+		l := ""
+		if i < len(lines) {
+			l = lines[i]
+		}
+		out = append(out, side+gap+fit(l, inner-2*padX)+gap+side)
+	}
+	out = append(out, edge(border, lipgloss.NewStyle().Foreground(m.th.Muted), "╰", "╯", footer, inner))
+	return strings.Join(out, "\n")
+}
+
+// edge is a top or bottom border line with an optional label after two dashes.
+func edge(border, label lipgloss.Style, left, right, text string, inner int) string {
+	if text == "" || inner < 6 {
+		return border.Render(left + strings.Repeat("─", max(inner, 0)) + right)
+	}
+	t := " " + text + " "
+	if ansi.StringWidth(t) > inner-2 {
+		t = ansi.Truncate(t, inner-2, "…")
+	}
+	rest := inner - 1 - ansi.StringWidth(t)
+	return border.Render(left+"─") + label.Render(t) + border.Render(strings.Repeat("─", rest)+right)
+}
+
+// hintBar is the one-line help at the bottom: the keys that matter now on the left, and at the
+// right either a transient notice or the way to the full help, which is never cut off.
+func (m Model) hintBar() string {
+	w := m.width
+	var right string
+	switch {
+	case m.notice.text != "":
+		st := lipgloss.NewStyle().Foreground(m.th.Accent)
+		if m.notice.level == noticeError {
+			st = lipgloss.NewStyle().Foreground(m.th.Error)
+		}
+		right = st.Render(ansi.Truncate(m.notice.text, max(w*2/3, 10), "…"))
+	case m.helpTop < 0:
+		right = m.help.ShortHelpView([]key.Binding{m.Keys.Help})
+	}
+	h := m.help
+	room := w - ansi.StringWidth(right) - 3 // a space at each end and one before right
+	h.SetWidth(max(room, 0))
+	return " " + fit(h.ShortHelpView(m.hintKeys()), room) + " " + right + " "
+}
+
+// hintKeys are the keys the hint bar offers: the overlay's, or the focused pane's and the
+// global ones.
+func (m Model) hintKeys() []key.Binding {
+	switch {
+	case m.helpTop >= 0:
+		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help"))}
+	case m.overlay.open():
+		return m.overlay.p.KeyMap.ShortHelp()
+	}
+	var pane []key.Binding
+	switch m.focus {
+	case layout.Composer:
+		pane = m.composer.KeyMap.ShortHelp()
+	case layout.Results:
+		pane = m.results.KeyMap.ShortHelp()
+	case layout.Explainer:
+		pane = m.explainer.KeyMap.ShortHelp()
+	}
+	global := m.Keys.ShortHelp()
+	if m.inflight != nil {
+		global = append([]key.Binding{m.Keys.Cancel}, global...)
+	}
+	return append(global[:1:1], append(pane, global[1:]...)...)
+}
+
+// badgeView is the last key pressed, boxed, while presenting.
+func (m Model) badgeView() string {
+	if m.badge.text == "" {
+		return ""
+	}
+	return lipgloss.NewStyle().
+		Border(lipgloss.RoundedBorder()).BorderForeground(m.th.Accent).
+		Foreground(m.th.Fg).Bold(true).Padding(0, 1).
+		Render("⌨ " + m.badge.text)
+}
+
+// tooSmall is the screen of a terminal too small for the panes.
+func (m Model) tooSmall() string {
+	msg := fmt.Sprintf("hsx needs at least %d×%d cells; this terminal has %d×%d.\nEnlarge it, or press ctrl+c to quit.",
+		layout.MinWidth, layout.MinHeight, m.width, m.height)
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center,
+		lipgloss.NewStyle().Width(max(m.width-2, 1)).Align(lipgloss.Center).Render(msg))
+}
+
+// fit pads or cuts s to exactly w cells.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	return s + strings.Repeat(" ", w-sw)
+}
