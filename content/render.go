@@ -31,7 +31,7 @@ func Render(doc *Doc, width int, dark bool) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("content: render %s: %w", doc.Key, err)
 	}
-	out, err := r.Render(doc.Markdown)
+	out, err := r.Render(joinListLines(doc.Markdown))
 	if err != nil {
 		return "", fmt.Errorf("content: render %s: %w", doc.Key, err)
 	}
