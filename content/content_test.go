@@ -164,6 +164,9 @@ func TestRender(t *testing.T) {
 			if !strings.Contains(plain, "Meaning") || !strings.Contains(plain, "No Content") {
 				t.Errorf("Render(%d, %v): headings missing", width, dark)
 			}
+			if strings.Contains(plain, "## Meaning") || strings.Contains(plain, "### Why bytes") {
+				t.Errorf("Render(%d, %v): headings keep their markdown markers", width, dark)
+			}
 			if strings.Contains(r, "```") {
 				t.Errorf("Render(%d, %v): code fences left unrendered", width, dark)
 			}

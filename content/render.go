@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 )
 
@@ -20,20 +21,31 @@ func Render(doc *Doc, width int, dark bool) (string, error) {
 	if width <= 0 {
 		width = defaultWidth
 	}
-	style := styles.LightStyle
-	if dark {
-		style = styles.DarkStyle
-	}
 	r, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(style),
+		glamour.WithStyles(termStyle(dark)),
 		glamour.WithWordWrap(width),
 	)
 	if err != nil {
 		return "", fmt.Errorf("content: render %s: %w", doc.Key, err)
 	}
-	out, err := r.Render(joinListLines(doc.Markdown))
+	out, err := r.Render(expandCodeTabs(joinListLines(doc.Markdown)))
 	if err != nil {
 		return "", fmt.Errorf("content: render %s: %w", doc.Key, err)
 	}
 	return out, nil
+}
+
+// termStyle is glamour's standard dark or light style with section headings shown as styled
+// text instead of literal "##" and "###" markers: a section (##) is underlined, a subsection
+// (###) keeps the bold heading colour. Both styles already colour and embolden headings.
+func termStyle(dark bool) ansi.StyleConfig {
+	style := styles.LightStyleConfig
+	if dark {
+		style = styles.DarkStyleConfig
+	}
+	underline := true
+	style.H2.Prefix = ""
+	style.H2.Underline = &underline
+	style.H3.Prefix = ""
+	return style
 }
