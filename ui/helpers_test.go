@@ -17,7 +17,7 @@ import (
 // driver plays the part of the tea.Program in Update-level tests: it runs the commands Update
 // returns in goroutines and feeds their messages back, one at a time.
 type driver struct {
-	t       *testing.T
+	t       testing.TB
 	m       Model
 	msgs    chan tea.Msg
 	pending int
@@ -33,12 +33,12 @@ func newDriver(t *testing.T, opts Options, w, h int) *driver {
 }
 
 // newGlamourDriver is newDriver with the explainer rendering through glamour.
-func newGlamourDriver(t *testing.T, opts Options, w, h int) *driver {
+func newGlamourDriver(t testing.TB, opts Options, w, h int) *driver {
 	t.Helper()
 	return startDriver(t, opts, w, h, nil)
 }
 
-func startDriver(t *testing.T, opts Options, w, h int, render explainer.RenderFunc) *driver {
+func startDriver(t testing.TB, opts Options, w, h int, render explainer.RenderFunc) *driver {
 	t.Helper()
 	if opts.StateDir == "" {
 		opts.StateDir = t.TempDir()

@@ -69,7 +69,11 @@ func (m *Model) paneUpdate(p layout.Pane, msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch p {
 	case layout.Composer:
+		want := m.composer.PreferredLines()
 		m.composer, cmd = m.composer.Update(msg)
+		if m.composer.PreferredLines() != want {
+			cmd = tea.Batch(cmd, m.relayout()) // a line was added or removed
+		}
 	case layout.Results:
 		before, _ := m.results.Finding()
 		m.results, cmd = m.results.Update(msg)

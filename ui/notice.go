@@ -4,6 +4,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/hsx-dev/hsx/probe/termsafe"
 )
 
 // How long transient messages stay on screen.
@@ -36,10 +38,11 @@ func (n *notice) expire(msg noticeExpiredMsg) {
 	}
 }
 
-// flash shows text in the hint bar for a few seconds.
+// flash shows text in the hint bar for a few seconds. The text may quote what was typed or
+// pasted (an invalid URL), so it is made safe for the terminal.
 func (m *Model) flash(text string, level noticeLevel) tea.Cmd {
 	m.notice.seq++
-	m.notice.text, m.notice.level = text, level
+	m.notice.text, m.notice.level = termsafe.String(text, termsafe.Line), level
 	seq := m.notice.seq
 	return tea.Tick(noticeFor, func(time.Time) tea.Msg { return noticeExpiredMsg{seq: seq} })
 }
@@ -67,7 +70,7 @@ func (b *badge) press(present bool, msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	b.seq++
-	b.text = msg.String()
+	b.text = termsafe.String(msg.String(), termsafe.Line)
 	seq := b.seq
 	return tea.Tick(badgeFor, func(time.Time) tea.Msg { return badgeExpiredMsg{seq: seq} })
 }

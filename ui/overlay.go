@@ -119,9 +119,13 @@ func (m *Model) openLab() tea.Cmd {
 	return nil
 }
 
-// openHistory opens the list of requests sent, newest first.
+// openHistory opens the list of requests sent, newest first. Requests sent to the lab of an
+// earlier run are shown, and sent again, at the lab of this one.
 func (m *Model) openHistory() {
-	entries := append([]history.Entry(nil), m.history...)
+	entries := make([]history.Entry, len(m.history))
+	for i, e := range m.history {
+		entries[i] = e.Rebase(m.opts.LabURL)
+	}
 	now := time.Now()
 	items := make([]picker.Item, len(entries))
 	for i, e := range entries {

@@ -71,8 +71,8 @@ func (m *Model) record(req probe.Request, status int) tea.Cmd {
 		req.Method = "GET"
 	}
 	req.Progress = nil
-	e := history.FromRequest(req, status, time.Now())
-	if len(m.history) > 0 && sameRequest(m.history[0], e) {
+	e := history.FromRequest(req, status, time.Now()).InLab(m.opts.LabURL)
+	if len(m.history) > 0 && history.SameRequest(m.history[0], e) {
 		m.history[0] = e
 	} else {
 		m.history = slices.Insert(m.history, 0, e)
@@ -94,13 +94,4 @@ func (m *Model) saveNext() tea.Cmd {
 	m.saving = true
 	st := *m.store
 	return func() tea.Msg { return historySavedMsg{err: st.Add(e)} }
-}
-
-// sameRequest reports whether two entries are the same request (time and status aside).
-func sameRequest(a, b history.Entry) bool {
-	return a.Method == b.Method && a.URL == b.URL && a.Body == b.Body &&
-		a.Insecure == b.Insecure && a.FollowRedirects == b.FollowRedirects &&
-		slices.EqualFunc(a.Header, b.Header, func(x, y probe.Field) bool {
-			return x.Name == y.Name && x.Value == y.Value
-		})
 }

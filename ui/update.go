@@ -61,13 +61,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// forward hands a message the root does not know (spinner ticks, cursor blinks) to the panes
-// that run such timers.
+// forward hands a message the root does not know (spinner ticks, cursor blinks, the composer's
+// parsed curl command) to the panes that handle such messages.
 func (m *Model) forward(msg tea.Msg) tea.Cmd {
-	var c1, c2 tea.Cmd
+	var c1, c2, c3 tea.Cmd
+	want := m.composer.PreferredLines()
 	m.composer, c1 = m.composer.Update(msg)
 	m.results, c2 = m.results.Update(msg)
-	return tea.Batch(c1, c2)
+	if m.composer.PreferredLines() != want {
+		c3 = m.relayout() // a pasted curl command filled the composer
+	}
+	return tea.Batch(c1, c2, c3)
 }
 
 // explain moves the explainer to the section that explains rule id. When the panes are stacked
@@ -84,6 +88,7 @@ func (m *Model) explain(id string) tea.Cmd {
 func (m *Model) relayout() tea.Cmd {
 	m.lay = layout.Compute(m.width, m.height, layout.Toggles{
 		Focus: m.focus, Zoom: m.zoom, Present: m.opts.Present, Idle: m.reqID == 0,
+		ComposerLines: m.composer.PreferredLines(),
 	})
 	if m.lay.TooSmall {
 		return nil

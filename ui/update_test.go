@@ -576,3 +576,71 @@ func TestClickInPicker(t *testing.T) {
 		t.Errorf("click: overlay open %v, explainer %d", d.m.overlay.open(), d.m.explainer.Code())
 	}
 }
+
+// TestHistoryAfterRestart sends a lab request, then starts a new explorer on the same history
+// with the lab on another port: the entry is offered, and filled in, at the new lab, while an
+// entry outside the lab stays exactly as typed.
+func TestHistoryAfterRestart(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	d := newDriver(t, Options{LabURL: startLab(t), StateDir: dir}, 100, 30)
+	d.sendRequest()
+
+	st := history.Store{Path: history.PathIn(dir)}
+	if err := st.Add(history.Entry{Time: time.Now().Add(-time.Hour), Method: "GET", URL: "http://127.0.0.1:9/elsewhere"}); err != nil {
+		t.Fatal(err)
+	}
+	const relab = "http://127.0.0.1:40404"
+	d2 := newDriver(t, Options{LabURL: relab, StateDir: dir}, 100, 30)
+	d2.press("f4")
+	if s := d2.screen(); !strings.Contains(s, relab+"/204/body") {
+		t.Fatalf("the lab entry is not shown at the new lab:\n%s", s)
+	}
+	d2.press("enter")
+	req, err := d2.m.composer.Request()
+	if err != nil || req.Method != "DELETE" || req.URL != relab+"/204/body" {
+		t.Errorf("composer = %+v, %v; want DELETE %s/204/body", req, err, relab)
+	}
+	d2.press("f4", "down", "enter")
+	if req, _ := d2.m.composer.Request(); req.URL != "http://127.0.0.1:9/elsewhere" {
+		t.Errorf("an entry outside the lab was changed to %q", req.URL)
+	}
+}
+
+// TestNoticeIsInert shows a notice that quotes a URL with escape sequences in it, as the
+// composer's error about a pasted URL would: they must not reach the terminal.
+func TestNoticeIsInert(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, Options{}, 100, 30)
+	d.m.flash("bad URL \"\x1b]52;c;aGk=\x07\x1b[2J\"", noticeError)
+	if s := d.m.View().Content; strings.Contains(s, "\x1b]52") || strings.Contains(s, "\x1b[2J") {
+		t.Errorf("the notice reached the screen raw: %q", ansi.Strip(s))
+	}
+	if !strings.Contains(d.screen(), "bad URL") {
+		t.Errorf("the notice is not shown:\n%s", d.screen())
+	}
+}
+
+// TestComposerGrowsWithItsFields pastes a curl command with four headers: the composer takes
+// the rows to show them all, and gives them back when they are gone.
+func TestComposerGrowsWithItsFields(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, Options{LabURL: "http://127.0.0.1:9"}, 100, 50)
+	small := d.m.lay.Pane(layout.Composer).H
+	d.send(tea.PasteMsg{Content: "curl -X PUT http://127.0.0.1:9/x -H 'A-One: 1' -H 'B-Two: 2' -H 'C-Three: 3' -H 'D-Four: 4' -d 'line1\nline2'"})
+	d.settle()
+	s := d.screen()
+	for _, want := range []string{"A-One: 1", "B-Two: 2", "C-Three: 3", "D-Four: 4", "line1", "line2"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the composer does not show %q:\n%s", want, s)
+		}
+	}
+	if h := d.m.lay.Pane(layout.Composer).H; h <= small {
+		t.Errorf("the composer kept %d rows (%d before the paste)", h, small)
+	}
+	d.m.composer.SetRequest(probe.Request{Method: "GET", URL: "http://127.0.0.1:9/"})
+	d.press("tab", "shift+tab")
+	if h := d.m.lay.Pane(layout.Composer).H; h != small {
+		t.Errorf("the composer has %d rows for an empty request, want %d again", h, small)
+	}
+}

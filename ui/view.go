@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/hsx-dev/hsx/ui/internal/cells"
 	"github.com/hsx-dev/hsx/ui/layout"
 )
 
@@ -22,7 +23,7 @@ func (m Model) View() tea.View {
 	return v
 }
 
-// screen renders the whole screen as text.
+// screen renders the whole screen as text: exactly height lines of exactly width cells.
 func (m Model) screen() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
@@ -30,35 +31,26 @@ func (m Model) screen() string {
 	if m.lay.TooSmall {
 		return m.tooSmall()
 	}
-	base := lipgloss.NewLayer(strings.Repeat(strings.Repeat(" ", m.width)+"\n", m.height-1) + strings.Repeat(" ", m.width))
-	layers := []*lipgloss.Layer{base}
-	for p := range layout.NumPanes {
+	c := newCanvas(m.width, m.height)
+	for _, p := range m.lay.PanesByX() {
 		r := m.lay.Pane(p)
-		if r.Empty() {
-			continue
-		}
-		layers = append(layers, lipgloss.NewLayer(m.pane(p, r)).X(r.X).Y(r.Y).Z(1))
+		c.put(r.X, r.Y, strings.Split(m.pane(p, r), "\n"))
 	}
-	layers = append(layers, lipgloss.NewLayer(m.hintBar()).X(0).Y(m.lay.Hint.Y).Z(1))
+	c.put(0, m.lay.Hint.Y, []string{m.hintBar()})
 	switch {
 	case m.helpTop >= 0:
 		box, r := m.helpBox()
-		layers = append(layers, lipgloss.NewLayer(box).X(r.X).Y(r.Y).Z(2))
+		c.overlay(r.X, r.Y, strings.Split(box, "\n"))
 	case m.overlay.open():
 		r := m.overlayRect()
-		layers = append(layers, lipgloss.NewLayer(m.overlay.p.View()).X(r.X).Y(r.Y).Z(2))
+		c.overlay(r.X, r.Y, strings.Split(m.overlay.p.View(), "\n"))
 	}
 	if b := m.badgeView(); b != "" {
-		w := ansi.StringWidth(strings.SplitN(b, "\n", 2)[0])
-		layers = append(layers, lipgloss.NewLayer(b).X(max(m.width-w-3, 0)).Y(max(m.height-5, 0)).Z(3))
+		lines := strings.Split(b, "\n")
+		w := ansi.StringWidth(lines[0])
+		c.overlay(max(m.width-w-3, 0), max(m.height-5, 0), lines)
 	}
-	// The compositor leaves out trailing blank cells; give every line its full width back so
-	// that the screen is exactly width×height whatever the terminal does with short lines.
-	lines := strings.Split(lipgloss.NewCompositor(layers...).Render(), "\n")
-	for i, l := range lines {
-		lines[i] = fit(l, m.width)
-	}
-	return strings.Join(lines, "\n")
+	return c.String()
 }
 
 // paneTitle is the title set into the border of pane p.
@@ -171,7 +163,7 @@ func (m Model) hintKeys() []key.Binding {
 	case layout.Composer:
 		pane = m.composer.KeyMap.ShortHelp()
 	case layout.Results:
-		pane = m.results.KeyMap.ShortHelp()
+		pane = m.results.HintKeys()
 	case layout.Explainer:
 		pane = m.explainer.KeyMap.ShortHelp()
 	}
@@ -202,13 +194,4 @@ func (m Model) tooSmall() string {
 }
 
 // fit pads or cuts s to exactly w cells.
-func fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		return ansi.Truncate(s, w, "…")
-	}
-	return s + strings.Repeat(" ", w-sw)
-}
+func fit(s string, w int) string { return cells.Fit(s, w, "…") }

@@ -141,6 +141,7 @@ func (m *Model) SetRequest(req probe.Request) {
 	opts.Method, opts.URL, opts.Header, opts.Body = "", "", nil, nil
 	m.opts = opts
 	m.err, m.notice = "", ""
+	m.fitAreas()
 }
 
 // Request validates the fields and returns the request they describe, or a one-line error
@@ -205,6 +206,7 @@ func (m *Model) Blur() {
 	m.url.Blur()
 	m.headers.Blur()
 	m.body.Blur()
+	m.fitAreas()
 }
 
 // Focused reports whether the composer has the keyboard.
@@ -226,6 +228,7 @@ func (m *Model) focusField(f Field) tea.Cmd {
 	m.url.Blur()
 	m.headers.Blur()
 	m.body.Blur()
+	m.fitAreas()
 	if !m.focused {
 		return nil
 	}
@@ -245,13 +248,11 @@ func (m *Model) focusField(f Field) tea.Cmd {
 // width.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
-	l := m.layout()
 	m.method.SetWidth(methodWidth - 1)
 	m.url.SetWidth(max(w-methodWidth-4, 1))
 	m.headers.SetWidth(max(w-2, 1))
 	m.body.SetWidth(max(w-2, 1))
-	m.headers.SetHeight(max(l.headersH, 1))
-	m.body.SetHeight(max(l.bodyH, 1))
+	m.fitAreas()
 }
 
 // Width returns the composer's width.

@@ -374,3 +374,96 @@ func TestShape(t *testing.T) {
 		}
 	}
 }
+
+// TestCompactHeaders checks that a composer with a single row for its headers shows the first
+// field (masked when masking is on) and how many more there are, at several widths.
+func TestCompactHeaders(t *testing.T) {
+	req := lab
+	req.Header = []probe.Field{
+		{Name: "Authorization", Value: "Bearer s3cret"},
+		{Name: "Accept", Value: "application/json"},
+		{Name: "X-Trace", Value: "1"},
+	}
+	for _, w := range []int{38, 78, 158} {
+		for _, masked := range []bool{false, true} {
+			m := New(theme.New(true, false))
+			m.SetRequest(req)
+			m.SetMasked(masked)
+			m.SetSize(w, 4) // request line, headers label, one row, status line
+			m.Blur()
+			view := ansi.Strip(m.View())
+			row := strings.Split(view, "\n")[2]
+			want := "Authorization: Bearer s3cret"
+			if masked {
+				want = "Authorization: Bearer " + theme.MaskGlyphs
+			}
+			if w < 78 {
+				want = "Authorization:"
+			}
+			if !strings.Contains(row, want) || !strings.Contains(row, "+2 more") {
+				t.Errorf("width %d masked %v: headers row is %q, want %q and +2 more", w, masked, row, want)
+			}
+			if masked && strings.Contains(view, "s3cret") {
+				t.Errorf("width %d: masked view shows the secret:\n%s", w, view)
+			}
+			for i, l := range strings.Split(m.View(), "\n") {
+				if ansi.StringWidth(l) != w {
+					t.Errorf("width %d: line %d is %d wide", w, i, ansi.StringWidth(l))
+				}
+			}
+		}
+	}
+}
+
+func TestPreferredLinesAndSplit(t *testing.T) {
+	three := []probe.Field{{Name: "A", Value: "1"}, {Name: "B", Value: "2"}, {Name: "C", Value: "3"}}
+	tests := []struct {
+		name      string
+		header    []probe.Field
+		body      string
+		focus     bool
+		field     Field
+		h         int
+		preferred int
+		headersH  int
+		bodyH     int
+		bodyLabel bool
+	}{
+		{"empty, blurred", nil, "", false, FieldURL, 4, 4, 1, 0, false},
+		{"empty, focused", nil, "", true, FieldURL, 6, 6, 1, 1, true},
+		{"three headers, blurred", three, "", false, FieldURL, 6, 6, 3, 0, false},
+		{"blurred, empty body, room to spare", three, "", false, FieldURL, 9, 6, 6, 0, false},
+		{"three headers, editing them", three, "", true, FieldHeaders, 9, 9, 4, 1, true},
+		{"headers and a two-line body", three, "a\nb", true, FieldBody, 12, 9, 3, 5, true}, // spare rows to the body being edited
+		{"spare rows go to the headers", three, "a", true, FieldURL, 12, 8, 7, 1, true},
+		{"short of rows: body gets one", three, "a\nb\nc", true, FieldURL, 7, 10, 2, 1, true},
+		{"three rows: body label only", three, "x", false, FieldURL, 5, 8, 1, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(theme.New(true, false))
+			m.SetRequest(probe.Request{Method: "POST", URL: "http://example.test/", Header: tt.header, Body: []byte(tt.body)})
+			m.SetSize(80, tt.h)
+			if tt.focus {
+				m.FocusField(tt.field)
+			} else {
+				m.Blur()
+			}
+			if got := m.PreferredLines(); got != tt.preferred {
+				t.Errorf("PreferredLines = %d, want %d", got, tt.preferred)
+			}
+			l := m.layout()
+			if l.headersH != tt.headersH || l.bodyH != tt.bodyH || (l.bodyLabel >= 0) != tt.bodyLabel {
+				t.Errorf("headers %d rows, body %d rows, body label %v; want %d, %d, %v",
+					l.headersH, l.bodyH, l.bodyLabel >= 0, tt.headersH, tt.bodyH, tt.bodyLabel)
+			}
+			view := ansi.Strip(m.View())
+			if tt.bodyLabel && !strings.Contains(view, "Body") {
+				t.Errorf("no body label:\n%s", view)
+			}
+			if got := len(strings.Split(view, "\n")); got != tt.h {
+				t.Errorf("view has %d lines, want %d", got, tt.h)
+			}
+		})
+	}
+}

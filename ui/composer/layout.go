@@ -1,5 +1,7 @@
 package composer
 
+import "strings"
+
 // layout says which rows of the pane hold what; a section that does not fit has height 0 and
 // row -1.
 type layout struct {
@@ -9,8 +11,11 @@ type layout struct {
 }
 
 // layout places the sections in the pane's height: the request line on row 0, the status
-// line on the last row, and between them the headers and the body, each under a label. The
-// headers get the larger share; the body is dropped first when rows are short.
+// line on the last row, and between them the headers and the body, each under a label. Each
+// field gets the rows it wants (see wants) as far as they go, the body at least one; rows to
+// spare go to the field being edited, else to the headers. When rows are short the body is
+// reduced to its label (when it holds something), then dropped, then the headers' rows. An
+// empty body is left out while the composer is not focused.
 func (m Model) layout() layout {
 	l := layout{headersLabel: -1, headersTop: -1, bodyLabel: -1, bodyTop: -1, status: -1}
 	h := m.height
@@ -18,24 +23,69 @@ func (m Model) layout() layout {
 		l.status = h - 1
 	}
 	avail := h - 2 // rows between the request line and the status line
+	bodyLabelOnly := false
 	switch {
+	case !m.focused && m.body.Value() == "":
+		l.headersH = max(avail-1, 0) // nothing to show of an empty body
+		if avail == 1 {
+			l.headersH = 0
+		}
 	case avail >= 4:
 		rows := avail - 2
-		l.headersH = max(1, (rows*3+4)/5)
+		hw, bw := m.wants()
+		l.headersH = min(hw, rows-1)
 		l.bodyH = rows - l.headersH
-		if l.bodyH == 0 {
-			l.headersH--
-			l.bodyH = 1
+		if spare := l.bodyH - bw; spare > 0 && !(m.focused && m.field == FieldBody) {
+			l.headersH += spare
+			l.bodyH = bw
 		}
+	case avail == 3 && m.body.Value() != "":
+		l.headersH = 1
+		bodyLabelOnly = true
 	case avail >= 2:
 		l.headersH = avail - 1
 	}
-	if l.headersH > 0 {
+	switch {
+	case l.headersH > 0:
 		l.headersLabel, l.headersTop = 1, 2
+	case avail == 1:
+		l.headersLabel = 1 // the label alone still says how many fields there are
+	}
+	if l.bodyH > 0 || bodyLabelOnly {
+		l.bodyLabel = l.headersTop + l.headersH
 	}
 	if l.bodyH > 0 {
-		l.bodyLabel = l.headersTop + l.headersH
 		l.bodyTop = l.bodyLabel + 1
 	}
 	return l
+}
+
+// wants returns how many rows the headers and the body would like: one per line of text, at
+// least one, and while the headers are being edited one more for the next field.
+func (m Model) wants() (headers, body int) {
+	headers = max(1, strings.Count(strings.TrimRight(m.headers.Value(), "\n"), "\n")+1)
+	if m.focused && m.field == FieldHeaders {
+		headers++
+	}
+	body = max(1, strings.Count(m.body.Value(), "\n")+1)
+	return headers, body
+}
+
+// PreferredLines returns how many lines the composer would like, to show every line of its
+// fields: the request line, the headers and the body under their labels, and the status line.
+// Unfocused, an empty body is left out. The root hands it to the layout, which caps it.
+func (m Model) PreferredLines() int {
+	hw, bw := m.wants()
+	n := 1 + 1 + hw + 1
+	if m.focused || m.body.Value() != "" {
+		n += 1 + bw
+	}
+	return n
+}
+
+// fitAreas gives the text areas the heights the layout has for them.
+func (m *Model) fitAreas() {
+	l := m.layout()
+	m.headers.SetHeight(max(l.headersH, 1))
+	m.body.SetHeight(max(l.bodyH, 1))
 }

@@ -14,6 +14,12 @@ import (
 // Update handles keys and pastes while the composer has focus, and mouse clicks (which focus
 // the field under the pointer).
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	m.fitAreas() // the text may have gained or lost lines
+	return m, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if !m.focused {

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/probe/termsafe"
+	"github.com/hsx-dev/hsx/ui/internal/cells"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -19,12 +20,16 @@ func (m Model) View() string {
 	l := m.layout()
 	lines := make([]string, m.height)
 	lines[0] = m.bar(m.field <= FieldURL) + m.requestLine()
-	if l.headersH > 0 {
+	if l.headersLabel >= 0 {
 		lines[l.headersLabel] = m.label("Headers", FieldHeaders, fieldCount(len(looseHeaders(m.headers.Value()))))
+	}
+	if l.headersH > 0 {
 		m.fill(lines[l.headersTop:l.headersTop+l.headersH], FieldHeaders)
 	}
-	if l.bodyH > 0 {
+	if l.bodyLabel >= 0 {
 		lines[l.bodyLabel] = m.label("Body", FieldBody, bodySize(len(m.body.Value())))
+	}
+	if l.bodyH > 0 {
 		m.fill(lines[l.bodyTop:l.bodyTop+l.bodyH], FieldBody)
 	}
 	if l.status >= 0 {
@@ -103,16 +108,21 @@ func (m Model) fill(rows []string, f Field) {
 }
 
 // readOnly renders text in at most n rows; when it has more lines the last row says how many
-// more there are.
+// more there are. A single row shows the first line with that count after it, so that the
+// first header field is always in sight.
 func (m Model) readOnly(text string, headers bool, n int) []string {
 	lines := strings.Split(text, "\n")
 	out := make([]string, 0, n)
 	for i, line := range lines {
-		if len(out) == n-1 && len(lines)-i > 1 {
+		if n > 1 && len(out) == n-1 && len(lines)-i > 1 {
 			out = append(out, m.st.muted.Render(fmt.Sprintf("… %d more lines", len(lines)-i)))
 			break
 		}
 		if len(out) == n {
+			if n == 1 {
+				more := fmt.Sprintf("  … +%d more", len(lines)-i)
+				out[0] = fit(out[0], max(m.width-2-ansi.StringWidth(more), 0)) + m.st.muted.Render(more)
+			}
 			break
 		}
 		line = strings.TrimRight(line, "\r")
@@ -156,25 +166,36 @@ func (m Model) statusLine() string {
 	if m.opts.Timeout > 0 {
 		parts = append(parts, "timeout "+m.opts.Timeout.String())
 	}
-	hint := m.st.subtle.Render(m.hint())
-	if len(parts) == 0 {
-		return hint
+	room := m.width - 1 // the status line starts after a space
+	var settings string
+	if len(parts) > 0 {
+		settings = strings.Join(parts, " · ") + " · "
+		room -= ansi.StringWidth(settings)
 	}
-	return m.st.muted.Render(strings.Join(parts, " · ")) + m.st.subtle.Render(" · ") + hint
+	return m.st.muted.Render(settings + m.hint(room))
 }
 
-// hint is a short reminder of what can be done in the current field.
-func (m Model) hint() string {
-	if !m.focused {
-		return "enter sends · paste a curl command to fill the fields"
+// hint is a short reminder of what can be done in the current field: the longest of its
+// wordings that fits in w cells, or the shortest, cut later.
+func (m Model) hint(w int) string {
+	var wordings []string
+	switch {
+	case !m.focused:
+		wordings = []string{"enter sends · paste a curl command to fill the fields", "enter sends · paste a curl command", "enter sends"}
+	case m.field == FieldHeaders:
+		wordings = []string{"one Name: value per line · ctrl+s sends · ↑↓ at the edges change field", "one Name: value per line · ctrl+s sends", "ctrl+s sends"}
+	case m.field == FieldBody:
+		wordings = []string{"sent as typed, with a Content-Length · ctrl+s sends", "ctrl+s sends"}
+	default:
+		wordings = []string{"enter sends · ↑ method · ↓ headers · paste a curl command to fill the fields",
+			"enter sends · ↑ method · ↓ headers · paste a curl command", "enter sends · ↑ method · ↓ headers", "enter sends"}
 	}
-	switch m.field {
-	case FieldHeaders:
-		return "one Name: value per line · ctrl+s sends · ↑↓ at the edges change field"
-	case FieldBody:
-		return "sent as typed, with a Content-Length · ctrl+s sends"
+	for _, h := range wordings {
+		if ansi.StringWidth(h) <= w {
+			return h
+		}
 	}
-	return "enter sends · ↑ method · ↓ headers · paste a curl command to fill the fields"
+	return wordings[len(wordings)-1]
 }
 
 // methodChoices lists the common methods with the current one in brackets.
@@ -191,21 +212,11 @@ func (m Model) methodChoices() string {
 		}
 		b.WriteString(m.st.muted.Render(name))
 	}
-	return b.String() + m.st.subtle.Render(" · space: next, or type one")
+	return b.String() + m.st.muted.Render(" · space: next, or type one")
 }
 
 // fit cuts s to w cells with an ellipsis, or pads it with spaces.
-func fit(s string, w int) string {
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
-}
+func fit(s string, w int) string { return cells.Fit(s, w, "…") }
 
 func plural(n int, word string) string {
 	if n == 1 {

@@ -48,6 +48,7 @@ type Model struct {
 	anchor   int       // section to keep at the top across a re-render, or -1
 	target   int       // index in heads of the heading last jumped to, or -1
 	rendered bool      // whether lines belong to doc
+	partial  bool      // whether lines are only the start of doc, until the whole render arrives
 	cache    []cachedRender
 	renderFn RenderFunc
 }
@@ -171,7 +172,7 @@ func (m *Model) SetDoc(key string) tea.Cmd {
 	}
 	doc, ok := content.Get(key)
 	if !ok {
-		m.doc, m.missing, m.lines, m.heads = nil, fmt.Sprintf("No document %q.", key), nil, nil
+		m.doc, m.missing, m.lines, m.heads, m.partial = nil, fmt.Sprintf("No document %q.", key), nil, nil, false
 		m.setContent()
 		return nil
 	}
@@ -186,6 +187,10 @@ func (m *Model) GotoRule(id string) tea.Cmd {
 		return nil
 	}
 	if m.doc != nil && m.doc.Key == doc.Key && m.rendered {
+		if m.partial {
+			m.pending = title // the whole document is on its way
+			return nil
+		}
 		m.GotoSection(title)
 		return nil
 	}
@@ -219,7 +224,7 @@ func (m Model) Section() string {
 // show switches to doc and renders it; the view scrolls to heading once the render arrives.
 func (m *Model) show(doc *content.Doc, heading string) tea.Cmd {
 	m.doc, m.missing = doc, ""
-	m.lines, m.heads, m.err, m.rendered = nil, nil, nil, false
+	m.lines, m.heads, m.err, m.rendered, m.partial = nil, nil, nil, false, false
 	m.pending, m.anchor, m.target = heading, -1, -1
 	m.setContent()
 	m.vp.GotoTop()
@@ -228,7 +233,7 @@ func (m *Model) show(doc *content.Doc, heading string) tea.Cmd {
 
 // showMissing replaces the document by a note naming the codes nearest to code.
 func (m *Model) showMissing(code int) {
-	m.doc, m.lines, m.heads, m.err, m.rendered = nil, nil, nil, nil, false
+	m.doc, m.lines, m.heads, m.err, m.rendered, m.partial = nil, nil, nil, nil, false, false
 	m.missing = fmt.Sprintf("There is no document for %d.", code)
 	if near := content.Suggest(strconv.Itoa(code)); len(near) > 0 {
 		s := make([]string, len(near))
@@ -259,8 +264,22 @@ func (m *Model) begin() tea.Cmd {
 			return nil
 		}
 	}
-	return renderCmd(m.renderFn, m.seq, m.doc, w, dark)
+	full := renderCmd(m.renderFn, m.seq, m.doc, w, dark, false)
+	if m.lines != nil || m.pending != "" || m.anchor >= 0 {
+		return full
+	}
+	// Nothing is on screen yet and the document opens at its top: render the start of it
+	// too, which arrives long before the whole of a long document.
+	head, ok := headDoc(m.doc, m.height+headSlack)
+	if !ok {
+		return full
+	}
+	return tea.Batch(renderCmd(m.renderFn, m.seq, head, w, dark, true), full)
 }
+
+// headSlack is how many lines of markdown beyond the pane's height the start of a document
+// rendered first holds, so that it fills the pane.
+const headSlack = 8
 
 // keep puts a render at the front of the cache, dropping the oldest beyond its size.
 func (m *Model) keep(msg renderedMsg) {
@@ -304,9 +323,19 @@ func (m *Model) applyRender(msg renderedMsg) {
 	if msg.seq != m.seq || m.doc == nil || msg.key != m.doc.Key {
 		return
 	}
+	if msg.partial {
+		if msg.err != nil || m.shown == m.seq || m.lines != nil {
+			return // the whole render is here already, or something else is on screen
+		}
+		m.lines, m.heads = msg.lines, findHeadings(msg.lines, m.doc.Sections)
+		m.rendered, m.partial = true, true
+		m.setContent()
+		return
+	}
 	if msg.err == nil {
 		m.keep(msg)
 	}
+	m.partial = false
 	m.shown = msg.seq
 	m.err = msg.err
 	m.lines = msg.lines

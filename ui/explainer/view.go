@@ -2,10 +2,13 @@ package explainer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hsx-dev/hsx/ui/internal/cells"
 )
 
 // View renders the pane: a title line, then the document with a scroll bar.
@@ -35,7 +38,8 @@ func (m Model) bodyLines() []string {
 	case !m.rendered && m.doc != nil:
 		lines = []string{m.styles.note.Render("  rendering " + m.doc.Title() + "…")}
 	default:
-		lines = strings.Split(m.vp.View(), "\n")
+		top := min(m.vp.YOffset(), len(m.lines))
+		lines = slices.Clone(m.lines[top:min(top+n, len(m.lines))])
 		if m.target >= 0 && m.target < len(m.heads) {
 			if row := m.heads[m.target].line - m.vp.YOffset(); row >= 0 && row < len(lines) {
 				lines[row] = m.styles.marker.Render("▶") + ansi.Cut(lines[row], 1, m.width-1)
@@ -66,7 +70,7 @@ func (m Model) titleLine() string {
 		left = m.styles.title.Render("Explainer")
 	}
 	right := ""
-	if m.rendered && m.vp.TotalLineCount() > m.vp.Height() {
+	if m.rendered && !m.partial && m.vp.TotalLineCount() > m.vp.Height() {
 		right = m.styles.subtle.Render(fmt.Sprintf(" %3.0f%%", m.vp.ScrollPercent()*100))
 	}
 	lw := w - ansi.StringWidth(right)
@@ -80,7 +84,7 @@ func (m Model) titleLine() string {
 func (m Model) scrollBar(rows int) []string {
 	bar := make([]string, rows)
 	total := m.vp.TotalLineCount()
-	if !m.rendered || total <= rows || rows <= 0 {
+	if !m.rendered || m.partial || total <= rows || rows <= 0 {
 		for i := range bar {
 			bar[i] = " "
 		}
@@ -88,27 +92,19 @@ func (m Model) scrollBar(rows int) []string {
 	}
 	size := max(1, rows*rows/total)
 	pos := int(m.vp.ScrollPercent() * float64(rows-size))
+	thumb, track := m.styles.thumb.Render("┃"), m.styles.track.Render("│")
 	for i := range bar {
 		if i >= pos && i < pos+size {
-			bar[i] = m.styles.thumb.Render("┃")
+			bar[i] = thumb
 		} else {
-			bar[i] = m.styles.track.Render("│")
+			bar[i] = track
 		}
 	}
 	return bar
 }
 
 // pad truncates or pads s with spaces to exactly w cells.
-func pad(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		return ansi.Truncate(s, w, "")
-	}
-	return s + strings.Repeat(" ", w-sw)
-}
+func pad(s string, w int) string { return cells.Fit(s, w, "") }
 
 // wrapNote word-wraps a short note to width w, indented like the document.
 func wrapNote(s string, w int) []string {

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/hsx-dev/hsx/probe"
@@ -41,6 +42,10 @@ type Entry struct {
 	// Insecure and FollowRedirects are the request's -k and -L.
 	Insecure        bool
 	FollowRedirects bool
+	// LabPath is set when the request went to the built-in lab of the run that sent it: the
+	// URL's path and query relative to the lab ("/204/body"). The lab listens on a new port in
+	// each run, so such an entry is sent again with Rebase. URL keeps the URL as it was sent.
+	LabPath string
 }
 
 // FromRequest returns the entry for req, sent at t, that got a final status (0 for none).
@@ -72,9 +77,42 @@ func (e Entry) Request() probe.Request {
 	return req
 }
 
-// sameRequest reports whether a and b describe the same request.
-func sameRequest(a, b Entry) bool {
-	if a.Method != b.Method || a.URL != b.URL || a.Body != b.Body ||
+// InLab returns e with LabPath set when its URL points into the lab whose base URL is labURL
+// (as the ui's Options.LabURL, without a trailing slash); otherwise e as it is.
+func (e Entry) InLab(labURL string) Entry {
+	if labURL == "" || !strings.HasPrefix(e.URL, labURL) {
+		return e
+	}
+	rest := e.URL[len(labURL):]
+	switch {
+	case rest == "":
+		rest = "/"
+	case rest[0] != '/' && rest[0] != '?':
+		return e // another port or host that starts with the same digits
+	case rest[0] == '?':
+		rest = "/" + rest
+	}
+	e.LabPath = rest
+	return e
+}
+
+// Rebase returns e pointed at the lab whose base URL is labURL when e is a lab request, so that
+// an entry of an earlier run reaches the lab of this one. Other entries, and every entry when
+// labURL is empty, come back as they were sent.
+func (e Entry) Rebase(labURL string) Entry {
+	if e.LabPath != "" && labURL != "" {
+		e.URL = labURL + e.LabPath
+	}
+	return e
+}
+
+// SameRequest reports whether a and b describe the same request, time and status aside. Two
+// lab requests are the same when they have the same path in the lab, whichever port it had.
+func SameRequest(a, b Entry) bool {
+	if a.LabPath != b.LabPath || (a.LabPath == "" && a.URL != b.URL) {
+		return false
+	}
+	if a.Method != b.Method || a.Body != b.Body ||
 		a.Insecure != b.Insecure || a.FollowRedirects != b.FollowRedirects || len(a.Header) != len(b.Header) {
 		return false
 	}
@@ -140,6 +178,7 @@ type fileEntry struct {
 	Status          int         `json:"status,omitempty"`
 	Insecure        bool        `json:"insecure,omitempty"`
 	FollowRedirects bool        `json:"follow_redirects,omitempty"`
+	LabPath         string      `json:"lab_path,omitempty"`
 }
 
 const version = 1
@@ -186,7 +225,7 @@ func decode(data []byte) ([]Entry, error) {
 	for _, fe := range f.Entries {
 		e := Entry{
 			Time: fe.Time, Method: fe.Method, URL: fe.URL, Body: fe.Body, Status: fe.Status,
-			Insecure: fe.Insecure, FollowRedirects: fe.FollowRedirects,
+			Insecure: fe.Insecure, FollowRedirects: fe.FollowRedirects, LabPath: fe.LabPath,
 		}
 		for _, h := range fe.Header {
 			e.Header = append(e.Header, probe.Field{Name: h[0], Value: h[1], Line: -1})
@@ -202,7 +241,7 @@ func encode(entries []Entry) ([]byte, error) {
 	for _, e := range entries {
 		fe := fileEntry{
 			Time: e.Time.UTC(), Method: e.Method, URL: e.URL, Body: e.Body, Status: e.Status,
-			Insecure: e.Insecure, FollowRedirects: e.FollowRedirects,
+			Insecure: e.Insecure, FollowRedirects: e.FollowRedirects, LabPath: e.LabPath,
 		}
 		for _, h := range e.Header {
 			fe.Header = append(fe.Header, [2]string{h.Name, h.Value})
@@ -246,7 +285,7 @@ func (s Store) Add(e Entry) error {
 	if err != nil && !errors.As(err, &damaged) {
 		return err
 	}
-	if len(entries) > 0 && sameRequest(entries[0], e) {
+	if len(entries) > 0 && SameRequest(entries[0], e) {
 		entries = entries[1:]
 	}
 	entries = append([]Entry{e}, entries...)

@@ -8,6 +8,11 @@
 // draws its border inside it.
 package layout
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Pane names one of the three panes.
 type Pane int
 
@@ -197,4 +202,23 @@ func composerHeight(h int, t Toggles) int {
 
 func clamp(v, lo, hi int) int {
 	return max(lo, min(v, hi))
+}
+
+// PanesByX returns the panes that are shown, from left to right (and top to bottom in a
+// column), the order in which their lines are joined into the screen's rows.
+func (l Layout) PanesByX() []Pane {
+	out := make([]Pane, 0, NumPanes)
+	for p := range NumPanes {
+		if !l.Panes[p].Empty() {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Pane) int {
+		ra, rb := l.Panes[a], l.Panes[b]
+		if ra.X != rb.X {
+			return cmp.Compare(ra.X, rb.X)
+		}
+		return cmp.Compare(ra.Y, rb.Y)
+	})
+	return out
 }

@@ -1,6 +1,9 @@
 package layout
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestCompute(t *testing.T) {
 	tests := []struct {
@@ -149,5 +152,27 @@ func TestInset(t *testing.T) {
 	}
 	if got := (Rect{0, 0, 1, 1}).Inset(2, 2); !got.Empty() {
 		t.Errorf("Inset past zero = %v, want empty", got)
+	}
+}
+
+func TestPanesByX(t *testing.T) {
+	tests := []struct {
+		name string
+		w, h int
+		t    Toggles
+		want []Pane
+	}{
+		{"stacked", 80, 24, Toggles{}, []Pane{Composer, Results, Explainer}},
+		{"wide", 200, 50, Toggles{}, []Pane{Explainer, Composer, Results}},
+		{"zoomed", 200, 50, Toggles{Zoom: true, Focus: Results}, []Pane{Results}},
+		{"too small", 20, 10, Toggles{}, []Pane{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Compute(tt.w, tt.h, tt.t).PanesByX()
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("PanesByX = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -49,3 +49,16 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.LineUp, k.LineDown, k.PageUp, k.PageDown, k.Top, k.Bottom},
 	}
 }
+
+// HintKeys returns the keys worth showing in the help bar for what the pane shows now: none
+// before a response arrives (nothing there reacts to a key), the finding keys only when there
+// are findings.
+func (m Model) HintKeys() []key.Binding {
+	if m.state != stateDone {
+		return nil
+	}
+	if len(m.findings) == 0 {
+		return []key.Binding{m.KeyMap.NextTab, m.KeyMap.LineDown}
+	}
+	return m.KeyMap.ShortHelp()
+}

@@ -38,8 +38,8 @@ func bigBinary() string {
 // TestViewIsCheap checks that drawing a 200×60 pane with a 1 MiB body costs well under 2 ms,
 // whatever the view and wherever it is scrolled.
 func TestViewIsCheap(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test: not under -short or the race detector")
 	}
 	for name, stream := range map[string]string{"json": bigJSON(), "binary": bigBinary()} {
 		ex := probe.Parse([]byte(stream), "GET")

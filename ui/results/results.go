@@ -207,12 +207,15 @@ func (m *Model) SetTab(t Tab) {
 }
 
 // SetSize sets the pane's size in cells; View returns exactly that many lines of that width.
+// A view that showed the selected finding's rows still shows all of them that fit.
 func (m *Model) SetSize(w, h int) {
 	if w == m.width && h == m.height {
 		return
 	}
+	on := m.selectedOnScreen()
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.layout()
+	m.keepSelected(on)
 }
 
 // Width returns the pane's width.

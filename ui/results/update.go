@@ -114,10 +114,7 @@ func (m *Model) wheel(y, dir int) {
 	if m.state != stateDone {
 		return
 	}
-	first := 1
-	if m.hops() {
-		first++
-	}
+	first := m.firstFindingRow()
 	if y >= first && y < first+m.findingRows() && len(m.findings) > m.findingRows() {
 		m.ftop = max(0, min(m.ftop+dir, len(m.findings)-m.findingRows()))
 		return
@@ -130,10 +127,7 @@ func (m Model) click(mo tea.Mouse) (Model, tea.Cmd) {
 	if m.state != stateDone || mo.Button != tea.MouseLeft {
 		return m, nil
 	}
-	first := 1
-	if m.hops() {
-		first++
-	}
+	first := m.firstFindingRow()
 	if mo.Y >= first && mo.Y < first+m.findingRows() {
 		i := m.ftop + mo.Y - first
 		if i < len(m.findings) {
@@ -143,7 +137,7 @@ func (m Model) click(mo tea.Mouse) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if mo.Y == first+m.findingRows() {
+	if m.head().tabs && mo.Y == first+m.findingRows() {
 		xs, ws := tabLayout()
 		for t := range numTabs {
 			if mo.X >= xs[t] && mo.X < xs[t]+ws[t] {

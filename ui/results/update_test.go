@@ -2,10 +2,12 @@ package results
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
@@ -221,5 +223,25 @@ func TestScrollKeys(t *testing.T) {
 				t.Errorf("top = %d, want %d", v.top, want)
 			}
 		})
+	}
+}
+
+func TestHintKeys(t *testing.T) {
+	m := New(theme.New(true, false))
+	m.SetSize(80, 20)
+	if k := m.HintKeys(); len(k) != 0 {
+		t.Errorf("idle pane offers %d keys", len(k))
+	}
+	m.Start(1, probe.Request{URL: "http://example.test/"})
+	if k := m.HintKeys(); len(k) != 0 {
+		t.Errorf("running pane offers %d keys", len(k))
+	}
+	m = newDone(t, broken204, broken204Findings(), 80, 20, TabRaw)
+	if k := m.HintKeys(); len(k) == 0 || !slices.ContainsFunc(k, func(b key.Binding) bool { return b.Help().Desc == "explain" }) {
+		t.Errorf("a pane with findings does not offer to explain them: %v", k)
+	}
+	m = newDone(t, "HTTP/1.1 204 No Content\r\nDate: Tue, 24 Nov 2026 19:00:00 GMT\r\n\r\n", nil, 80, 20, TabRaw)
+	if k := m.HintKeys(); slices.ContainsFunc(k, func(b key.Binding) bool { return b.Help().Desc == "explain" }) {
+		t.Errorf("a pane without findings offers to explain one: %v", k)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/ui/internal/cells"
 )
 
 // View draws the pane: exactly Height lines, each exactly Width cells wide.
@@ -45,17 +46,7 @@ func (m Model) View() string {
 }
 
 // fit cuts s (which may hold styles) to w cells with an ellipsis, or pads it with spaces.
-func fit(s string, w int) string {
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
-}
+func fit(s string, w int) string { return cells.Fit(s, w, "…") }
 
 // spread puts left and right on one line of width w, right aligned to the edge; right is
 // dropped when both do not fit.
@@ -71,7 +62,11 @@ func (m Model) idleLines() []string {
 	return []string{
 		"",
 		" " + m.st.muted.Render("Nothing sent yet."),
-		" " + m.st.subtle.Render("Press enter in the URL field, or ctrl+s in the composer, to send the request."),
+		" " + m.st.muted.Render(fitWording(m.width-1,
+			"Press enter in the URL field, or ctrl+s in the composer, to send the request.",
+			"Press enter in the URL field, or ctrl+s, to send the request.",
+			"enter in the URL field sends the request",
+			"enter sends the request")),
 	}
 }
 
@@ -81,7 +76,7 @@ func (m Model) runningLines() []string {
 	info := fmt.Sprintf("   %s · %s received", durText(elapsed), shortBytes(m.received))
 	return []string{
 		head,
-		m.st.muted.Render(info) + m.st.subtle.Render(" · esc cancels"),
+		m.st.muted.Render(info) + m.st.muted.Render(" · esc cancels"),
 	}
 }
 
@@ -116,6 +111,16 @@ func (m Model) failedLines() []string {
 	return lines
 }
 
+// fitWording returns the first of wordings that fits in w cells, or the last one.
+func fitWording(w int, wordings ...string) string {
+	for _, s := range wordings {
+		if ansi.StringWidth(s) <= w {
+			return s
+		}
+	}
+	return wordings[len(wordings)-1]
+}
+
 // requestText is the method and URL of the request on show, muted.
 func (m Model) requestText() string {
 	method := m.req.Method
@@ -125,15 +130,20 @@ func (m Model) requestText() string {
 	return m.st.muted.Render(safeLine(method) + " " + safeLine(m.req.URL))
 }
 
-// headLines are the lines above the active view: status, redirect hops, findings, tab bar.
+// headLines are the lines above the active view: status, redirect hops, findings, tab bar
+// (see head for what a short pane leaves out).
 func (m Model) headLines() []string {
+	p := m.head()
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.statusLine())
-	if m.hops() {
+	if p.hops {
 		lines = append(lines, " "+m.hopsText())
 	}
 	lines = append(lines, m.findingLines()...)
-	return append(lines, m.tabBar())
+	if p.tabs {
+		lines = append(lines, m.tabBar())
+	}
+	return lines
 }
 
 // appendRows draws up to n visible rows of the active view; they come out exactly as wide as
@@ -261,7 +271,10 @@ func (m Model) findingLine(i int, more string) string {
 	if ansi.StringWidth(msg) > mw {
 		msg = ansi.Truncate(msg, mw, "…")
 	}
-	gap := max(room-ansi.StringWidth(msg)-rw, 1)
+	gap := max(room-ansi.StringWidth(msg)-rw, 0)
+	if rw > 0 {
+		gap = max(gap, 1)
+	}
 	return head + style(m.st.status).Render(msg+strings.Repeat(" ", gap)) + style(m.st.muted).Render(ref) +
 		style(m.st.tabActive).Render(more)
 }

@@ -156,43 +156,111 @@ func clampFindingTop(top, sel, rows, n int) int {
 }
 
 // revealSelected scrolls every view so that the rows the selected finding points at are on
-// screen, a little below the top.
+// screen (see view.reveal).
 func (m *Model) revealSelected() {
 	h := m.paneHeight()
 	for t := range m.views {
-		v := &m.views[t]
-		for i := range v.rows {
-			if v.rows[i].finding == m.sel && v.rows[i].mark > 0 {
-				if i < v.top || i >= v.top+h {
-					v.top = clampTop(i-h/3, v.count(), h)
-				}
-				break
-			}
-		}
+		m.views[t].reveal(m.sel, h)
 	}
 	m.ftop = clampFindingTop(m.ftop, m.sel, m.findingRows(), len(m.findings))
 }
 
-// hops reports whether the pane shows a line of redirect hops.
-func (m Model) hops() bool { return len(m.exs) > 1 }
-
-// findingRows is how many rows the findings list takes.
-func (m Model) findingRows() int {
-	if m.state != stateDone {
-		return 0
+// reveal scrolls the view, for a page of h rows, so that the rows finding i marks are on
+// screen: all of them when they fit, with up to a third of the page above them for context;
+// otherwise from the first of them. A view that shows them all already stays put.
+func (v *view) reveal(i, h int) {
+	first, last, ok := v.markedRows(i)
+	if !ok || (first >= v.top && last < v.top+h) {
+		return
 	}
-	n := len(m.findings)
-	if n == 0 {
-		return 1 // "no problems found"
+	top := first
+	if span := last - first + 1; span < h {
+		top = first - min(h/3, h-span)
 	}
-	limit := max(1, (m.height-3)/3)
-	return min(n, limit)
+	v.top = clampTop(top, v.count(), h)
 }
 
-// headRows is how many rows come before the tab bar.
+// markedRows returns the first and last rows of the view that finding i marks.
+func (v *view) markedRows(i int) (first, last int, ok bool) {
+	first, last = -1, -1
+	for j := range v.rows {
+		if v.rows[j].mark > 0 && v.rows[j].finding == i {
+			if first < 0 {
+				first = j
+			}
+			last = j
+		}
+	}
+	return first, last, first >= 0
+}
+
+// selectedOnScreen reports, for each view, whether a row the selected finding marks is on
+// screen.
+func (m *Model) selectedOnScreen() [numTabs]bool {
+	var on [numTabs]bool
+	h := m.paneHeight()
+	for t := range m.views {
+		v := &m.views[t]
+		if first, last, ok := v.markedRows(m.sel); ok {
+			on[t] = last >= v.top && first < v.top+h
+		}
+	}
+	return on
+}
+
+// hops reports whether the result has redirect hops before the final response.
+func (m Model) hops() bool { return len(m.exs) > 1 }
+
+// minViewRows is how many rows of the active view the head leaves at least, when the pane is
+// tall enough: a finding on the extra bytes points at their label and their first row.
+const minViewRows = 2
+
+// headPlan is how the rows above the active view are spent at the pane's height.
+type headPlan struct {
+	hops     bool // the line of redirect hops
+	findings int  // rows of the findings list
+	tabs     bool // the tab bar
+}
+
+// head plans the rows above the active view. The status line and at least one finding always
+// show; in a short pane the line of hops and then the tab bar give way, so that the rows a
+// finding points at still fit below.
+func (m Model) head() headPlan {
+	if m.state != stateDone {
+		return headPlan{}
+	}
+	p := headPlan{findings: 1}
+	if n := len(m.findings); n > 0 {
+		p.findings = min(n, max(1, (m.height-3)/3))
+	}
+	rest := m.height - 1 - p.findings
+	if m.hops() && rest-2 >= minViewRows {
+		p.hops = true
+		rest--
+	}
+	p.tabs = rest-1 >= minViewRows
+	return p
+}
+
+// findingRows is how many rows the findings list takes.
+func (m Model) findingRows() int { return m.head().findings }
+
+// firstFindingRow is the row of the pane where the findings list starts.
+func (m Model) firstFindingRow() int {
+	if m.head().hops {
+		return 2
+	}
+	return 1
+}
+
+// headRows is how many rows come before the active view.
 func (m Model) headRows() int {
-	n := 1 + m.findingRows()
-	if m.hops() {
+	p := m.head()
+	n := 1 + p.findings
+	if p.hops {
+		n++
+	}
+	if p.tabs {
 		n++
 	}
 	return n
@@ -200,7 +268,7 @@ func (m Model) headRows() int {
 
 // paneHeight is how many rows the active view gets.
 func (m Model) paneHeight() int {
-	return max(0, m.height-m.headRows()-1)
+	return max(0, m.height-m.headRows())
 }
 
 // finalResponse returns the final response on show, or nil.
@@ -209,4 +277,19 @@ func (m Model) finalResponse() *probe.Response {
 		return nil
 	}
 	return m.ex.Response
+}
+
+// keepSelected brings the selected finding's rows back into the views where some of them were
+// on screen (on, from selectedOnScreen before a resize), so that a pane that shrinks keeps
+// showing what the finding points at rather than the rows above it.
+func (m *Model) keepSelected(on [numTabs]bool) {
+	if m.state != stateDone {
+		return
+	}
+	h := m.paneHeight()
+	for t := range m.views {
+		if on[t] {
+			m.views[t].reveal(m.sel, h)
+		}
+	}
 }
