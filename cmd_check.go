@@ -57,10 +57,33 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		fmt.Fprintf(std.err, "hsx: %s\n", oneLine(runErr.Error()))
 		return exitFailure
 	}
+	if note := redirectLimitNote(cmd.Request, exs); note != "" {
+		fmt.Fprintln(std.err, note)
+	}
 	if report.Count(findings).Errors > 0 {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// redirectLimitNote says, when -L stopped at the redirect limit while the chain went on, where
+// the last response pointed; otherwise it is empty.
+func redirectLimitNote(req probe.Request, exs []*probe.Exchange) string {
+	last := exs[len(exs)-1].Response
+	if !req.FollowRedirects || len(exs) <= probe.MaxRedirects || last == nil {
+		return ""
+	}
+	switch last.Status.Code {
+	case 301, 302, 303, 307, 308:
+	default:
+		return ""
+	}
+	loc, ok := last.Get("Location")
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("hsx: stopped after %d redirects; the last response redirects again, to %s",
+		probe.MaxRedirects, oneLine(strconv.Quote(loc)))
 }
 
 // maxHintRules is how many rule IDs the explain hint names.

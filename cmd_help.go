@@ -29,6 +29,7 @@ Request flags (curl's spelling):
   -I, --head                  send HEAD
   -k, --insecure              do not verify the TLS certificate
   -L, --location              follow redirects (each hop is checked)
+  -0, --http1.0               send the request as HTTP/1.0
   -m, --max-time, --timeout DURATION
                               bound the whole exchange: "3", "0.5" or "3s" (default 10s)
   Display flags of curl (-s, -S, -v, -i, -o FILE, --compressed, -w …) are accepted and ignored.

@@ -28,6 +28,12 @@ func (c *capture) write(p []byte) {
 		c.h = sha256.New()
 	}
 	c.h.Write(p)
+	c.keep(p)
+}
+
+// keep counts p and keeps what fits of it, without hashing it: for a caller that hashes p
+// itself, into c.h.
+func (c *capture) keep(p []byte) {
 	if room := c.limit - int64(len(c.data)); room > 0 {
 		c.data = appendCapped(c.data, p[:min(room, int64(len(p)))], c.limit)
 	}

@@ -148,7 +148,7 @@ func tlsError(e *env, err error) *Error {
 	case timeout:
 		msg = fmt.Sprintf("timed out after %s waiting for the TLS handshake", e.timeout)
 	case errors.As(err, &verr):
-		msg = "TLS handshake: " + verr.Err.Error()
+		msg = "TLS handshake: " + verr.Err.Error() + " (-k skips verification)"
 	case errors.As(err, &rec) && looksLikeHTTP(rec.RecordHeader[:]):
 		msg = "TLS handshake: the server answered in plain HTTP (try http://)"
 	case msg == "connection closed" || msg == "connection reset by the server":

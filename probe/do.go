@@ -6,8 +6,9 @@ import (
 )
 
 // shortRead is how long Do waits for more bytes after a body framed by Content-Length or
-// chunked, beyond those already received: long enough to catch bytes sent with the body, short
-// enough not to slow down an ordinary exchange.
+// chunked, beyond those already received, where the socket cannot be read without waiting
+// (elsewhere Do takes the bytes that have already arrived, at once): long enough to catch bytes
+// sent with the body, short enough not to slow down an ordinary exchange.
 const shortRead = 5 * time.Millisecond
 
 // Do sends req once and reads what comes back, without following redirects. It always returns
@@ -54,24 +55,26 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 	defer stop()
 	_ = conn.SetDeadline(deadline)
 
-	_, werr := conn.Write(sent.Bytes)
-	wrote := time.Now()
-	var writeErr *Error
-	if werr != nil {
-		msg, timeout, canceled := e.cause(werr)
-		writeErr = &Error{Phase: PhaseWrite, Msg: "writing the request: " + msg,
-			Timeout: timeout, Canceled: canceled, Err: werr}
-		if timeout || canceled {
-			return writeErr
-		}
-	}
+	// The request is written while the response is read: a server may answer (a 413, a 401)
+	// without reading a large body, and that answer must not wait for a write that never ends.
+	// TTFB counts from the start of the write: on a fast link the answer can arrive before
+	// the write call returns.
+	sending := time.Now()
+	wrote := make(chan error, 1) // buffered: the writer never blocks on it
+	go func() {
+		_, err := conn.Write(sent.Bytes)
+		wrote <- err
+	}()
 
 	wr := newWireReader(conn, req.Progress)
+	wr.arrived = arrivedReader(conn, raw, deadline)
 	p := newParser(wr, sent.Method, req.BodyLimit, e)
 	p.beforeExtra = func(bodyless bool) extraMode {
 		wait, mode := shortRead, extraOnce
 		if bodyless {
 			wait, mode = req.Grace, extraToEnd
+		} else if wr.arrived != nil {
+			return extraOnce // takes what has arrived, without waiting
 		}
 		until := time.Now().Add(wait)
 		if until.After(deadline) {
@@ -82,11 +85,19 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 	}
 	p.run(ex)
 	if !wr.first.IsZero() {
-		ex.Timing.TTFB = wr.first.Sub(wrote)
+		ex.Timing.TTFB = wr.first.Sub(sending)
 	}
 	if ex.Err != nil {
-		if writeErr != nil {
-			return writeErr
+		// A write that failed explains a missing response better than the read does; a write
+		// still under way is left to the deferred Close.
+		select {
+		case werr := <-wrote:
+			if werr != nil {
+				msg, timeout, canceled := e.cause(werr)
+				return &Error{Phase: PhaseWrite, Msg: "writing the request: " + msg,
+					Timeout: timeout, Canceled: canceled, Err: werr}
+			}
+		default:
 		}
 		return ex.Err.(*Error)
 	}

@@ -393,3 +393,35 @@ func boundPort(t *testing.T) string {
 	t.Cleanup(func() { c.Close() })
 	return c.LocalAddr().String()
 }
+
+// TestDoEarlyAnswer checks that a server that answers without reading a large request body
+// (a 413, as real servers send) is heard at once, not after the write has timed out.
+func TestDoEarlyAnswer(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		hold time.Duration // how long the server keeps the connection open, unread
+	}{
+		{"connection held open", 5 * time.Second},
+		{"connection closed", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			url := rawServer(t, script{noRead: true, hold: tt.hold, parts: []string{
+				"HTTP/1.1 413 Content Too Large\r\nContent-Length: 9\r\nConnection: close\r\n\r\ntoo large"}}.serve)
+			body := make([]byte, 32<<20) // far more than the socket buffers hold
+			start := time.Now()
+			ex, err := Do(context.Background(), Request{Method: "POST", URL: url, Body: body, Timeout: 5 * time.Second})
+			if err != nil {
+				t.Fatalf("err = %v, want the 413", err)
+			}
+			if elapsed := time.Since(start); elapsed > 2*time.Second {
+				t.Errorf("took %v: the answer waited for the write", elapsed)
+			}
+			if r := ex.Response; r.Status.Code != 413 || string(r.Body.Data) != "too large" {
+				t.Errorf("got %d %q", r.Status.Code, r.Body.Data)
+			}
+		})
+	}
+}

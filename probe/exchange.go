@@ -30,6 +30,9 @@ type Request struct {
 	Insecure bool
 	// FollowRedirects follows up to MaxRedirects 3xx responses with a Location (curl's -L).
 	FollowRedirects bool
+	// HTTP10 sends the request as HTTP/1.0 (curl's -0), to see how a server answers an
+	// HTTP/1.0 client: no chunked framing (RFC 9112 §6.1), and usually a closed connection.
+	HTTP10 bool
 	// Timeout bounds the whole exchange, every hop included; zero means DefaultTimeout.
 	Timeout time.Duration
 	// Grace is how long to keep reading after a response that must be bodyless (204, 304, any
@@ -255,7 +258,7 @@ type Timing struct {
 	DNS     time.Duration
 	Connect time.Duration
 	TLS     time.Duration
-	// TTFB is from the request being written to the first response byte.
+	// TTFB is from the start of writing the request to the first response byte.
 	TTFB time.Duration
 	// Total is from the start of the exchange to the end of reading (grace window included).
 	Total time.Duration

@@ -26,7 +26,7 @@ func (p *parser) readHead(interim int) (*Response, *Error) {
 		return nil, p.env.waitError(PhaseStatus, before, err)
 	}
 	if b := r.buffered(); !looksLikeHTTP(b) {
-		return nil, &Error{Phase: PhaseStatus, Msg: "not an HTTP response: got " + sample(b)}
+		return nil, &Error{Phase: PhaseStatus, Msg: "not an HTTP response: got " + sample(b) + otherProtocol(b)}
 	}
 
 	resp := &Response{Offset: r.off, DeclaredLength: -1}
@@ -155,6 +155,18 @@ func looksLikeHTTP(b []byte) bool {
 
 // sample quotes the start of b, up to its first newline or sampleSize bytes, escaped for a
 // terminal; "…" marks a cut.
+// otherProtocol names the protocol a stream that is not HTTP/1.x seems to speak, as a hint
+// for the error message, or returns "".
+func otherProtocol(b []byte) string {
+	switch {
+	case len(b) >= 3 && (b[0] == 0x15 || b[0] == 0x16) && b[1] == 0x03:
+		return " (a TLS record: try https://)"
+	case len(b) >= 9 && b[3] == 0x04 && b[5]|b[6]|b[7]|b[8] == 0: // a SETTINGS frame on stream 0
+		return " (an HTTP/2 frame: the server speaks only HTTP/2, which hsx does not yet)"
+	}
+	return ""
+}
+
 func sample(b []byte) string {
 	n := min(len(b), sampleSize)
 	if i := bytes.IndexByte(b[:n], '\n'); i >= 0 {

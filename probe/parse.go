@@ -14,7 +14,8 @@ type extraMode uint8
 const (
 	// extraToEnd reads until the stream ends (closes, or its read deadline passes).
 	extraToEnd extraMode = iota
-	// extraOnce takes the bytes already buffered and what one more read brings.
+	// extraOnce takes the bytes already buffered and those that have already arrived (see
+	// wireReader.drainArrived).
 	extraOnce
 )
 
@@ -89,10 +90,7 @@ func (p *parser) readExtra(resp *Response, leftover []byte) Capture {
 	case extraToEnd:
 		_ = p.r.copyAll(extra) // the end of the stream is the expected way out
 	case extraOnce:
-		p.r.copyBuffered(extra)
-		if p.r.fill() == nil {
-			p.r.copyBuffered(extra)
-		}
+		p.r.drainArrived(extra)
 	}
 	return extra.result()
 }

@@ -169,6 +169,11 @@ func TestParse(t *testing.T) {
 			want: want{err: `not an HTTP response: got "\x1b[2J\x00garbage"`}},
 		{name: "long garbage is cut", stream: strings.Repeat("<html>", 20),
 			want: want{err: `not an HTTP response: got "<html><html><html><html><html><html><htm…"`}},
+		{name: "TLS alert to a plain-text request", stream: "\x15\x03\x01\x00\x02\x02\x46",
+			want: want{err: `not an HTTP response: got "\x15\x03\x01\x00\x02\x02F" (a TLS record: try https://)`}},
+		{name: "HTTP/2 SETTINGS frame", stream: "\x00\x00\x06\x04\x00\x00\x00\x00\x00\x00\x03\x00\x00\x00\x64",
+			want: want{err: `not an HTTP response: got "\x00\x00\x06\x04\x00\x00\x00\x00\x00\x00\x03\x00\x00\x00d" ` +
+				`(an HTTP/2 frame: the server speaks only HTTP/2, which hsx does not yet)`}},
 		{name: "empty stream", stream: "",
 			want: want{err: "connection closed before the status line"}},
 		{name: "closed in the status line", stream: "HTTP/1.1 2",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"runtime"
 	"time"
 )
 
@@ -31,6 +32,9 @@ type wireReader struct {
 	eof      bool      // src reported io.EOF: the peer closed the stream
 
 	progress func(received int64)
+	// arrived, when not nil, reads only bytes that have already arrived, without waiting: it
+	// returns 0 and no error when there are none.
+	arrived func(p []byte) (int, error)
 }
 
 func newWireReader(src io.Reader, progress func(int64)) *wireReader {
@@ -79,6 +83,50 @@ func (wr *wireReader) fill() error {
 	}
 	wr.err = io.ErrNoProgress
 	return wr.err
+}
+
+// maxArrivedReads bounds how many reads drainArrived makes, so that a server sending without
+// pause cannot hold it.
+const maxArrivedReads = 32
+
+// drainArrived moves the bytes buffered and those that have already arrived into dst, without
+// waiting for more. Without an arrived function, it makes one ordinary read, bounded by the
+// source's read deadline.
+func (wr *wireReader) drainArrived(dst *capture) {
+	wr.copyBuffered(dst)
+	if wr.arrived == nil {
+		if wr.fill() == nil {
+			wr.copyBuffered(dst)
+		}
+		return
+	}
+	yielded := false
+	for range maxArrivedReads {
+		if wr.err != nil {
+			return
+		}
+		wr.r, wr.w = 0, 0
+		n, err := wr.arrived(wr.buf)
+		if n > 0 {
+			wr.record(wr.buf[:n])
+			wr.w = n
+			wr.copyBuffered(dst)
+		}
+		if err != nil {
+			wr.err = err
+			wr.eof = errors.Is(err, io.EOF)
+		}
+		if n == 0 && !yielded {
+			// A server that writes its stray bytes right after the body may not have had the
+			// processor yet: let it run, once, and look again.
+			yielded = true
+			runtime.Gosched()
+			continue
+		}
+		if n < len(wr.buf) {
+			return
+		}
+	}
 }
 
 // record notes newly arrived bytes: the wire capture, the byte count and the first byte's time.
@@ -156,6 +204,10 @@ func (wr *wireReader) copyN(dst *capture, n int64) (int64, error) {
 	var done int64
 	for done < n {
 		if wr.r == wr.w {
+			if n-done >= bulkMin {
+				k, err := wr.copyBulk(dst, n-done)
+				return done + k, err
+			}
 			if err := wr.fill(); err != nil {
 				return done, err
 			}
@@ -179,6 +231,10 @@ func (wr *wireReader) copyBuffered(dst *capture) {
 func (wr *wireReader) copyAll(dst *capture) error {
 	for {
 		wr.copyBuffered(dst)
+		if dst.size >= bulkMin {
+			_, err := wr.copyBulk(dst, -1)
+			return err
+		}
 		if err := wr.fill(); err != nil {
 			return err
 		}

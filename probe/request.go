@@ -2,6 +2,7 @@ package probe
 
 import (
 	"encoding/base64"
+	"net"
 	"net/url"
 	"strconv"
 	"strings"
@@ -91,7 +92,11 @@ func buildRequest(req Request) (Sent, *Error) {
 	}
 
 	var b strings.Builder
-	b.WriteString(req.Method + " " + requestTarget(u) + " HTTP/1.1\r\n")
+	version := "HTTP/1.1"
+	if req.HTTP10 {
+		version = "HTTP/1.0"
+	}
+	b.WriteString(req.Method + " " + requestTarget(req.Method, u) + " " + version + "\r\n")
 	for _, f := range fields {
 		b.WriteString(f.Name + ": " + f.Value + "\r\n")
 	}
@@ -100,8 +105,16 @@ func buildRequest(req Request) (Sent, *Error) {
 	return Sent{Method: req.Method, URL: u, Header: fields, Bytes: []byte(b.String())}, nil
 }
 
-// requestTarget is the origin-form of u: its path (at least "/") and query.
-func requestTarget(u *url.URL) string {
+// requestTarget is the origin-form of u: its path (at least "/") and query; for CONNECT it
+// is the authority-form, host and port.
+func requestTarget(method string, u *url.URL) string {
+	if method == "CONNECT" { // authority-form, RFC 9112 §3.2.3: the port is always given
+		port := u.Port()
+		if port == "" {
+			port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
+		}
+		return net.JoinHostPort(u.Hostname(), port)
+	}
 	t := u.EscapedPath()
 	if t == "" {
 		t = "/"
@@ -109,9 +122,26 @@ func requestTarget(u *url.URL) string {
 		t = "/" + t
 	}
 	if u.RawQuery != "" || u.ForceQuery {
-		t += "?" + u.RawQuery
+		t += "?" + escapeQuery(u.RawQuery)
 	}
 	return t
+}
+
+// escapeQuery percent-encodes the bytes of a raw query that cannot stand in a request line
+// (RFC 9112 §3.2): spaces, controls and non-ASCII bytes. The rest is sent as given.
+func escapeQuery(q string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(q); i++ {
+		if c := q[i]; c <= ' ' || c >= 0x7f {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
 }
 
 func unwrapURLError(err error) error {

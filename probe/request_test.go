@@ -44,6 +44,29 @@ func TestBuildRequest(t *testing.T) {
 			want: "POST / HTTP/1.1\r\nHost: h\r\nUser-Agent: " + UserAgent +
 				"\r\nAccept: */*\r\nContent-Length: 0\r\n\r\n",
 		},
+		{
+			name: "CONNECT names host and port (authority-form)",
+			req:  Request{Method: "CONNECT", URL: "http://example.com/ignored"},
+			want: "CONNECT example.com:80 HTTP/1.1\r\nHost: example.com\r\nUser-Agent: " + UserAgent +
+				"\r\nAccept: */*\r\n\r\n",
+		},
+		{
+			name: "CONNECT with an IPv6 literal and a port",
+			req:  Request{Method: "CONNECT", URL: "https://[::1]:8443"},
+			want: "CONNECT [::1]:8443 HTTP/1.1\r\nHost: [::1]:8443\r\nUser-Agent: " + UserAgent +
+				"\r\nAccept: */*\r\n\r\n",
+		},
+		{
+			name: "spaces and non-ASCII in path and query are percent-encoded",
+			req:  Request{Method: "GET", URL: "http://h/é b?q=a b&r=é%41"},
+			want: "GET /%C3%A9%20b?q=a%20b&r=%C3%A9%41 HTTP/1.1\r\nHost: h\r\nUser-Agent: " + UserAgent +
+				"\r\nAccept: */*\r\n\r\n",
+		},
+		{
+			name: "HTTP/1.0 (curl's -0)",
+			req:  Request{Method: "GET", URL: "http://h/", HTTP10: true},
+			want: "GET / HTTP/1.0\r\nHost: h\r\nUser-Agent: " + UserAgent + "\r\nAccept: */*\r\n\r\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

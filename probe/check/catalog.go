@@ -21,7 +21,7 @@ func Rules() []Rule {
 		rule("F7", Error, "Field name is not a token", "RFC 9110 §5.1; RFC 9112 §5.1", checkF7),
 		rule("F8", Error, "Field value has invalid characters", "RFC 9110 §5.5", checkF8),
 		rule("F9", Error, "Obsolete line folding", "RFC 9112 §5.2", checkF9),
-		rule("F10", Error, "Singleton field repeated with different values", "RFC 9110 §5.3", checkF10),
+		rule("F10", Error, "Singleton field repeated", "RFC 9110 §5.3", checkF10),
 		rule("F11", Error, "Content-Length is not a number", "RFC 9110 §8.6; RFC 9112 §6.3", checkF11),
 		rule("F12", Error, "Both Content-Length and Transfer-Encoding", "RFC 9112 §6.2; RFC 9112 §6.3", checkF12),
 		rule("F13", Error, "Body length does not match its framing", "RFC 9112 §6.3", checkF13),

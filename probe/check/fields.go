@@ -89,11 +89,13 @@ func badValueByte(v string) (byte, bool) {
 	return 0, false
 }
 
-// checkF10: a field that takes one value does not appear twice with different values.
+// checkF10: a field that takes one value appears once. Two different values leave the
+// recipient to guess which one counts. The same value twice is reported too: for
+// Content-Length it is an error, as Node.js and fetch implementations built on llhttp reject
+// the whole response ("Duplicate Content-Length"); for the other fields it is a warning, as
+// recipients agree on the value even though RFC 9110 §5.3 forbids the second line.
 func checkF10(ex *probe.Exchange) []note {
 	r := ex.Response
-	// Fields that take one value: two different values leave the recipient to guess which
-	// one counts.
 	singletons := [...]string{
 		"Age", "Content-Length", "Content-Location", "Content-Range", "Content-Type", "Date",
 		"ETag", "Expires", "Last-Modified", "Location", "Retry-After",
@@ -102,9 +104,16 @@ func checkF10(ex *probe.Exchange) []note {
 	for _, name := range singletons {
 		idx := r.Values(name)
 		for _, i := range idx[min(1, len(idx)):] {
-			if v0, v := r.Header[idx[0]].Value, r.Header[i].Value; v != v0 {
+			v0, v := r.Header[idx[0]].Value, r.Header[i].Value
+			switch {
+			case v != v0:
 				out = append(out, newNote(final(ex).header(i), "%s sent twice with different values: %s and %s",
 					name, q(v0), q(v)))
+			case name == "Content-Length":
+				out = append(out, newNote(final(ex).header(i),
+					"Content-Length %s sent twice; Node.js and fetch reject a repeated Content-Length", q(v)))
+			default:
+				out = append(out, newNote(final(ex).header(i), "%s %s sent twice", name, q(v)).with(Warning))
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/hsx-dev/hsx/probe"
@@ -13,16 +14,25 @@ func checkF11(ex *probe.Exchange) []note {
 	var out []note
 	for _, i := range r.Values("Content-Length") {
 		v := r.Header[i].Value
-		if isDigits(v) {
-			continue
-		}
 		why := "is not a decimal number"
-		if repeatedNumber(v) {
+		switch {
+		case isDigits(v) && fitsInt64(v):
+			continue
+		case isDigits(v):
+			why = "is too large for recipients to represent (more than 2^63-1)"
+		case repeatedNumber(v):
 			why = "is a list of one number repeated; recipients may reject it"
 		}
 		out = append(out, newNote(final(ex).header(i), "Content-Length %s %s", q(v), why))
 	}
 	return out
+}
+
+// fitsInt64 reports whether the decimal digits v stand for a number below 2^63, the largest
+// length Go, Node.js and curl accept.
+func fitsInt64(v string) bool {
+	_, err := strconv.ParseInt(v, 10, 64)
+	return err == nil
 }
 
 // repeatedNumber reports whether v is a comma-separated list of one number repeated ("5, 5").
@@ -66,9 +76,10 @@ func checkF13(ex *probe.Exchange) []note {
 	switch r.Framing {
 	case probe.FramingLength:
 		if !r.BodyComplete {
+			// The body stopped short: the server closed, or went quiet until the timeout.
 			out = append(out, newNote(bodyRange(0, r.Body.Size),
-				"body ended after %s of the %d declared by Content-Length",
-				plural(r.Body.Size, "byte"), r.DeclaredLength))
+				"only %d of the %s declared by Content-Length arrived",
+				r.Body.Size, plural(r.DeclaredLength, "byte")))
 		}
 		if n := ex.Extra.Size; n > 0 && r.BodyComplete {
 			out = append(out, newNote(extraRange(0, n), "%s after the %s declared by Content-Length: %s",
@@ -80,8 +91,13 @@ func checkF13(ex *probe.Exchange) []note {
 			if why == "" {
 				why = "no last chunk"
 			}
-			out = append(out, newNote(bodyRange(0, r.Body.Size), "chunked body incomplete after %s: %s",
-				plural(r.Body.Size, "byte"), val(why)))
+			at := bodyRange(0, r.Body.Size)
+			if n := ex.Extra.Size; n > 0 {
+				// The bytes that could not be decoded lead the extra bytes: point at them.
+				at = extraRange(0, n)
+			}
+			return []note{newNote(at, "chunked body incomplete after %s: %s",
+				plural(r.Body.Size, "byte"), val(why))}
 		}
 		if n := ex.Extra.Size; n > 0 {
 			out = append(out, newNote(extraRange(0, n), "%s after the end of the chunked body: %s",
@@ -92,7 +108,8 @@ func checkF13(ex *probe.Exchange) []note {
 }
 
 // checkF14: chunked is applied at most once and is the last transfer coding. (A response whose
-// codings do not end in chunked is delimited by the connection closing; F16 notes that.)
+// codings do not end in chunked is delimited by the connection closing; F16 notes that.) Any
+// other transfer coding is legal but a warning: few clients implement one.
 func checkF14(ex *probe.Exchange) []note {
 	r := ex.Response
 	c := r.Status.Code
@@ -116,6 +133,11 @@ func checkF14(ex *probe.Exchange) []note {
 		return []note{newNote(at, "Transfer-Encoding %s applies chunked %d times", q(value), chunked)}
 	case chunked == 1 && !strings.EqualFold(codings[len(codings)-1], "chunked"):
 		return []note{newNote(at, "Transfer-Encoding %s: chunked is not the last coding", q(value))}
+	case len(codings) > chunked:
+		// Allowed, but a pitfall: Go's client rejects the response ("unsupported transfer
+		// encoding") and fetch in Node.js hands over the coded bytes undecoded.
+		return []note{newNote(at, "Transfer-Encoding %s applies a coding other than chunked; "+
+			"Go's client rejects such a response and fetch does not decode it", q(value)).with(Warning)}
 	}
 	return nil
 }

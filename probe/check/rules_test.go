@@ -91,7 +91,9 @@ func ruleCases() []ruleCase {
 		{id: "F9", name: "no folding", stream: ok},
 		// F10
 		{id: "F10", name: "two Content-Types", stream: strings.Replace(ok, date, date+"\r\nContent-Type: text/html", 1), want: fires(Error, atHeader(2, "Content-Type"))},
-		{id: "F10", name: "same Content-Length twice", stream: strings.Replace(ok, date, date+"\r\nContent-Length: 5", 1)},
+		{id: "F10", name: "same Content-Length twice (nginx add_header)", stream: strings.Replace(ok, date, date+"\r\nContent-Length: 5", 1), want: fires(Error, atHeader(3, "Content-Length"))},
+		{id: "F10", name: "same Content-Type twice (nginx add_header)", stream: strings.Replace(ok, date, date+"\r\nContent-Type: text/plain", 1), want: fires(Warning, atHeader(2, "Content-Type"))},
+		{id: "F10", name: "one Content-Length", stream: ok},
 		{id: "F10", name: "list fields may repeat", stream: strings.Replace(ok, date, date+"\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2", 1)},
 		// F11
 		{id: "F11", name: "not a number", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Content-Length: five") + "hello", want: fires(Error, atHeader(2, "Content-Length"))},
@@ -106,13 +108,16 @@ func ruleCases() []ruleCase {
 		{id: "F13", name: "bytes after the body", stream: ok + "EXTRA", want: fires(Error, Location{Where: AtExtra, End: 5})},
 		{id: "F13", name: "chunked without its last chunk", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Transfer-Encoding: chunked") + "5\r\nhello\r\n", want: fires(Error, Location{Where: AtBody, End: 5})},
 		{id: "F13", name: "bytes after the last chunk", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Transfer-Encoding: chunked") + "5\r\nhello\r\n0\r\n\r\nXY", want: fires(Error, Location{Where: AtExtra, End: 2})},
+		{id: "F13", name: "invalid chunk-size line", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Transfer-Encoding: chunked") + "zz\r\nabc\r\n0\r\n\r\n", want: fires(Error, Location{Where: AtExtra, End: 14})},
 		{id: "F13", name: "exact length", stream: ok},
 		{id: "F13", name: "bytes after a 204 are S9's", stream: head("HTTP/1.1 204 No Content", date, "Content-Length: 5") + "hello"},
 		{id: "F13", name: "bytes after a response to HEAD are S33's", method: "HEAD", stream: ok},
 		// F14
 		{id: "F14", name: "chunked twice", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Transfer-Encoding: chunked, chunked") + "0\r\n\r\n", want: fires(Error, atHeader(2, "Transfer-Encoding"))},
 		{id: "F14", name: "chunked not last", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Transfer-Encoding: chunked, gzip") + "x", want: fires(Error, atHeader(2, "Transfer-Encoding"))},
-		{id: "F14", name: "gzip then chunked", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Transfer-Encoding: gzip, chunked") + "1\r\nx\r\n0\r\n\r\n"},
+		{id: "F14", name: "gzip then chunked: legal, but Go's client rejects it", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Transfer-Encoding: gzip, chunked") + "1\r\nx\r\n0\r\n\r\n", want: fires(Warning, atHeader(2, "Transfer-Encoding"))},
+		{id: "F14", name: "gzip alone, close-delimited", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Transfer-Encoding: gzip") + "x", want: fires(Warning, atHeader(2, "Transfer-Encoding"))},
+		{id: "F14", name: "chunked alone", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Transfer-Encoding: Chunked") + "1\r\nx\r\n0\r\n\r\n"},
 		// F15
 		{id: "F15", name: "chunked to HTTP/1.0", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Transfer-Encoding: chunked") + "0\r\n\r\n",
 			setup: func(ex *probe.Exchange) { ex.Request.Bytes = []byte("GET / HTTP/1.0\r\nHost: a\r\n\r\n") }, want: fires(Error, atHeader(2, "Transfer-Encoding"))},

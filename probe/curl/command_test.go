@@ -104,6 +104,7 @@ func roundTripRequests() []probe.Request {
 		{Method: "POST", URL: "http://h/", Body: []byte("no content type\nsecond line\r\n")},
 		{Method: "PUT", URL: "http://h/", Body: []byte{}},
 		{Method: "HEAD", URL: "http://h/", Insecure: true, FollowRedirects: true, Timeout: 1500 * time.Millisecond},
+		{Method: "GET", URL: "http://h/", HTTP10: true},
 		{Method: "HEAD", URL: "http://h/", Body: []byte("x")},
 		{Method: "GET", URL: "http://h/", Body: []byte("get with a body")},
 		{Method: "OPTIONS", URL: "http://h/*", Header: hdr("X-Empty", "", "X-Ctl", "a\x1b[2Jb\x7f", "X-Utf8", "héllo ✓")},

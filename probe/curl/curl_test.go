@@ -40,6 +40,8 @@ func TestParse(t *testing.T) {
 		{"long method with =", []string{"--request=PATCH", "http://h/"}, probe.Request{Method: "PATCH", URL: "http://h/"}},
 		{"flags after URL", []string{"http://h/", "-k", "-L"}, probe.Request{Method: "GET", URL: "http://h/", Insecure: true, FollowRedirects: true}},
 		{"bundled shorts", []string{"-sSLk", "http://h/"}, probe.Request{Method: "GET", URL: "http://h/", Insecure: true, FollowRedirects: true}},
+		{"HTTP/1.0", []string{"-0", "http://h/"}, probe.Request{Method: "GET", URL: "http://h/", HTTP10: true}},
+		{"HTTP/1.0, long", []string{"--http1.0", "http://h/"}, probe.Request{Method: "GET", URL: "http://h/", HTTP10: true}},
 		{"bundle ending in value", []string{"-sXPOST", "http://h/"}, probe.Request{Method: "POST", URL: "http://h/"}},
 		{"headers in order", []string{"-H", "A: 1", "--header", "b:2", "-H", "A: 3", "http://h/"},
 			probe.Request{Method: "GET", URL: "http://h/", Header: hdr("A", "1", "b", "2", "A", "3")}},

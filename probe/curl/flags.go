@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -35,6 +36,7 @@ func specs() []spec {
 		{long: "head", short: 'I', apply: func(p *parser, _, _ string) error { p.head = true; return nil }},
 		{long: "insecure", short: 'k', apply: func(p *parser, _, _ string) error { p.cmd.Request.Insecure = true; return nil }},
 		{long: "location", short: 'L', apply: func(p *parser, _, _ string) error { p.cmd.Request.FollowRedirects = true; return nil }},
+		{long: "http1.0", short: '0', apply: func(p *parser, _, _ string) error { p.cmd.Request.HTTP10 = true; return nil }},
 		{long: "timeout", value: true, apply: (*parser).timeout},
 		{long: "max-time", short: 'm', value: true, apply: (*parser).timeout},
 		{long: "url", value: true, apply: func(p *parser, _, v string) error { p.urls = append(p.urls, v); return nil }},
@@ -221,7 +223,7 @@ func (p *parser) dataValue(flag, v string, strip bool) ([]byte, error) {
 	if name == "-" {
 		return nil, fmt.Errorf("%s @-: reading the body from standard input is not supported", flag)
 	}
-	b, err := os.ReadFile(name)
+	b, err := readFile(name)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -276,4 +278,28 @@ func isToken(s string) bool {
 		}
 	}
 	return true
+}
+
+// MaxDataFile is the largest file -d @FILE reads. A request body is held in memory, so a bigger
+// file (or an endless one such as /dev/zero) is refused instead of exhausting it.
+const MaxDataFile = 64 << 20
+
+// errTooLarge reports a -d @FILE larger than MaxDataFile.
+var errTooLarge = fmt.Errorf("file larger than %d MiB (a request body is held in memory)", MaxDataFile>>20)
+
+// readFile reads at most MaxDataFile bytes of the named file, and fails when there are more.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxDataFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxDataFile {
+		return nil, errTooLarge
+	}
+	return b, nil
 }

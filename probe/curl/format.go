@@ -56,6 +56,9 @@ func Format(req probe.Request) string {
 	if req.FollowRedirects {
 		args = append(args, "-L")
 	}
+	if req.HTTP10 {
+		args = append(args, "-0")
+	}
 	if req.Timeout > 0 {
 		args = append(args, "-m", strconv.FormatFloat(req.Timeout.Seconds(), 'f', -1, 64))
 	}

@@ -157,7 +157,7 @@ func (t *writer) exchange(ex *probe.Exchange, fs []check.Finding) {
 	if resp.Header != nil || len(resp.Lines) > 0 {
 		t.body(resp, m)
 	}
-	if len(resp.TrailerLines) > 0 {
+	if shownLines(resp.TrailerLines) {
 		t.heading("trailers")
 		t.head(resp.TrailerLines, m.trailers, true)
 	}
@@ -205,6 +205,17 @@ func (t *writer) head(lines []probe.Line, marks map[int]check.Severity, all bool
 	}
 }
 
+// shownLines reports whether head would write any of lines: all but a blank line ending in
+// CRLF, the usual end of a section.
+func shownLines(lines []probe.Line) bool {
+	for _, l := range lines {
+		if l.Kind != probe.BlankLineKind || l.Ending != probe.CRLF {
+			return true
+		}
+	}
+	return false
+}
+
 func endingName(e probe.Ending) string {
 	switch e {
 	case probe.LF:
@@ -227,15 +238,33 @@ func (t *writer) body(resp *probe.Response, m marks) {
 		desc += ", incomplete: " + termsafe.String(resp.BodyError, termsafe.Line)
 	}
 	t.heading("body " + t.style(t.muted, "("+desc+")"))
+	if coding := contentCoding(resp); coding != "" && b.Size > 0 {
+		sev, ok := rangeMark(m.body, 0, b.Size)
+		t.line(sev, ok, t.style(t.muted, termsafe.String(coding, termsafe.Line)+"-coded content, not shown"))
+		return
+	}
 	t.preview(b, m.body)
+}
+
+// contentCoding returns the Content-Encoding of resp when one is applied (gzip, br, …); such
+// content is binary, and an escaped preview of it would be noise. It is "" for none or identity.
+func contentCoding(resp *probe.Response) string {
+	v, ok := resp.Get("Content-Encoding")
+	if v = strings.TrimSpace(v); !ok || v == "" || strings.EqualFold(v, "identity") {
+		return ""
+	}
+	return v
 }
 
 func (t *writer) extra(ex *probe.Exchange, m marks) {
 	if ex.Extra.Size == 0 {
 		return
 	}
-	t.heading("extra bytes " + t.style(t.muted, "("+plural(ex.Extra.Size, "byte")+
-		" after the end of the response)"))
+	where := " after the end of the response"
+	if r := ex.Response; r != nil && r.Framing == probe.FramingChunked && !r.BodyComplete {
+		where = " where the next chunk could not be decoded"
+	}
+	t.heading("extra bytes " + t.style(t.muted, "("+plural(ex.Extra.Size, "byte")+where+")"))
 	t.preview(ex.Extra, m.extra)
 }
 
