@@ -133,8 +133,8 @@ func (m Model) helpBox() (string, layout.Rect) {
 		w = max(w, ansi.StringWidth(l))
 	}
 	w = min(w+4, m.width-2)
-	h := min(len(lines)+4, m.height-3)
-	visible := max(h-4, 1)
+	h := min(len(lines)+2, m.height-3)
+	visible := max(h-2, 1)
 	top := min(m.helpTop, max(len(lines)-visible, 0))
 	body := slices.Clone(lines[top:min(top+visible, len(lines))])
 	footer := "esc close"
@@ -191,6 +191,6 @@ func (m *Model) clampHelp() {
 	}
 	w := min(m.width-4, helpMaxWidth)
 	n := len(m.helpLines(w - 4))
-	visible := max(min(n+4, m.height-3)-4, 1)
+	visible := max(min(n+2, m.height-3)-2, 1)
 	m.helpTop = min(m.helpTop, max(n-visible, 0))
 }

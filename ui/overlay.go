@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -77,7 +78,7 @@ func (m *Model) openRelated(msg explainer.RelatedMsg) {
 func (m *Model) openDocs(docs []*content.Doc, title string) {
 	items := make([]picker.Item, len(docs))
 	for i, d := range docs {
-		it := picker.Item{Title: d.Title(), Detail: d.Class, Filter: strings.Join(d.Refs, " ")}
+		it := picker.Item{Title: d.Title(), Detail: d.Class, Filter: docFilter(d)}
 		if d.Code != 0 {
 			it.Color = m.th.Class(d.Code)
 		} else {
@@ -102,11 +103,7 @@ func (m *Model) openLab() tea.Cmd {
 	scs := lab.Scenarios()
 	items := make([]picker.Item, len(scs))
 	for i, s := range scs {
-		code := "—"
-		if s.Code != 0 {
-			code = strconv.Itoa(s.Code)
-		}
-		detail := code + "  " + s.Description
+		detail := codeCell(s.Code) + "  " + s.Description
 		if len(s.Rules) > 0 {
 			detail += "  [" + strings.Join(s.Rules, " ") + "]"
 		}
@@ -129,13 +126,13 @@ func (m *Model) openHistory() {
 	now := time.Now()
 	items := make([]picker.Item, len(entries))
 	for i, e := range entries {
-		status := "—"
-		if e.Status != 0 {
-			status = strconv.Itoa(e.Status)
+		u := e.URL
+		if m.opts.Present {
+			u = theme.MaskURL(u)
 		}
 		items[i] = picker.Item{
-			Title:  fmt.Sprintf("%-7s %s", e.Method, e.URL),
-			Detail: status + "  " + ago(now.Sub(e.Time)),
+			Title:  fmt.Sprintf("%-7s %s", e.Method, u),
+			Detail: codeCell(e.Status) + "  " + ago(now.Sub(e.Time)),
 		}
 		if e.Status != 0 {
 			items[i].Color = m.th.Class(e.Status)
@@ -227,4 +224,32 @@ func ago(d time.Duration) string {
 		return fmt.Sprintf("%dh ago", int(d.Hours()))
 	}
 	return fmt.Sprintf("%dd ago", int(d.Hours()/24))
+}
+
+// codeCell is a status code as a column three cells wide; "—" (padded to the same width) when
+// there is none, so that what follows it lines up with the rows that have one.
+func codeCell(code int) string {
+	if code == 0 {
+		return "—  "
+	}
+	return strconv.Itoa(code)
+}
+
+// docFilter is the hidden text a document's row matches besides its title: its references and
+// the words of its opening paragraph ("teapot" finds 418). Words with digits are left out, so
+// that typing a code matches codes and not the prose that mentions them.
+func docFilter(d *content.Doc) string {
+	parts := slices.Clone(d.Refs)
+	for p := range strings.SplitSeq(d.Markdown, "\n\n") {
+		if p = strings.TrimSpace(p); p == "" || strings.HasPrefix(p, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(p) {
+			if !strings.ContainsAny(w, "0123456789") {
+				parts = append(parts, w)
+			}
+		}
+		break
+	}
+	return strings.Join(parts, " ")
 }

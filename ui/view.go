@@ -128,6 +128,9 @@ func edge(border, label lipgloss.Style, left, right, text string, inner int) str
 	return border.Render(left+"─") + label.Render(t) + border.Render(strings.Repeat("─", rest)+right)
 }
 
+// minHintRoom is the least room worth giving the key hints beside a notice.
+const minHintRoom = 24
+
 // hintBar is the one-line help at the bottom: the keys that matter now on the left, and at the
 // right either a transient notice or the way to the full help, which is never cut off.
 func (m Model) hintBar() string {
@@ -139,12 +142,17 @@ func (m Model) hintBar() string {
 		if m.notice.level == noticeError {
 			st = lipgloss.NewStyle().Foreground(m.th.Error)
 		}
-		right = st.Render(ansi.Truncate(m.notice.text, max(w*2/3, 10), "…"))
+		right = st.Render(ansi.Truncate(m.notice.text, max(w-2, 10), "…"))
 	case m.helpTop < 0:
 		right = m.help.ShortHelpView([]key.Binding{m.Keys.Help})
 	}
 	h := m.help
 	room := w - ansi.StringWidth(right) - 3 // a space at each end and one before right
+	if m.notice.text != "" && room < minHintRoom {
+		// A long notice (an error that names what was typed) gets the whole bar: the keys
+		// come back when it expires.
+		return " " + fit(right, max(w-1, 0))
+	}
 	h.SetWidth(max(room, 0))
 	return " " + fit(h.ShortHelpView(m.hintKeys()), room) + " " + right + " "
 }

@@ -23,6 +23,8 @@ func TestSplit(t *testing.T) {
 		{`"a \"q\" \$ \\ \x"`, []string{`a "q" $ \ \x`}},
 		{"curl -X POST \\\n  http://h/ \\\r\n  -k", []string{"curl", "-X", "POST", "http://h/", "-k"}},
 		{"a\nb", []string{"a", "b"}},
+		{"curl 'http://h/' \\\r  -H 'a: b' \\\r  -k", []string{"curl", "http://h/", "-H", "a: b", "-k"}},
+		{"a # note\rb", []string{"a", "b"}},
 		{`$'a\tb\n\x41\101\u00e9\e[0m\'\\'`, []string{"a\tb\nAAé\x1b[0m'\\"}},
 		{`x$'\x00'y`, []string{"x\x00y"}},
 		{`$"locale"`, []string{"locale"}},
@@ -196,5 +198,21 @@ func TestQuote(t *testing.T) {
 		if got := Quote(tt.in); got != tt.want {
 			t.Errorf("Quote(%q) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestParseCommandWindowsCmd(t *testing.T) {
+	for _, line := range []string{
+		"curl ^\"https://ex.test/api^\" ^\r\n  -H ^\"accept: */*^\" ^\r\n  --compressed",
+		"curl \"https://ex.test/api\" ^\n  -H \"accept: */*\"",
+	} {
+		_, err := ParseCommand(line)
+		if err == nil || !strings.Contains(err.Error(), "Windows cmd") {
+			t.Errorf("ParseCommand(%q) = %v, want the Windows cmd hint", line, err)
+		}
+	}
+	// A caret elsewhere is an ordinary character.
+	if cmd, err := ParseCommand(`curl 'https://ex.test/?q=a^b' -H 'x: ^"'`); err != nil || cmd.Request.URL != "https://ex.test/?q=a^b" {
+		t.Errorf("caret in a quoted word: %+v, %v", cmd, err)
 	}
 }

@@ -69,6 +69,9 @@ func Parse(args []string, extra ...Flag) (*Command, error) {
 // and double quotes, backslash escapes, $'…' strings and backslash-newline continuations.
 // Pipes, redirections and other shell operators are errors, and so is a command without a URL.
 func ParseCommand(line string) (*Command, error) {
+	if cmdShell(line) {
+		return nil, fmt.Errorf("this is a Windows cmd command (lines end in ^): copy it as cURL (bash) instead")
+	}
 	words, err := Split(line)
 	if err != nil {
 		return nil, lineSafe(err)
@@ -87,6 +90,12 @@ func ParseCommand(line string) (*Command, error) {
 		return nil, fmt.Errorf("no URL in the command")
 	}
 	return cmd, nil
+}
+
+// cmdShell reports whether line was written for Windows cmd, as browsers' "Copy as cURL (cmd)"
+// writes it: lines continued with a caret.
+func cmdShell(line string) bool {
+	return strings.Contains(line, "^\n") || strings.Contains(line, "^\r")
 }
 
 // lineSafe makes the message of err one line without control characters: it often quotes

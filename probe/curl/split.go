@@ -37,7 +37,7 @@ func Split(line string) ([]string, error) {
 			end()
 			i++
 		case c == '#' && !inWord:
-			for i < len(line) && line[i] != '\n' {
+			for i < len(line) && line[i] != '\n' && line[i] != '\r' {
 				i++
 			}
 		case c == '\\':
@@ -93,13 +93,16 @@ func Split(line string) ([]string, error) {
 	return words, nil
 }
 
-// continuation returns the length of a line break at the start of s ("\n" or "\r\n"), or 0.
+// continuation returns the length of a line break at the start of s ("\n", "\r\n" or a bare
+// "\r", which is what many terminals send for a line break in a bracketed paste), or 0.
 func continuation(s string) int {
 	switch {
 	case strings.HasPrefix(s, "\n"):
 		return 1
 	case strings.HasPrefix(s, "\r\n"):
 		return 2
+	case strings.HasPrefix(s, "\r"):
+		return 1
 	}
 	return 0
 }

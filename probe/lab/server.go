@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -90,6 +91,9 @@ func Start(ctx context.Context, addr string, opts ...Option) (*Server, error) {
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", addr)
 	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return nil, fmt.Errorf("lab: cannot listen on %s, %w; choose another with --addr (127.0.0.1:0 picks a free port)", addr, syscall.EADDRINUSE)
+		}
 		return nil, fmt.Errorf("lab: listen on %s: %w", addr, err)
 	}
 	base, cancel := context.WithCancel(context.WithoutCancel(ctx))

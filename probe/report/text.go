@@ -168,12 +168,12 @@ func (t *writer) exchange(ex *probe.Exchange, fs []check.Finding) {
 }
 
 func (t *writer) request(ex *probe.Exchange) {
-	target, host := "/", ""
+	host := ""
 	if u := ex.Request.URL; u != nil {
-		target, host = u.RequestURI(), u.Host
+		host = u.Host
 	}
 	t.println(t.style(t.bold, "request") + t.style(t.muted, " to "+termsafe.String(host, termsafe.Line)))
-	t.line(0, false, termsafe.String(ex.Request.Method+" "+target+" HTTP/1.1", termsafe.Line))
+	t.line(0, false, termsafe.String(ex.Request.RequestLine(), termsafe.Line))
 	for _, f := range ex.Request.Header {
 		t.line(0, false, termsafe.String(f.Name+": "+f.Value, termsafe.Line))
 	}

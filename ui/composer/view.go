@@ -64,7 +64,11 @@ func (m Model) requestLine() string {
 	} else if m.url.Value() == "" {
 		u = m.st.subtle.Render(m.url.Placeholder)
 	} else {
-		u = m.st.text.Render(termsafe.String(m.url.Value(), termsafe.Line))
+		v := m.url.Value()
+		if m.masked {
+			v = theme.MaskURL(v)
+		}
+		u = m.st.text.Render(termsafe.String(v, termsafe.Line))
 	}
 	return fit(method, methodWidth) + " " + fit(u, urlW)
 }

@@ -261,7 +261,7 @@ func (m Model) width() int {
 		tw = max(tw, ansi.StringWidth(it.Title))
 		dw = max(dw, ansi.StringWidth(it.Detail))
 	}
-	want = max(want, tw+dw+8)
+	want = max(want, tw+dw+8, ansi.StringWidth(footerText(len(m.items), len(m.items)))+2)
 	return max(24, min(want, m.maxW))
 }
 
@@ -365,7 +365,12 @@ func (m Model) footer() string {
 	if len(m.matches) > 0 {
 		pos = m.cursor + 1
 	}
-	return m.st.muted.Render(fmt.Sprintf(" %d/%d · ↑↓ move · enter choose · esc close", pos, len(m.matches)))
+	return m.st.muted.Render(footerText(pos, len(m.matches)))
+}
+
+// footerText is the footer's text for item pos of n.
+func footerText(pos, n int) string {
+	return fmt.Sprintf(" %d/%d · ↑↓ move · enter choose · esc close", pos, n)
 }
 
 // pad truncates or pads s to exactly w cells.

@@ -170,11 +170,7 @@ func appendRequest(rows []row, sent probe.Sent, masked bool) []row {
 		return rows
 	}
 	rows = append(rows, plainRow(), sectionRow("request as sent"))
-	target := "/"
-	if sent.URL != nil {
-		target = sent.URL.RequestURI()
-	}
-	rows = append(rows, plainRow(appendEscaped(nil, sent.Method+" "+target+" HTTP/1.1", kMuted)...))
+	rows = append(rows, plainRow(appendEscaped(nil, sent.RequestLine(), kMuted)...))
 	for _, f := range sent.Header {
 		spans := appendEscaped(nil, f.Name, kMuted)
 		spans = append(spans, span{": ", kSubtle})

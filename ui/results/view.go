@@ -11,6 +11,7 @@ import (
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
 	"github.com/hsx-dev/hsx/ui/internal/cells"
+	"github.com/hsx-dev/hsx/ui/theme"
 )
 
 // View draws the pane: exactly Height lines, each exactly Width cells wide.
@@ -92,13 +93,13 @@ func (m Model) cancelledLines() []string {
 func (m Model) failedLines() []string {
 	phase, msg := "", "no response"
 	if pe, ok := probe.AsError(m.err); ok {
-		phase, msg = string(pe.Phase), pe.Msg
+		phase, msg = phaseText(pe.Phase), pe.Msg
 	} else if m.err != nil {
 		msg = m.err.Error()
 	}
 	head := " " + m.st.errLine.Render(glyph(check.Error)+" no response")
 	if phase != "" {
-		head += m.st.muted.Render(" · failed in the " + phase + " phase")
+		head += m.st.muted.Render(" · failed " + phase)
 	}
 	lines := []string{
 		head,
@@ -127,7 +128,11 @@ func (m Model) requestText() string {
 	if method == "" {
 		method = "GET"
 	}
-	return m.st.muted.Render(safeLine(method) + " " + safeLine(m.req.URL))
+	u := m.req.URL
+	if m.masked {
+		u = theme.MaskURL(u)
+	}
+	return m.st.muted.Render(safeLine(method) + " " + safeLine(u))
 }
 
 // headLines are the lines above the active view: status, redirect hops, findings, tab bar
