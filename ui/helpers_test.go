@@ -153,6 +153,7 @@ func keyPress(s string) tea.KeyPressMsg {
 		"f5":        {Code: tea.KeyF5},
 		"f6":        {Code: tea.KeyF6},
 		"down":      {Code: tea.KeyDown},
+		"up":        {Code: tea.KeyUp},
 		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 		"ctrl+l":    {Code: 'l', Mod: tea.ModCtrl},
 		"ctrl+y":    {Code: 'y', Mod: tea.ModCtrl},

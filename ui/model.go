@@ -49,6 +49,10 @@ type Model struct {
 	history   []history.Entry
 	saveQueue []history.Entry // entries waiting to be written, oldest first
 	saving    bool            // whether a history write is running
+	// setAside lists where damaged history files were moved in this run; the history list
+	// names them. warnHistory keeps a warning in the hint bar until that list is opened.
+	setAside    []string
+	warnHistory bool
 
 	notice notice // transient message in the hint bar
 	badge  badge  // last key pressed, in presentation mode

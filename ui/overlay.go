@@ -11,6 +11,7 @@ import (
 
 	"github.com/hsx-dev/hsx/content"
 	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/check"
 	"github.com/hsx-dev/hsx/probe/lab"
 	"github.com/hsx-dev/hsx/ui/explainer"
 	"github.com/hsx-dev/hsx/ui/history"
@@ -116,11 +117,12 @@ func (m *Model) openLab() tea.Cmd {
 	return nil
 }
 
-// openHistory opens the list of requests sent, newest first. Requests sent to the lab of an
-// earlier run are shown, and sent again, at the lab of this one.
+// openHistory opens the list of requests sent, newest first, each distinct request once (at
+// its newest sending, with how many times it was sent). Requests sent to the lab of an earlier
+// run are shown, and sent again, at the lab of this one.
 func (m *Model) openHistory() {
-	entries := make([]history.Entry, len(m.history))
-	for i, e := range m.history {
+	entries, counts := distinct(m.history)
+	for i, e := range entries {
 		entries[i] = e.Rebase(m.opts.LabURL)
 	}
 	now := time.Now()
@@ -130,17 +132,39 @@ func (m *Model) openHistory() {
 		if m.opts.Present {
 			u = theme.MaskURL(u)
 		}
-		items[i] = picker.Item{
-			Title:  fmt.Sprintf("%-7s %s", e.Method, u),
-			Detail: codeCell(e.Status) + "  " + ago(now.Sub(e.Time)),
+		detail := codeCell(e.Status) + "  " + ago(now.Sub(e.Time))
+		if counts[i] > 1 {
+			detail += fmt.Sprintf("  ×%d", counts[i])
 		}
+		items[i] = picker.Item{Title: fmt.Sprintf("%-7s %s", e.Method, u), Detail: detail}
 		if e.Status != 0 {
 			items[i].Color = m.th.Class(e.Status)
 		}
 	}
 	p := picker.New(m.th, pickHistory, "History", items)
 	p.SetEmptyText("no requests sent yet")
+	if len(m.setAside) > 0 {
+		p.SetNote(append([]string{theme.Glyph(check.Warning) + " The history file could not be read. It was set aside as:"}, m.setAside...)...)
+		m.warnHistory = false
+	}
 	m.show(overlay{entries: entries}, p)
+}
+
+// distinct returns each distinct request of entries once, at its first entry (entries come
+// newest first, so that is its newest sending), and how many entries each one stands for.
+func distinct(entries []history.Entry) ([]history.Entry, []int) {
+	var out []history.Entry
+	var counts []int
+	for _, e := range entries {
+		i := slices.IndexFunc(out, func(o history.Entry) bool { return history.SameRequest(o, e) })
+		if i >= 0 {
+			counts[i]++
+			continue
+		}
+		out = append(out, e)
+		counts = append(counts, 1)
+	}
+	return out, counts
 }
 
 // openSections opens the list of the explainer document's sections.

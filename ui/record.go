@@ -35,7 +35,7 @@ func (m Model) loadHistory() tea.Cmd {
 }
 
 // historyLoaded keeps the loaded entries (newest first) in front of any sent meanwhile, and
-// says so when a damaged file was set aside.
+// warns when a damaged file was set aside.
 func (m *Model) historyLoaded(msg historyLoadedMsg) tea.Cmd {
 	loaded := slices.Clone(msg.entries)
 	slices.SortStableFunc(loaded, func(a, b history.Entry) int { return b.Time.Compare(a.Time) })
@@ -43,7 +43,7 @@ func (m *Model) historyLoaded(msg historyLoadedMsg) tea.Cmd {
 	var damaged *history.DamagedError
 	switch {
 	case errors.As(msg.err, &damaged):
-		return m.flash("history file was damaged; it was set aside as "+damaged.Moved, noticeError)
+		m.historyDamaged(damaged.Moved)
 	case msg.err != nil:
 		return m.flash(msg.err.Error(), noticeError)
 	}
@@ -59,9 +59,17 @@ func (m *Model) historySaved(msg historySavedMsg) tea.Cmd {
 	case msg.err == nil:
 		return next
 	case errors.As(msg.err, &damaged):
-		return tea.Batch(next, m.flash("history file was damaged; it was set aside as "+damaged.Moved, noticeError))
+		m.historyDamaged(damaged.Moved)
+		return next
 	}
 	return tea.Batch(next, m.flash("cannot save history: "+msg.err.Error(), noticeError))
+}
+
+// historyDamaged notes that a damaged history file was moved to moved: the hint bar warns until
+// the history list, which says where the file went, has been opened.
+func (m *Model) historyDamaged(moved string) {
+	m.setAside = append(m.setAside, moved)
+	m.warnHistory = true
 }
 
 // record adds a sent request to the history: in memory now, on disk in the background. Writes

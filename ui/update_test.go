@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"github.com/hsx-dev/hsx/content"
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/lab"
+	"github.com/hsx-dev/hsx/ui/composer"
 	"github.com/hsx-dev/hsx/ui/history"
 	"github.com/hsx-dev/hsx/ui/layout"
 )
@@ -119,6 +122,49 @@ func TestCancelHang(t *testing.T) {
 	}
 	if h := d.m.history; len(h) != 1 || h[0].Status != 0 {
 		t.Errorf("history = %+v", h)
+	}
+}
+
+// TestEscLeavesMethodField goes up into the method field, presses esc and types: the text goes
+// into the URL, not the method.
+func TestEscLeavesMethodField(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, Options{LabURL: "http://127.0.0.1:9"}, 80, 24)
+	d.press("up", "esc", "?", "x")
+	req, err := d.m.composer.Request()
+	if err != nil || req.Method != "DELETE" || req.URL != "http://127.0.0.1:9/204/body?x" {
+		t.Errorf("composer = %s %q, %v; want DELETE …/204/body?x", req.Method, req.URL, err)
+	}
+	if d.m.helpTop >= 0 {
+		t.Error("? opened the help instead of going into the URL")
+	}
+}
+
+// TestEscCancelsBeforeLeavingMethodField checks that while a request runs, esc in the method
+// field cancels the request and leaves the focus where it is; the next esc leaves the field.
+func TestEscCancelsBeforeLeavingMethodField(t *testing.T) {
+	t.Parallel()
+	url := startLab(t)
+	d := newDriver(t, Options{LabURL: url, Initial: &probe.Request{Method: "GET", URL: url + "/hang"}}, 100, 30)
+	d.send(keyPress("enter"))
+	d.until("the request to start", 2*time.Second, func(m Model) bool { return m.inflight != nil })
+	// Not press: the spinner of the running request keeps messages coming, so settling would
+	// wait for the request to time out.
+	d.send(keyPress("shift+tab"))
+	d.send(keyPress("up"))
+	if d.m.focus != layout.Composer || d.m.composer.Field() != composer.FieldMethod {
+		t.Fatalf("focus %v, field %v; want the composer's method", d.m.focus, d.m.composer.Field())
+	}
+	d.press("esc")
+	if d.m.inflight != nil {
+		t.Fatal("esc did not cancel the running request")
+	}
+	if f := d.m.composer.Field(); f != composer.FieldMethod {
+		t.Errorf("the esc that cancelled also moved the composer to field %v", f)
+	}
+	d.press("esc")
+	if f := d.m.composer.Field(); f != composer.FieldURL {
+		t.Errorf("the second esc left the composer in field %v, want the URL", f)
 	}
 }
 
@@ -310,15 +356,100 @@ func TestHistoryPicker(t *testing.T) {
 	}
 }
 
+// TestHistoryPickerShowsEachRequestOnce sends the same request again after another one: the
+// list shows it once, with its newest status, while the file keeps every entry.
+func TestHistoryPickerShowsEachRequestOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	st := history.Store{Path: history.PathIn(dir)}
+	now := time.Now()
+	for i, e := range []history.Entry{
+		{Method: "GET", URL: "http://example.test/a", Status: 500},
+		{Method: "GET", URL: "http://example.test/b", Status: 200},
+		{Method: "GET", URL: "http://example.test/a", Status: 204},
+	} {
+		e.Time = now.Add(time.Duration(i-3) * time.Minute)
+		if err := st.Add(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriver(t, Options{StateDir: dir}, 100, 30)
+	d.press("f4")
+	if n := d.m.overlay.p.Len(); n != 2 {
+		t.Errorf("the history list has %d rows, want 2:\n%s", n, d.screen())
+	}
+	s := ansi.Strip(d.m.overlay.p.View())
+	if strings.Count(s, "http://example.test/a") != 1 || !strings.Contains(s, "204") || strings.Contains(s, "500") {
+		t.Errorf("want /a once, with its newest status 204:\n%s", s)
+	}
+	if strings.Index(s, "example.test/a") > strings.Index(s, "example.test/b") {
+		t.Errorf("the request sent last is not first:\n%s", s)
+	}
+	d.press("down", "enter")
+	if req, _ := d.m.composer.Request(); req.URL != "http://example.test/b" {
+		t.Errorf("the second row filled in %q, want /b", req.URL)
+	}
+	if entries, err := st.Load(); err != nil || len(entries) != 3 {
+		t.Errorf("the file holds %d entries (%v), want all 3", len(entries), err)
+	}
+}
+
+// TestDamagedHistoryIsReported starts on a damaged history file at 80 columns: a short warning
+// stays in the hint bar, uncut, through typing and past a notice's lifetime, until the history
+// list is opened, which names the file the history was moved to.
 func TestDamagedHistoryIsReported(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	if err := writeFile(history.PathIn(dir), "{not json"); err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, Options{StateDir: dir}, 100, 30)
-	if s := d.screen(); !strings.Contains(s, "damaged") {
-		t.Errorf("no warning about the damaged history:\n%s", s)
+	d := newDriver(t, Options{StateDir: dir}, 80, 24)
+	moved, err := filepath.Glob(history.PathIn(dir) + ".damaged-*")
+	if err != nil || len(moved) != 1 {
+		t.Fatalf("set aside: %v, %v", moved, err)
+	}
+	const warning = "! history was damaged and set aside · see f4"
+	hint := func() string {
+		lines := strings.Split(d.screen(), "\n")
+		return lines[len(lines)-1]
+	}
+	if !strings.Contains(hint(), warning) {
+		t.Fatalf("the hint bar does not warn in full:\n%s", d.screen())
+	}
+	d.press("x")
+	d.send(noticeExpiredMsg{seq: d.m.notice.seq})
+	if !strings.Contains(hint(), warning) {
+		t.Errorf("the warning went away before the history list was opened:\n%s", d.screen())
+	}
+	d.press("f4")
+	flat := strings.NewReplacer("│", "", " ", "", "\n", "")
+	if s := ansi.Strip(d.m.overlay.p.View()); !strings.Contains(flat.Replace(s), moved[0]) ||
+		!strings.Contains(s, "could not be read") {
+		t.Errorf("the history list does not say where the file went (%s):\n%s", moved[0], s)
+	}
+	d.press("esc")
+	if strings.Contains(hint(), "damaged") {
+		t.Errorf("the warning stays after the history list was seen:\n%s", d.screen())
+	}
+	d.press("f4")
+	if s := ansi.Strip(d.m.overlay.p.View()); !strings.Contains(s, "set aside as") {
+		t.Errorf("the history list no longer says where the file went:\n%s", s)
+	}
+}
+
+// TestDamagedOnSaveIsReported has a write find the history file damaged (another program wrote
+// it meanwhile): the same warning appears, and the list names the new place.
+func TestDamagedOnSaveIsReported(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, Options{}, 80, 24)
+	const moved = "/state/hsx/history.json.damaged-20261124T204350Z"
+	d.send(historySavedMsg{err: &history.DamagedError{Path: "/state/hsx/history.json", Moved: moved, Err: io.ErrUnexpectedEOF}})
+	if !strings.Contains(d.screen(), "history was damaged and set aside") {
+		t.Errorf("no warning:\n%s", d.screen())
+	}
+	d.press("f4")
+	if s := ansi.Strip(d.m.overlay.p.View()); !strings.Contains(s, moved) {
+		t.Errorf("the history list does not name %s:\n%s", moved, s)
 	}
 }
 

@@ -9,8 +9,10 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/hsx-dev/hsx/probe/check"
 	"github.com/hsx-dev/hsx/ui/internal/cells"
 	"github.com/hsx-dev/hsx/ui/layout"
+	"github.com/hsx-dev/hsx/ui/theme"
 )
 
 // View draws the screen: the panes in their boxes, the hint bar, and on top the open overlay
@@ -132,10 +134,12 @@ func edge(border, label lipgloss.Style, left, right, text string, inner int) str
 const minHintRoom = 24
 
 // hintBar is the one-line help at the bottom: the keys that matter now on the left, and at the
-// right either a transient notice or the way to the full help, which is never cut off.
+// right a transient notice, a warning that stays until seen, or the way to the full help; none
+// of these is cut off while it fits the width.
 func (m Model) hintBar() string {
 	w := m.width
 	var right string
+	alert := m.notice.text != "" || m.warnHistory
 	switch {
 	case m.notice.text != "":
 		st := lipgloss.NewStyle().Foreground(m.th.Accent)
@@ -143,18 +147,30 @@ func (m Model) hintBar() string {
 			st = lipgloss.NewStyle().Foreground(m.th.Error)
 		}
 		right = st.Render(ansi.Truncate(m.notice.text, max(w-2, 10), "…"))
+	case m.warnHistory:
+		right = lipgloss.NewStyle().Foreground(m.th.Warning).Render(ansi.Truncate(m.historyWarning(w-2), max(w-2, 10), "…"))
 	case m.helpTop < 0:
 		right = m.help.ShortHelpView([]key.Binding{m.Keys.Help})
 	}
 	h := m.help
 	room := w - ansi.StringWidth(right) - 3 // a space at each end and one before right
-	if m.notice.text != "" && room < minHintRoom {
-		// A long notice (an error that names what was typed) gets the whole bar: the keys
-		// come back when it expires.
+	if alert && room < minHintRoom {
+		// A long notice (an error that names what was typed) or warning gets the whole bar:
+		// the keys come back when it is gone.
 		return " " + fit(right, max(w-1, 0))
 	}
 	h.SetWidth(max(room, 0))
 	return " " + fit(h.ShortHelpView(m.hintKeys()), room) + " " + right + " "
+}
+
+// historyWarning is the hint bar's warning about a damaged history file, pointing to the
+// history list, which says where the file went: the longer wording when it fits in w cells.
+func (m Model) historyWarning(w int) string {
+	mark, key := theme.Glyph(check.Warning), m.Keys.History.Keys()[0]
+	if s := mark + " history was damaged and set aside · see " + key; ansi.StringWidth(s) <= w {
+		return s
+	}
+	return mark + " history damaged, set aside · " + key
 }
 
 // hintKeys are the keys the hint bar offers: the overlay's, or the focused pane's and the

@@ -35,6 +35,7 @@ var (
 	ctrlS = press('s', tea.ModCtrl)
 	ctrlT = press('t', tea.ModCtrl)
 	space = press(tea.KeySpace, 0)
+	esc   = press(tea.KeyEscape, 0)
 )
 
 func newComposer(req probe.Request) Model {
@@ -260,6 +261,10 @@ func TestMethodAndFields(t *testing.T) {
 		{"up from body", []tea.Msg{down, down, up}, "DELETE", FieldHeaders},
 		{"up from headers", []tea.Msg{down, up}, "DELETE", FieldURL},
 		{"ctrl+down", []tea.Msg{press(tea.KeyDown, tea.ModCtrl)}, "DELETE", FieldHeaders},
+		{"esc leaves the method", []tea.Msg{up, esc}, "DELETE", FieldURL},
+		{"esc leaves the headers", []tea.Msg{down, esc}, "DELETE", FieldURL},
+		{"esc leaves the body", []tea.Msg{down, down, esc}, "DELETE", FieldURL},
+		{"esc stays in the URL", []tea.Msg{esc}, "DELETE", FieldURL},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -269,6 +274,32 @@ func TestMethodAndFields(t *testing.T) {
 			}
 			if m.Field() != tt.wantField {
 				t.Errorf("field %v, want %v", m.Field(), tt.wantField)
+			}
+		})
+	}
+}
+
+// TestEscThenType checks that after esc in any other field, what is typed goes into the URL
+// and the other field is left as it was.
+func TestEscThenType(t *testing.T) {
+	tests := []struct {
+		name string
+		to   []tea.Msg
+	}{
+		{"method", []tea.Msg{up}},
+		{"headers", []tea.Msg{down}},
+		{"body", []tea.Msg{down, down}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msgs := append(append(tt.to, esc), typed("?q=1")...)
+			m, _ := run(newComposer(lab), msgs...)
+			req, err := m.Request()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if req.Method != "DELETE" || req.URL != lab.URL+"?q=1" || len(req.Header) != 0 || len(req.Body) != 0 {
+				t.Errorf("request = %s %q, headers %v, body %q", req.Method, req.URL, req.Header, req.Body)
 			}
 		})
 	}

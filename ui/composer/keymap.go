@@ -13,6 +13,9 @@ type KeyMap struct {
 	// NextField and PrevField move between method, URL, headers and body. Down and up do the
 	// same from a one-line field and from the last or first line of a text area.
 	NextField, PrevField key.Binding
+	// Back returns from the method, headers or body to the URL field, so that what is typed
+	// next goes into the URL.
+	Back key.Binding
 }
 
 // DefaultKeyMap returns the default keys of the composer.
@@ -23,6 +26,7 @@ func DefaultKeyMap() KeyMap {
 		Method:      key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "method")),
 		NextField:   key.NewBinding(key.WithKeys("ctrl+down", "alt+down"), key.WithHelp("ctrl+↓", "next field")),
 		PrevField:   key.NewBinding(key.WithKeys("ctrl+up", "alt+up"), key.WithHelp("ctrl+↑", "previous field")),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the URL field")),
 	}
 }
 
@@ -33,5 +37,5 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp returns every key, grouped.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.SendFromURL, k.Send, k.Method}, {k.NextField, k.PrevField}}
+	return [][]key.Binding{{k.SendFromURL, k.Send, k.Method}, {k.NextField, k.PrevField, k.Back}}
 }

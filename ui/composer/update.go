@@ -55,6 +55,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, m.focusField(min(m.field+1, numFields-1))
 	case key.Matches(msg, km.PrevField):
 		return m, m.focusField(max(m.field-1, 0))
+	case key.Matches(msg, km.Back) && m.field != FieldURL:
+		return m, m.focusField(FieldURL)
 	}
 	switch m.field {
 	case FieldMethod:

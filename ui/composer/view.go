@@ -187,9 +187,11 @@ func (m Model) hint(w int) string {
 	case !m.focused:
 		wordings = []string{"enter sends · paste a curl command to fill the fields", "enter sends · paste a curl command", "enter sends"}
 	case m.field == FieldHeaders:
-		wordings = []string{"one Name: value per line · ctrl+s sends · ↑↓ at the edges change field", "one Name: value per line · ctrl+s sends", "ctrl+s sends"}
+		wordings = []string{"one Name: value per line · ctrl+s sends · ↑↓ at the edges change field · esc: back to URL",
+			"one Name: value per line · ctrl+s sends · esc: back to URL", "one Name: value per line · ctrl+s sends", "ctrl+s sends"}
 	case m.field == FieldBody:
-		wordings = []string{"sent as typed, with a Content-Length · ctrl+s sends", "ctrl+s sends"}
+		wordings = []string{"sent as typed, with a Content-Length · ctrl+s sends · esc: back to URL",
+			"sent as typed, with a Content-Length · ctrl+s sends", "ctrl+s sends"}
 	default:
 		wordings = []string{"enter sends · ↑ method · ↓ headers · paste a curl command to fill the fields",
 			"enter sends · ↑ method · ↓ headers · paste a curl command", "enter sends · ↑ method · ↓ headers", "enter sends"}
@@ -216,7 +218,13 @@ func (m Model) methodChoices() string {
 		}
 		b.WriteString(m.st.muted.Render(name))
 	}
-	return b.String() + m.st.muted.Render(" · space: next, or type one")
+	room := m.width - 1 - ansi.StringWidth(b.String()) // the status line starts after a space
+	for _, h := range []string{" · space: next, or type one · esc: back to URL", " · space: next · esc: back to URL"} {
+		if ansi.StringWidth(h) <= room {
+			return b.String() + m.st.muted.Render(h)
+		}
+	}
+	return b.String() + m.st.muted.Render(" · space: next")
 }
 
 // fit cuts s to w cells with an ellipsis, or pads it with spaces.

@@ -58,6 +58,7 @@ type Model struct {
 	maxW      int
 	maxH      int
 	empty     string // shown when there are no items at all
+	note      []string
 }
 
 // New returns a picker with the given ID and title over items; it starts with an empty filter
@@ -81,6 +82,17 @@ func (m Model) ID() string { return m.id }
 
 // SetEmptyText sets what the list says when it has no items at all.
 func (m *Model) SetEmptyText(s string) { m.empty = s }
+
+// SetNote sets lines to show in a warning color between the filter and the list, each wrapped
+// to the box (which widens for them, within its maximum); no lines remove the note. The text is
+// made terminal-safe here.
+func (m *Model) SetNote(lines ...string) {
+	m.note = make([]string, len(lines))
+	for i, l := range lines {
+		m.note[i] = termsafe.String(l, termsafe.Line)
+	}
+	m.clampOffset()
+}
 
 // SetSize sets the largest box the picker may draw, in cells; it draws a smaller one when its
 // items need less.
@@ -145,8 +157,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Button != tea.MouseLeft {
 			return m, nil
 		}
-		row := msg.Y - listTop + m.offset
-		if msg.Y >= listTop && row < len(m.matches) && msg.Y < listTop+m.listHeight() {
+		top := m.listTop()
+		row := msg.Y - top + m.offset
+		if msg.Y >= top && row < len(m.matches) && msg.Y < top+m.listHeight() {
 			m.cursor = row
 			return m, m.choose()
 		}
@@ -238,15 +251,41 @@ func (m *Model) clampOffset() {
 	m.offset = max(0, min(m.offset, len(m.matches)-h))
 }
 
-// The box: border, filter line, rule, list rows, rule, footer line, border.
+// The box: border, filter line, rule, [note lines, rule,] list rows, rule, footer line, border.
 const (
-	listTop     = 3 // box row of the first list row
-	chromeLines = 6 // rows that are not list rows
+	listTop     = 3 // box row of the first list row, without a note
+	chromeLines = 6 // rows that are not list rows, without a note
 )
+
+// noteLines is the note wrapped to the box, each line with a margin; none without a note.
+func (m Model) noteLines() []string {
+	if len(m.note) == 0 {
+		return nil
+	}
+	w := max(m.innerWidth()-2, 1)
+	var out []string
+	for _, l := range m.note {
+		for _, part := range strings.Split(ansi.Wrap(l, w, "/"), "\n") {
+			out = append(out, " "+part)
+		}
+	}
+	return out
+}
+
+// noteRows is how many rows the note takes, its rule included.
+func (m Model) noteRows() int {
+	if n := len(m.noteLines()); n > 0 {
+		return n + 1
+	}
+	return 0
+}
+
+// listTop is the box row of the first list row.
+func (m Model) listTop() int { return listTop + m.noteRows() }
 
 // listHeight is the number of list rows that fit.
 func (m Model) listHeight() int {
-	return max(1, min(m.maxH-chromeLines, max(len(m.items), 1)))
+	return max(1, min(m.maxH-chromeLines-m.noteRows(), max(len(m.items), 1)))
 }
 
 // innerWidth is the width inside the border.
@@ -262,12 +301,15 @@ func (m Model) width() int {
 		dw = max(dw, ansi.StringWidth(it.Detail))
 	}
 	want = max(want, tw+dw+8, ansi.StringWidth(footerText(len(m.items), len(m.items)))+2)
+	for _, l := range m.note {
+		want = max(want, ansi.StringWidth(l)+4)
+	}
 	return max(24, min(want, m.maxW))
 }
 
 // Size returns the width and height of the box View draws.
 func (m Model) Size() (w, h int) {
-	return m.width(), m.listHeight() + chromeLines
+	return m.width(), m.listHeight() + chromeLines + m.noteRows()
 }
 
 // View draws the box.
@@ -277,6 +319,12 @@ func (m Model) View() string {
 	b.WriteString(m.st.topBorder(m.title, w))
 	m.line(&b, m.filterLine(), w)
 	b.WriteString(m.st.rule(w))
+	if note := m.noteLines(); len(note) > 0 {
+		for _, l := range note {
+			m.line(&b, m.st.note.Render(l), w)
+		}
+		b.WriteString(m.st.rule(w))
+	}
 	h := m.listHeight()
 	for r := 0; r < h; r++ {
 		m.line(&b, m.row(m.offset+r, w), w)

@@ -11,7 +11,7 @@ import (
 
 // styles are the lipgloss styles the picker draws with.
 type styles struct {
-	border, heading, title, muted, selected, cursor, plain lipgloss.Style
+	border, heading, title, muted, selected, cursor, plain, note lipgloss.Style
 }
 
 func newStyles(th theme.Theme) styles {
@@ -24,6 +24,7 @@ func newStyles(th theme.Theme) styles {
 		selected: s.Background(th.SelectionBg),
 		cursor:   s.Reverse(true),
 		plain:    s,
+		note:     s.Foreground(th.Warning),
 	}
 }
 
