@@ -53,7 +53,6 @@ func (wr *wireReader) copyBulk(dst *capture, n int64) (int64, error) {
 		}
 		k, err := wr.readSome(b)
 		if k > 0 {
-			wr.record(b[:k])
 			dst.keep(b[:k])
 			wr.off += int64(k)
 			done += int64(k)
@@ -68,12 +67,15 @@ func (wr *wireReader) copyBulk(dst *capture, n int64) (int64, error) {
 	return done, nil
 }
 
-// readSome reads from the source into b until at least one byte arrives or the source fails;
-// a failure is made sticky. Like fill, it gives up on a source that returns nothing, again
-// and again, without an error.
+// readSome reads from the source into b until at least one byte arrives or the source fails,
+// and records what arrived; a failure is made sticky. It gives up on a source that returns
+// nothing, again and again, without an error. It serves fill and copyBulk alike.
 func (wr *wireReader) readSome(b []byte) (int, error) {
 	for range 100 {
 		n, err := wr.src.Read(b)
+		if n > 0 {
+			wr.record(b[:n])
+		}
 		if err != nil {
 			wr.err = err
 			wr.eof = errors.Is(err, io.EOF)

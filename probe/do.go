@@ -76,11 +76,7 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 		} else if wr.arrived != nil {
 			return extraOnce // takes what has arrived, without waiting
 		}
-		until := time.Now().Add(wait)
-		if until.After(deadline) {
-			until = deadline
-		}
-		_ = conn.SetReadDeadline(until)
+		_ = conn.SetReadDeadline(earliest(time.Now().Add(wait), deadline))
 		return mode
 	}
 	p.run(ex)
@@ -102,4 +98,12 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 		return ex.Err.(*Error)
 	}
 	return nil
+}
+
+// earliest returns the earlier of a and b.
+func earliest(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }

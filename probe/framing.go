@@ -27,12 +27,10 @@ func frame(resp *Response, method string) {
 		}
 		return
 	}
-	if len(resp.Values("Content-Length")) > 0 {
-		if n, ok := contentLength(resp); ok {
-			resp.Framing = FramingLength
-			resp.DeclaredLength = n
-			return
-		}
+	if n, ok := contentLength(resp); ok {
+		resp.Framing = FramingLength
+		resp.DeclaredLength = n
+		return
 	}
 	resp.Framing = FramingClose
 }
@@ -51,8 +49,8 @@ func listValues(resp *Response, name string) []string {
 	return out
 }
 
-// contentLength returns the length the Content-Length fields agree on. It fails when a value is
-// not 1*DIGIT (or does not fit in an int64) or when the values differ; a list of the same value
+// contentLength returns the length the Content-Length fields agree on. It fails when there is
+// no such field, when a value is not 1*DIGIT (or does not fit in an int64) or when the values differ; a list of the same value
 // repeated ("5, 5") is accepted, as RFC 9110 §8.6 allows.
 func contentLength(resp *Response) (int64, bool) {
 	n := int64(-1)

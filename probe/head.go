@@ -153,8 +153,6 @@ func looksLikeHTTP(b []byte) bool {
 	return len(b) > 0 && equalFold(string(b), want[:len(b)])
 }
 
-// sample quotes the start of b, up to its first newline or sampleSize bytes, escaped for a
-// terminal; "…" marks a cut.
 // otherProtocol names the protocol a stream that is not HTTP/1.x seems to speak, as a hint
 // for the error message, or returns "".
 func otherProtocol(b []byte) string {
@@ -167,6 +165,8 @@ func otherProtocol(b []byte) string {
 	return ""
 }
 
+// sample quotes the start of b, up to its first newline or sampleSize bytes, escaped for a
+// terminal; "…" marks a cut.
 func sample(b []byte) string {
 	n := min(len(b), sampleSize)
 	if i := bytes.IndexByte(b[:n], '\n'); i >= 0 {

@@ -15,7 +15,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -272,7 +271,7 @@ func TestHostileServers(t *testing.T) {
 }
 
 func runHostile(t *testing.T, tt hostile) {
-	url := hostileServer(t, tt.cert, tt.serve)
+	url := probe.LoopbackServer(t, tt.cert, tt.serve)
 	timeout := tt.timeout
 	if timeout == 0 {
 		timeout = 5 * time.Second
@@ -439,42 +438,6 @@ func readHead(c net.Conn) bool {
 			return true
 		}
 	}
-}
-
-// hostileServer listens on loopback (speaking TLS with cert when it is not nil), hands every
-// connection to serve and returns the base URL. Connections are closed when serve returns;
-// when the test ends, done is closed and the server waits for its handlers.
-func hostileServer(t *testing.T, cert *tls.Certificate, serve func(c net.Conn, done <-chan struct{})) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	scheme := "http"
-	if cert != nil {
-		scheme = "https"
-		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}})
-	}
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	t.Cleanup(func() {
-		close(done)
-		ln.Close()
-		wg.Wait()
-	})
-	wg.Go(func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			wg.Go(func() {
-				defer c.Close()
-				serve(c, done)
-			})
-		}
-	})
-	return scheme + "://" + ln.Addr().String()
 }
 
 // makeCert returns a self-signed certificate for 127.0.0.1 and localhost, valid from

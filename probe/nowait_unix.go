@@ -105,10 +105,3 @@ const tlsSettle = 100 * time.Microsecond
 // recordWait is how long a TLS record that has begun to arrive after the body is given to
 // arrive in full.
 const recordWait = shortRead
-
-func earliest(a, b time.Time) time.Time {
-	if b.Before(a) {
-		return b
-	}
-	return a
-}

@@ -3,6 +3,7 @@ package probe
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -243,28 +244,17 @@ func checkExchange(t *testing.T, ex *Exchange, w want) {
 			t.Errorf("extra hash = %s, want the hash of %q", ex.Extra.SHA256, w.extra)
 		}
 	}
-	var interim []int
-	for _, ir := range ex.Interim {
-		interim = append(interim, ir.Status.Code)
-	}
-	if !equalInts(interim, w.interim) {
+	interim := pluck(ex.Interim, func(ir *Response) int { return ir.Status.Code })
+	if !slices.Equal(interim, w.interim) {
 		t.Errorf("interim = %v, want %v", interim, w.interim)
 	}
 	if w.endings != nil {
-		var got []Ending
-		for _, l := range r.Lines {
-			got = append(got, l.Ending)
-		}
-		if !equalSlices(got, w.endings) {
+		if got := pluck(r.Lines, func(l Line) Ending { return l.Ending }); !slices.Equal(got, w.endings) {
 			t.Errorf("endings = %v, want %v", got, w.endings)
 		}
 	}
 	if w.kinds != nil {
-		var got []LineKind
-		for _, l := range r.Lines {
-			got = append(got, l.Kind)
-		}
-		if !equalSlices(got, w.kinds) {
+		if got := pluck(r.Lines, func(l Line) LineKind { return l.Kind }); !slices.Equal(got, w.kinds) {
 			t.Errorf("kinds = %v, want %v", got, w.kinds)
 		}
 	}
@@ -275,11 +265,7 @@ func checkExchange(t *testing.T, ex *Exchange, w want) {
 		checkFields(t, "trailer", r.Trailers, r.TrailerLines, w.trailers)
 	}
 	if w.chunkExts != nil {
-		var got []string
-		for _, c := range r.Chunks {
-			got = append(got, c.Ext)
-		}
-		if !equalSlices(got, w.chunkExts) {
+		if got := pluck(r.Chunks, func(c Chunk) string { return c.Ext }); !slices.Equal(got, w.chunkExts) {
 			t.Errorf("chunk extensions = %q, want %q", got, w.chunkExts)
 		}
 	}
@@ -301,18 +287,13 @@ func checkFields(t *testing.T, what string, got []Field, lines []Line, want [][2
 	}
 }
 
-func equalInts(a, b []int) bool { return equalSlices(a, b) }
-
-func equalSlices[T comparable](a, b []T) bool {
-	if len(a) != len(b) {
-		return false
+// pluck returns f of each element of s, in order; nil when s is empty.
+func pluck[T, U any](s []T, f func(T) U) []U {
+	var out []U
+	for _, v := range s {
+		out = append(out, f(v))
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return out
 }
 
 // TestParseOffsets checks that line offsets, body and extra offsets point at the right bytes of

@@ -64,25 +64,12 @@ func (wr *wireReader) fill() error {
 	if wr.w == len(wr.buf) {
 		return nil
 	}
-	for range 100 {
-		n, err := wr.src.Read(wr.buf[wr.w:])
-		if n > 0 {
-			wr.record(wr.buf[wr.w : wr.w+n])
-			wr.w += n
-		}
-		if err != nil {
-			wr.err = err
-			wr.eof = errors.Is(err, io.EOF)
-		}
-		if n > 0 {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	n, err := wr.readSome(wr.buf[wr.w:])
+	wr.w += n
+	if n > 0 {
+		return nil
 	}
-	wr.err = io.ErrNoProgress
-	return wr.err
+	return err
 }
 
 // maxArrivedReads bounds how many reads drainArrived makes, so that a server sending without

@@ -4,14 +4,14 @@ import "bytes"
 
 // RequestLine returns the request line as it was written ("GET /a%20b HTTP/1.1"), without
 // its CRLF. When the exact bytes are not known (an Exchange from Parse, or built by hand) it
-// is put together from the method and URL, with HTTP/1.1.
+// is put together from the method and URL as buildRequest writes them, with HTTP/1.1.
 func (s Sent) RequestLine() string {
 	if i := bytes.Index(s.Bytes, []byte("\r\n")); i >= 0 {
 		return string(s.Bytes[:i])
 	}
 	target := "/"
 	if s.URL != nil {
-		target = s.URL.RequestURI()
+		target = requestTarget(s.Method, s.URL)
 	}
 	return s.Method + " " + target + " HTTP/1.1"
 }

@@ -29,6 +29,7 @@ func TestSentRequestLine(t *testing.T) {
 		{"HTTP/1.0", built(Request{Method: "GET", URL: "http://h.test/", HTTP10: true}), "GET / HTTP/1.0"},
 		{"non-ASCII path and query", built(Request{Method: "PUT", URL: "http://h.test/é?x=ü"}), "PUT /%C3%A9?x=%C3%BC HTTP/1.1"},
 		{"no bytes: from the URL", Sent{Method: "DELETE", URL: mustURL("http://h.test/a?b=c")}, "DELETE /a?b=c HTTP/1.1"},
+		{"no bytes: the target as written", Sent{Method: "GET", URL: mustURL("http://h.test/x?q=a b")}, "GET /x?q=a%20b HTTP/1.1"},
 		{"nothing known", Sent{Method: "GET"}, "GET / HTTP/1.1"},
 	}
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package probe
 
 import (
 	"bufio"
+	"crypto/tls"
 	"net"
 	"strings"
 	"sync"
@@ -14,9 +15,23 @@ import (
 // handlers holding a connection open return.
 func rawServer(t *testing.T, handle func(c net.Conn, done <-chan struct{})) string {
 	t.Helper()
+	return LoopbackServer(t, nil, handle)
+}
+
+// LoopbackServer listens on loopback (speaking TLS with cert when it is not nil), hands every
+// connection to serve and returns the base URL. Connections are closed when serve returns;
+// when the test ends, done is closed and the server waits for its handlers. It is exported,
+// in a test file, for the external tests (hostile_test.go).
+func LoopbackServer(t *testing.T, cert *tls.Certificate, serve func(c net.Conn, done <-chan struct{})) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
+	}
+	scheme := "http"
+	if cert != nil {
+		scheme = "https"
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}})
 	}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
@@ -25,23 +40,19 @@ func rawServer(t *testing.T, handle func(c net.Conn, done <-chan struct{})) stri
 		ln.Close()
 		wg.Wait()
 	})
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
+	wg.Go(func() {
 		for {
 			c, err := ln.Accept()
 			if err != nil {
 				return
 			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				defer c.Close()
-				handle(c, done)
-			}()
+				serve(c, done)
+			})
 		}
-	}()
-	return "http://" + ln.Addr().String()
+	})
+	return scheme + "://" + ln.Addr().String()
 }
 
 // script is what a raw server does on a connection: read the request head (unless noRead),
