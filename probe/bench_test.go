@@ -33,9 +33,9 @@ func benchServer(b *testing.B) *httptest.Server {
 // the net/http transport is told not to keep connections alive), send the request, and read
 // the whole response. scripts/bench.sh reports the ratio of the two.
 //
-// On /item the server keeps the connection open after the response, as servers do, so probe
-// spends its short read for stray bytes after the body; on /close the server closes the
-// connection, which ends that read at once.
+// On /item the server keeps the connection open after the response, as servers do, and probe
+// looks for stray bytes that have already arrived after the body; on /close the server closes
+// the connection after the response.
 func BenchmarkExchange(b *testing.B) {
 	srv := benchServer(b)
 	for _, path := range []string{"/item", "/close"} {

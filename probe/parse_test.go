@@ -133,6 +133,18 @@ func TestParse(t *testing.T) {
 			want:   want{code: 200, framing: FramingClose, body: "abc", complete: true},
 		},
 		{
+			// Coding names are ASCII tokens: the Kelvin sign (U+212A) folds to "k" only under
+			// Unicode case folding, and a recipient that accepted it would frame differently.
+			name:   "a non-ASCII look-alike of chunked is not chunked",
+			stream: "HTTP/1.1 200 OK\r\nTransfer-Encoding: chun\u212aed\r\n\r\n0\r\n\r\n",
+			want:   want{code: 200, framing: FramingClose, body: "0\r\n\r\n", complete: true},
+		},
+		{
+			name:   "CHUNKED in capitals is chunked",
+			stream: "HTTP/1.1 200 OK\r\nTransfer-Encoding: CHUNKED\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+			want:   want{code: 200, framing: FramingChunked, body: "abc", complete: true},
+		},
+		{
 			name:   "transfer coding other than chunked last is close-delimited",
 			stream: "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip\r\n\r\nraw",
 			want:   want{code: 200, framing: FramingClose, body: "raw", complete: true},
