@@ -37,9 +37,7 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	exs, runErr := probe.Run(ctx, cmd.Request)
 	findings := make([][]check.Finding, len(exs))
 	for i, ex := range exs {
-		if ex.Response != nil && ex.Err == nil {
-			findings[i] = check.Run(ex)
-		}
+		findings[i] = check.Run(ex) // nil for an exchange without a final response
 	}
 
 	if jsonOut {

@@ -9,14 +9,11 @@ import (
 	"github.com/hsx-dev/hsx/probe/lab"
 )
 
-// defaultLabAddr is where `hsx lab` listens unless told otherwise.
-const defaultLabAddr = "127.0.0.1:8204"
-
 // runLab runs `hsx lab`: the lab in the foreground until ctx ends, or its list of scenarios.
 func runLab(ctx context.Context, args []string, std stdio) error {
 	fs := flag.NewFlagSet("lab", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are reported in one line instead
-	addr := fs.String("addr", defaultLabAddr, "")
+	addr := fs.String("addr", lab.DefaultAddr, "")
 	public := fs.Bool("public", false, "")
 	list := fs.Bool("list", false, "")
 	if err := fs.Parse(args); err != nil {

@@ -64,5 +64,5 @@ func runTUI(ctx context.Context, args []string, std stdio) error {
 	}
 	defer srv.Close()
 	a.opts.LabURL = srv.URL()
-	return runUI(ctx, a.opts, std)
+	return runUI(ctx, a.opts)
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // runUI runs the terminal user interface until the user quits or ctx ends (a signal).
-func runUI(ctx context.Context, opts tuiOptions, _ stdio) error {
+func runUI(ctx context.Context, opts tuiOptions) error {
 	err := ui.Run(ctx, ui.Options{
 		LabURL:      opts.LabURL,
 		Initial:     opts.Initial,

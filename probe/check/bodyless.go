@@ -65,7 +65,7 @@ func checkS16(ex *probe.Exchange) []note { return nothingAfterHead(ex, 304) }
 // checkS33: a response to HEAD carries no content. (204 and 304 responses are S9's and S16's.)
 func checkS33(ex *probe.Exchange) []note {
 	c := ex.Response.Status.Code
-	if method(ex) != "HEAD" || c == 204 || c == 304 || (c >= 100 && c < 200) {
+	if method(ex) != "HEAD" || isBodyless(c) {
 		return nil
 	}
 	return afterHead(ex, "response to HEAD")

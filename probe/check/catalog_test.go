@@ -54,8 +54,20 @@ func TestSeverities(t *testing.T) {
 		"S30": Info, "S33": Error,
 	}
 	for id, sev := range want {
-		if r, _ := Lookup(id); r.Severity != sev {
-			t.Errorf("%s severity = %s, want %s", id, r.Severity, sev)
+		if r, ok := Lookup(id); !ok || r.Severity != sev {
+			t.Errorf("%s severity = %s (found %v), want %s", id, r.Severity, ok, sev)
+		}
+	}
+}
+
+// TestSeverityNames holds the names and margin glyphs that the report and the explorer show.
+func TestSeverityNames(t *testing.T) {
+	for _, tt := range []struct {
+		sev         Severity
+		name, glyph string
+	}{{Error, "error", "✗"}, {Warning, "warning", "!"}, {Info, "info", "i"}} {
+		if tt.sev.String() != tt.name || tt.sev.Glyph() != tt.glyph {
+			t.Errorf("severity %d: %q %q, want %q %q", tt.sev, tt.sev.String(), tt.sev.Glyph(), tt.name, tt.glyph)
 		}
 	}
 }

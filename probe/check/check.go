@@ -32,6 +32,18 @@ func (s Severity) String() string {
 	return "info"
 }
 
+// Glyph returns the one-cell text mark of a severity, which survives the loss of color:
+// "✗" error, "!" warning, "i" info.
+func (s Severity) Glyph() string {
+	switch s {
+	case Error:
+		return "✗"
+	case Warning:
+		return "!"
+	}
+	return "i"
+}
+
 // Where says which part of an exchange a finding points at.
 type Where uint8
 

@@ -125,8 +125,14 @@ func isCurlWord(w string) bool {
 	return w == "curl" || w == "curl.exe"
 }
 
-// normalizeURL checks that raw is an absolute http or https URL, adding "http://" when the
-// scheme is missing, the way curl guesses.
+// NormalizeURL checks that raw is an absolute http or https URL with a host and a valid port,
+// adding "http://" when the scheme is missing, the way curl guesses. It is the check Parse
+// applies to the URL argument; its errors quote raw and are one line without control characters.
+func NormalizeURL(raw string) (string, error) {
+	u, err := normalizeURL(raw)
+	return u, lineSafe(err)
+}
+
 func normalizeURL(raw string) (string, error) {
 	if raw == "" {
 		return "", fmt.Errorf("empty URL")

@@ -188,6 +188,15 @@ func TestParseExtraFlags(t *testing.T) {
 	if _, err := Parse([]string{"--json=yes"}, extra...); err == nil || err.Error() != "flag --json takes no value" {
 		t.Errorf("--json=yes error = %v", err)
 	}
+	if _, err := Parse([]string{"http://h/", "-W"}, extra...); err == nil || err.Error() != "flag -W needs a value" {
+		t.Errorf("-W without a value: error = %v", err)
+	}
+	refuse := Flag{Name: "no", Short: 'n', Set: func(string) error { return errors.New("refused") }}
+	for arg, want := range map[string]string{"--no": "--no: refused", "-kn": "-n: refused"} {
+		if _, err := Parse([]string{arg}, refuse); err == nil || err.Error() != want {
+			t.Errorf("Parse(%q) with a failing Set: error = %v, want %q", arg, err, want)
+		}
+	}
 }
 
 func TestParseNoURL(t *testing.T) {
@@ -197,5 +206,23 @@ func TestParseNoURL(t *testing.T) {
 	}
 	if cmd.Request.URL != "" {
 		t.Errorf("URL = %q, want empty", cmd.Request.URL)
+	}
+}
+
+// TestNormalizeURL: the exported check gives what Parse gives for a URL argument.
+func TestNormalizeURL(t *testing.T) {
+	for _, raw := range []string{"example.com/x", "https://h:8443/a?b=1", "ftp://h/x", "http://", "http://h:0/", ""} {
+		got, err := NormalizeURL(raw)
+		cmd, perr := Parse([]string{"--url", raw})
+		if (err == nil) != (perr == nil) || err != nil && err.Error() != perr.Error() {
+			t.Errorf("NormalizeURL(%q) error %v, Parse error %v", raw, err, perr)
+			continue
+		}
+		if err == nil && got != cmd.Request.URL {
+			t.Errorf("NormalizeURL(%q) = %q, Parse gives %q", raw, got, cmd.Request.URL)
+		}
+	}
+	if got, err := NormalizeURL("example.com/x"); err != nil || got != "http://example.com/x" {
+		t.Errorf(`NormalizeURL("example.com/x") = %q, %v`, got, err)
 	}
 }

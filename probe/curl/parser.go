@@ -116,8 +116,8 @@ func (p *parser) runExtraShort(f Flag, flag, rest string, next func() (string, b
 	if f.Value {
 		return p.runExtra(f, flag, rest, rest != "", next)
 	}
-	if err := f.Set(""); err != nil {
-		return fmt.Errorf("%s: %w", flag, err)
+	if err := setExtra(f, flag, ""); err != nil {
+		return err
 	}
 	if rest != "" {
 		return p.shorts("-"+rest, next)
@@ -139,18 +139,17 @@ func (p *parser) value(flag, inline string, hasInline bool, next func() (string,
 
 // runExtra runs one of the caller's flags.
 func (p *parser) runExtra(f Flag, flag, inline string, hasInline bool, next func() (string, bool)) error {
-	v := ""
-	if f.Value {
-		v = inline
-		if !hasInline {
-			var ok bool
-			if v, ok = next(); !ok {
-				return fmt.Errorf("flag %s needs a value", flag)
-			}
-		}
-	} else if hasInline {
+	switch {
+	case f.Value:
+		return p.value(flag, inline, hasInline, next, func(_ *parser, flag, v string) error { return setExtra(f, flag, v) })
+	case hasInline:
 		return fmt.Errorf("flag %s takes no value", flag)
 	}
+	return setExtra(f, flag, "")
+}
+
+// setExtra calls the Set of one of the caller's flags, prefixing its error with the flag.
+func setExtra(f Flag, flag, v string) error {
 	if err := f.Set(v); err != nil {
 		return fmt.Errorf("%s: %w", flag, err)
 	}

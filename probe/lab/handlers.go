@@ -15,17 +15,18 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // writeText sends code with a text/plain body and its Content-Length.
 func writeText(w http.ResponseWriter, code int, body string) {
-	h := w.Header()
-	h.Set("Content-Type", "text/plain; charset=utf-8")
-	h.Set("Content-Length", itoa(len(body)))
-	w.WriteHeader(code)
-	_, _ = w.Write([]byte(body))
+	writeBody(w, code, textType, body)
 }
 
 // writeJSON sends code with an application/json body and its Content-Length.
 func writeJSON(w http.ResponseWriter, code int, body string) {
+	writeBody(w, code, "application/json", body)
+}
+
+// writeBody sends code with a body of the media type ctype and its Content-Length.
+func writeBody(w http.ResponseWriter, code int, ctype, body string) {
 	h := w.Header()
-	h.Set("Content-Type", "application/json")
+	h.Set("Content-Type", ctype)
 	h.Set("Content-Length", itoa(len(body)))
 	w.WriteHeader(code)
 	_, _ = w.Write([]byte(body))
@@ -175,7 +176,7 @@ func upgradeRequired(w http.ResponseWriter, _ *http.Request) {
 // withTrailer sends helloBody chunked, with a checksum trailer declared in Trailer.
 func withTrailer(w http.ResponseWriter, _ *http.Request) {
 	h := w.Header()
-	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("Content-Type", textType)
 	h.Set("Trailer", "X-Lab-Checksum")
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write([]byte(helloBody))
@@ -184,7 +185,7 @@ func withTrailer(w http.ResponseWriter, _ *http.Request) {
 
 // chunked sends helloBody in two chunks.
 func chunked(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Content-Type", textType)
 	rc := http.NewResponseController(w)
 	_, _ = w.Write([]byte(helloBody[:6]))
 	_ = rc.Flush()
@@ -194,7 +195,7 @@ func chunked(w http.ResponseWriter, _ *http.Request) {
 // dripFeed sends drip one byte at a time.
 func dripFeed(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("Content-Type", textType)
 	h.Set("Content-Length", itoa(len(drip)))
 	rc := http.NewResponseController(w)
 	w.WriteHeader(http.StatusOK)

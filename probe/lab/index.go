@@ -70,7 +70,7 @@ func index(all []Scenario) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var buf bytes.Buffer
-		ctype := "text/plain; charset=utf-8"
+		ctype := textType
 		if wantsHTML(r) {
 			ctype = "text/html; charset=utf-8"
 			if err := tmpl.Execute(&buf, rows); err != nil {
@@ -85,9 +85,7 @@ func index(all []Scenario) http.Handler {
 			}
 		}
 		w.Header().Set("Vary", "Accept")
-		w.Header().Set("Content-Type", ctype)
-		w.Header().Set("Content-Length", itoa(buf.Len()))
-		_, _ = w.Write(buf.Bytes())
+		writeBody(w, http.StatusOK, ctype, buf.String())
 	})
 }
 

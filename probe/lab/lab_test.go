@@ -138,6 +138,9 @@ func TestIndex(t *testing.T) {
 	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/plain") {
 		t.Errorf("terminal index: Content-Type %q", ct)
 	}
+	if v := resp.Header.Get("Vary"); v != "Accept" || resp.ContentLength != int64(len(body)) {
+		t.Errorf("terminal index: Vary %q, Content-Length %d for %d bytes", v, resp.ContentLength, len(body))
+	}
 	for _, s := range Scenarios() {
 		if !strings.Contains(body, srv.URL+s.Path) {
 			t.Errorf("terminal index lacks %s", s.Path)

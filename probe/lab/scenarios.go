@@ -8,7 +8,8 @@ import (
 // Bodies shared by several scenarios.
 const (
 	jsonDone    = `{"status":"done"}` // 17 bytes, the length /204/content-length declares
-	textPlain   = "Content-Type: text/plain; charset=utf-8"
+	textType    = "text/plain; charset=utf-8"
+	textPlain   = "Content-Type: " + textType
 	jsonType    = "Content-Type: application/json"
 	helloBody   = "hello from the hsx lab\n"
 	drip        = "drip drip drip drip\n"

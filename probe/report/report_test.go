@@ -72,7 +72,7 @@ func TestTextMarksOffendingLines(t *testing.T) {
 		}
 	}
 	for _, f := range fs[0] {
-		if !strings.Contains(out, Glyph(f.Severity)+" "+padRight(f.Severity.String(), 7)+" "+padRight(f.ID, 4)+" ") {
+		if !strings.Contains(out, f.Severity.Glyph()+" "+padRight(f.Severity.String(), 7)+" "+padRight(f.ID, 4)+" ") {
 			t.Errorf("finding %s not listed with its glyph:\n%s", f.ID, out)
 		}
 		if f.Ref != "" && !strings.Contains(out, f.Ref) {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -93,17 +94,6 @@ func (t *writer) style(st lipgloss.Style, s string) string {
 	return st.Render(s)
 }
 
-// Glyph returns the margin mark of a severity: "✗" error, "!" warning, "i" info.
-func Glyph(s check.Severity) string {
-	switch s {
-	case check.Error:
-		return "✗"
-	case check.Warning:
-		return "!"
-	}
-	return "i"
-}
-
 // line writes one line with a margin: a severity glyph when marked, spaces otherwise. text
 // must already be safe for the terminal; it is cut to the width.
 func (t *writer) line(sev check.Severity, marked bool, text string) {
@@ -113,7 +103,7 @@ func (t *writer) line(sev check.Severity, marked bool, text string) {
 		return
 	}
 	st := t.sev[sev]
-	t.println(t.style(st, Glyph(sev)) + " " + t.style(st, text))
+	t.println(t.style(st, sev.Glyph()) + " " + t.style(st, text))
 }
 
 func (t *writer) rule(title string) {
@@ -282,12 +272,12 @@ func (t *writer) preview(c probe.Capture, fs []check.Finding) {
 	shown := 0
 	for len(data) > 0 && shown < previewLines {
 		n := len(data)
-		if i := strings.IndexByte(string(data), '\n'); i >= 0 {
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
 			n = i + 1
 		}
 		seg := data[:n]
 		sev, ok := rangeMark(fs, start, start+int64(n))
-		text := termsafe.Bytes([]byte(strings.TrimSuffix(string(seg), "\n")), termsafe.Line)
+		text := termsafe.Bytes(bytes.TrimSuffix(seg, []byte("\n")), termsafe.Line)
 		t.line(sev, ok, text)
 		data = data[n:]
 		start += int64(n)
