@@ -183,7 +183,7 @@ func TestRender(t *testing.T) {
 			t.Errorf("width 40 gives %d lines, width 120 %d: no word wrap", narrow, wide)
 		}
 	}
-	if out[[2]int{80, 0}] == out[[2]int{80, 1}] && out[[2]int{120, 0}] == out[[2]int{120, 1}] {
+	if out[[2]int{40, 0}] == out[[2]int{40, 1}] && out[[2]int{120, 0}] == out[[2]int{120, 1}] {
 		t.Error("dark and light renderings are the same")
 	}
 	if _, err := Render(nil, 80, true); err == nil {

@@ -67,7 +67,7 @@ func (m Model) wants() (headers, body int) {
 	if m.focused && m.field == FieldHeaders {
 		headers++
 	}
-	body = max(1, strings.Count(m.body.Value(), "\n")+1)
+	body = max(1, m.body.LineCount()) // the number of lines, without building the whole text
 	return headers, body
 }
 

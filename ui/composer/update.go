@@ -14,9 +14,16 @@ import (
 // Update handles keys and pastes while the composer has focus, and mouse clicks (which focus
 // the field under the pointer).
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	m, cmd := m.update(msg)
-	m.fitAreas() // the text may have gained or lost lines
-	return m, cmd
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg, CurlParsedMsg, tea.MouseClickMsg:
+		m, cmd := m.update(msg)
+		m.fitAreas() // the text may have gained or lost lines
+		return m, cmd
+	}
+	// Nothing else concerns the composer. The root forwards it every message it does not know
+	// (spinner ticks among them, several a second while a request runs), and fitting the
+	// areas reads every field's whole text.
+	return m, nil
 }
 
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {

@@ -112,16 +112,11 @@ func SameRequest(a, b Entry) bool {
 	if a.LabPath != b.LabPath || (a.LabPath == "" && a.URL != b.URL) {
 		return false
 	}
-	if a.Method != b.Method || a.Body != b.Body ||
-		a.Insecure != b.Insecure || a.FollowRedirects != b.FollowRedirects || len(a.Header) != len(b.Header) {
-		return false
-	}
-	for i := range a.Header {
-		if a.Header[i].Name != b.Header[i].Name || a.Header[i].Value != b.Header[i].Value {
-			return false
-		}
-	}
-	return true
+	return a.Method == b.Method && a.Body == b.Body &&
+		a.Insecure == b.Insecure && a.FollowRedirects == b.FollowRedirects &&
+		slices.EqualFunc(a.Header, b.Header, func(x, y probe.Field) bool {
+			return x.Name == y.Name && x.Value == y.Value
+		})
 }
 
 // DamagedError reports a history file that could not be read. The file was moved to Moved,

@@ -64,14 +64,10 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 	text := string(data)
 	switch kind {
 	case bodyJSON:
-		switch {
-		case r.Body.Truncated():
+		if r.Body.Truncated() || json.Valid(data) { // a body cut short is indented, parse or not
 			text = indentJSON(data)
 			summary = append(summary, "pretty-printed")
-		case json.Valid(data):
-			text = indentJSON(data)
-			summary = append(summary, "pretty-printed")
-		default:
+		} else {
 			kind = bodyText
 			summary = append(summary, "not valid JSON, shown as received")
 		}

@@ -2,6 +2,7 @@ package results
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
@@ -135,19 +136,8 @@ func fieldRow(text string, masked bool) row {
 
 // cutColon splits a field line into its name and its value without surrounding whitespace.
 func cutColon(s string) (name, value string, ok bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == ':' {
-			v := s[i+1:]
-			for len(v) > 0 && (v[0] == ' ' || v[0] == '\t') {
-				v = v[1:]
-			}
-			for len(v) > 0 && (v[len(v)-1] == ' ' || v[len(v)-1] == '\t') {
-				v = v[:len(v)-1]
-			}
-			return s[:i], v, i > 0
-		}
-	}
-	return "", "", false
+	name, value, ok = strings.Cut(s, ":")
+	return name, strings.Trim(value, " \t"), ok && name != ""
 }
 
 // recolor draws every span of r in the color of a finding of severity sev.

@@ -97,13 +97,4 @@ func (t Theme) Class(code int) color.Color {
 }
 
 // Glyph returns the text mark of a severity, one cell wide, so it survives the loss of color.
-func Glyph(s check.Severity) string {
-	switch s {
-	case check.Error:
-		return "✗"
-	case check.Warning:
-		return "!"
-	default:
-		return "i"
-	}
-}
+func Glyph(s check.Severity) string { return s.Glyph() }
