@@ -3,15 +3,14 @@ package ui
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/hsx-dev/hsx/content"
 	"github.com/hsx-dev/hsx/ui/explainer"
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 )
 
 // driver plays the part of the tea.Program in Update-level tests: it runs the commands Update
@@ -29,7 +28,7 @@ type driver struct {
 // use the real thing).
 func newDriver(t *testing.T, opts Options, w, h int) *driver {
 	t.Helper()
-	return startDriver(t, opts, w, h, plainRender)
+	return startDriver(t, opts, w, h, uitest.PlainRender)
 }
 
 // newGlamourDriver is newDriver with the explainer rendering through glamour.
@@ -172,13 +171,4 @@ func writeFile(path, data string) error {
 		return err
 	}
 	return os.WriteFile(path, []byte(data), 0o600)
-}
-
-// plainRender stands in for glamour: the markdown as it is, indented, each line cut to width.
-func plainRender(doc *content.Doc, width int, _ bool) (string, error) {
-	lines := strings.Split(doc.Markdown, "\n")
-	for i, l := range lines {
-		lines[i] = ansi.Truncate("  "+l, width, "")
-	}
-	return strings.Join(lines, "\n"), nil
 }

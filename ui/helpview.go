@@ -125,16 +125,22 @@ func flowColumns(blocks [][]string, cols, colW int) []string {
 	return out
 }
 
+// helpPage returns the lines of the full help at the current size, and how many of them the
+// help box shows at once.
+func (m Model) helpPage() (lines []string, visible int) {
+	lines = m.helpLines(min(m.width-4, helpMaxWidth) - 4)
+	return lines, max(min(len(lines)+2, m.height-3)-2, 1)
+}
+
 // helpBox is the full help screen: a box of key lists, scrolled to helpTop.
 func (m Model) helpBox() (string, layout.Rect) {
-	lines := m.helpLines(min(m.width-4, helpMaxWidth) - 4)
+	lines, visible := m.helpPage()
 	w := 0
 	for _, l := range lines {
 		w = max(w, ansi.StringWidth(l))
 	}
 	w = min(w+4, m.width-2)
 	h := min(len(lines)+2, m.height-3)
-	visible := max(h-2, 1)
 	top := min(m.helpTop, max(len(lines)-visible, 0))
 	body := slices.Clone(lines[top:min(top+visible, len(lines))])
 	footer := "esc close"
@@ -189,8 +195,6 @@ func (m *Model) clampHelp() {
 	if m.helpTop < 0 {
 		return
 	}
-	w := min(m.width-4, helpMaxWidth)
-	n := len(m.helpLines(w - 4))
-	visible := max(min(n+2, m.height-3)-2, 1)
-	m.helpTop = min(m.helpTop, max(n-visible, 0))
+	lines, visible := m.helpPage()
+	m.helpTop = min(m.helpTop, max(len(lines)-visible, 0))
 }

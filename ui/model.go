@@ -124,11 +124,11 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// setFocus moves keyboard focus to pane p.
+// setFocus moves keyboard focus to pane p. The explainer draws the same with or without focus,
+// so only the other two panes are told.
 func (m *Model) setFocus(p layout.Pane) tea.Cmd {
 	m.composer.Blur()
 	m.results.Blur()
-	m.explainer.Blur()
 	m.focus = p
 	var cmd tea.Cmd
 	switch p {
@@ -136,8 +136,6 @@ func (m *Model) setFocus(p layout.Pane) tea.Cmd {
 		cmd = m.composer.Focus()
 	case layout.Results:
 		cmd = m.results.Focus()
-	case layout.Explainer:
-		m.explainer.Focus()
 	}
 	return tea.Batch(cmd, m.relayout())
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/hsx-dev/hsx/probe/lab"
 	"github.com/hsx-dev/hsx/ui/composer"
 	"github.com/hsx-dev/hsx/ui/history"
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"github.com/hsx-dev/hsx/ui/layout"
 )
 
@@ -99,12 +100,19 @@ func TestExplainFinding(t *testing.T) {
 	}
 }
 
-func TestCancelHang(t *testing.T) {
-	t.Parallel()
+// hanging returns a driver whose request to the lab's /hang, which never answers, is running.
+func hanging(t *testing.T) *driver {
+	t.Helper()
 	url := startLab(t)
 	d := newDriver(t, Options{LabURL: url, Initial: &probe.Request{Method: "GET", URL: url + "/hang"}}, 100, 30)
 	d.send(keyPress("enter"))
 	d.until("the request to start", 2*time.Second, func(m Model) bool { return m.inflight != nil })
+	return d
+}
+
+func TestCancelHang(t *testing.T) {
+	t.Parallel()
+	d := hanging(t)
 	if s := d.screen(); !strings.Contains(s, "/hang") {
 		t.Errorf("running screen:\n%s", s)
 	}
@@ -144,10 +152,7 @@ func TestEscLeavesMethodField(t *testing.T) {
 // field cancels the request and leaves the focus where it is; the next esc leaves the field.
 func TestEscCancelsBeforeLeavingMethodField(t *testing.T) {
 	t.Parallel()
-	url := startLab(t)
-	d := newDriver(t, Options{LabURL: url, Initial: &probe.Request{Method: "GET", URL: url + "/hang"}}, 100, 30)
-	d.send(keyPress("enter"))
-	d.until("the request to start", 2*time.Second, func(m Model) bool { return m.inflight != nil })
+	d := hanging(t)
 	// Not press: the spinner of the running request keeps messages coming, so settling would
 	// wait for the request to time out.
 	d.send(keyPress("shift+tab"))
@@ -561,15 +566,8 @@ func TestViewFitsTerminal(t *testing.T) {
 	sizes := [][2]int{{80, 24}, {200, 50}, {100, 30}, {140, 40}, {139, 40}, {40, 16}, {30, 10}, {80, 24}}
 	check := func(what string, w, h int) {
 		t.Helper()
-		lines := strings.Split(d.m.View().Content, "\n")
-		if len(lines) != h {
-			t.Errorf("%s %dx%d: %d lines", what, w, h, len(lines))
-		}
-		for i, l := range lines {
-			if lw := ansi.StringWidth(l); lw != w {
-				t.Errorf("%s %dx%d: line %d is %d wide: %q", what, w, h, i, lw, ansi.Strip(l))
-				break
-			}
+		if err := uitest.Shape(d.m.View().Content, w, h); err != nil {
+			t.Errorf("%s %dx%d: %v", what, w, h, err)
 		}
 	}
 	for _, keys := range [][]string{nil, {"f2"}, {"esc", "f1"}} {

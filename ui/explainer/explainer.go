@@ -18,7 +18,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/content"
 	"github.com/hsx-dev/hsx/ui/theme"
@@ -29,12 +28,11 @@ type Model struct {
 	// KeyMap is the pane's key bindings.
 	KeyMap KeyMap
 
-	th      theme.Theme
-	styles  styles
-	vp      viewport.Model
-	width   int
-	height  int
-	focused bool
+	th     theme.Theme
+	styles styles
+	vp     viewport.Model
+	width  int
+	height int
 
 	doc     *content.Doc // nil when the code has no document
 	missing string       // what to say when doc is nil
@@ -131,15 +129,6 @@ func (m *Model) SetTheme(th theme.Theme) tea.Cmd {
 	return m.render()
 }
 
-// Focus gives the pane keyboard focus.
-func (m *Model) Focus() { m.focused = true }
-
-// Blur takes keyboard focus away.
-func (m *Model) Blur() { m.focused = false }
-
-// Focused reports whether the pane has keyboard focus.
-func (m Model) Focused() bool { return m.focused }
-
 // Doc returns the document shown, or nil.
 func (m Model) Doc() *content.Doc { return m.doc }
 
@@ -172,8 +161,7 @@ func (m *Model) SetDoc(key string) tea.Cmd {
 	}
 	doc, ok := content.Get(key)
 	if !ok {
-		m.doc, m.missing, m.lines, m.heads, m.partial = nil, fmt.Sprintf("No document %q.", key), nil, nil, false
-		m.setContent()
+		m.showNote(fmt.Sprintf("No document %q.", key))
 		return nil
 	}
 	return m.show(doc, "")
@@ -233,15 +221,21 @@ func (m *Model) show(doc *content.Doc, heading string) tea.Cmd {
 
 // showMissing replaces the document by a note naming the codes nearest to code.
 func (m *Model) showMissing(code int) {
-	m.doc, m.lines, m.heads, m.err, m.rendered, m.partial = nil, nil, nil, nil, false, false
-	m.missing = fmt.Sprintf("There is no document for %d.", code)
+	note := fmt.Sprintf("There is no document for %d.", code)
 	if near := content.Suggest(strconv.Itoa(code)); len(near) > 0 {
 		s := make([]string, len(near))
 		for i, c := range near {
 			s[i] = strconv.Itoa(c)
 		}
-		m.missing += " Nearest: " + strings.Join(s, ", ") + "."
+		note += " Nearest: " + strings.Join(s, ", ") + "."
 	}
+	m.showNote(note)
+}
+
+// showNote replaces the document by note.
+func (m *Model) showNote(note string) {
+	m.doc, m.lines, m.heads, m.err, m.rendered, m.partial = nil, nil, nil, nil, false, false
+	m.missing = note
 	m.setContent()
 }
 
@@ -454,23 +448,17 @@ func (m Model) current() int {
 	return m.sectionAt(m.vp.YOffset())
 }
 
-// setContent hands the lines to the viewport, truncated to its width and padded at the bottom so
-// that the last heading can still reach the top of the pane.
+// setContent tells the viewport how many lines there are: the document's, and below them enough
+// blank ones that the last heading can still reach the top of the pane. The viewport only keeps
+// the scroll position, since View draws m.lines itself, so its lines are left blank: measuring
+// every line of a long render, as the viewport does with real lines, costs far more than
+// drawing the pane, and this runs on every relayout.
 func (m *Model) setContent() {
-	w := m.vp.Width()
-	lines := make([]string, 0, len(m.lines)+m.vp.Height())
-	for _, l := range m.lines {
-		if ansi.StringWidth(l) > w {
-			l = ansi.Truncate(l, w, "")
-		}
-		lines = append(lines, l)
-	}
-	if n := len(m.heads); n > 0 {
-		for pad := m.vp.Height() - (len(m.lines) - m.heads[n-1].line); pad > 0; pad-- {
-			lines = append(lines, "")
-		}
+	n := len(m.lines)
+	if k := len(m.heads); k > 0 {
+		n = max(n, m.heads[k-1].line+m.vp.Height())
 	}
 	off := m.vp.YOffset()
-	m.vp.SetContentLines(lines)
+	m.vp.SetContentLines(make([]string, n))
 	m.vp.SetYOffset(off)
 }

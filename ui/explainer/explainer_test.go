@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -39,7 +40,7 @@ func drain(t *testing.T, m Model, cmd tea.Cmd) Model {
 // everything but glamour (which is slow under the race detector).
 func newSized(t *testing.T, w, h int) Model {
 	t.Helper()
-	m := New(theme.New(true, false), WithRenderer(plainRender))
+	m := New(theme.New(true, false), WithRenderer(uitest.PlainRender))
 	return drain(t, m, m.SetSize(w, h))
 }
 
@@ -48,15 +49,6 @@ func newGlamour(t *testing.T, w, h int) Model {
 	t.Helper()
 	m := New(theme.New(true, false))
 	return drain(t, m, m.SetSize(w, h))
-}
-
-// plainRender stands in for glamour: the markdown as it is, indented, each line cut to width.
-func plainRender(doc *content.Doc, width int, _ bool) (string, error) {
-	lines := strings.Split(doc.Markdown, "\n")
-	for i, l := range lines {
-		lines[i] = ansi.Truncate("  "+l, width, "")
-	}
-	return strings.Join(lines, "\n"), nil
 }
 
 func press(s string) tea.KeyPressMsg {
@@ -71,14 +63,8 @@ func press(s string) tea.KeyPressMsg {
 // checkBox asserts the component contract: exactly h lines, each exactly w cells.
 func checkBox(t *testing.T, view string, w, h int) {
 	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells wide, want %d: %q", i, got, w, ansi.Strip(l))
-		}
+	if err := uitest.Shape(view, w, h); err != nil {
+		t.Fatal(err)
 	}
 }
 

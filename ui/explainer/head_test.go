@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -73,7 +74,7 @@ func renders(t *testing.T, cmd tea.Cmd) []renderedMsg {
 // soon as that is rendered, with the rest of the pane (scroll bar, position) waiting for the
 // whole render, and that a jump asked for meanwhile happens when the whole render arrives.
 func TestHeadShownFirst(t *testing.T) {
-	m := New(theme.New(true, false), WithRenderer(plainRender))
+	m := New(theme.New(true, false), WithRenderer(uitest.PlainRender))
 	m.SetCode(204)
 	rs := renders(t, m.SetSize(80, 12))
 	if len(rs) != 2 || !rs[0].partial || rs[1].partial {

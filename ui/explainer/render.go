@@ -112,7 +112,7 @@ func trimTitle(lines []string, title string) []string {
 	for blank(i) {
 		i++
 	}
-	if i < len(lines) && normalize(strings.TrimLeft(strings.TrimSpace(ansi.Strip(lines[i])), "# ")) == normalize(title) {
+	if i < len(lines) && headingText(lines[i]) == normalize(title) {
 		i++
 		for blank(i) {
 			i++
@@ -135,12 +135,12 @@ type heading struct {
 func findHeadings(lines []string, sections []content.Section) []heading {
 	plain := make([]string, len(lines))
 	for i, l := range lines {
-		plain[i] = normalize(strings.TrimLeft(strings.TrimSpace(ansi.Strip(l)), "# "))
+		plain[i] = headingText(l)
 	}
 	var out []heading
 	from := 0
 	for _, s := range sections {
-		title := normalize(strings.NewReplacer("`", "", "*", "").Replace(s.Title))
+		title := normalize(markup.Replace(s.Title))
 		if title == "" || s.Level < 2 {
 			continue
 		}
@@ -154,6 +154,15 @@ func findHeadings(lines []string, sections []content.Section) []heading {
 		}
 	}
 	return out
+}
+
+// markup is the inline markdown of a heading's title that glamour does not show.
+var markup = strings.NewReplacer("`", "", "*", "")
+
+// headingText is a rendered line as findHeadings and trimTitle compare it with a title: without
+// styles, the heading's hashes and the spaces around them, and with its white space normalized.
+func headingText(l string) string {
+	return normalize(strings.TrimLeft(strings.TrimSpace(ansi.Strip(l)), "# "))
 }
 
 // normalize turns non-breaking spaces into spaces and collapses runs of white space.

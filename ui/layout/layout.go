@@ -92,8 +92,6 @@ type Toggles struct {
 
 // Layout is where everything goes.
 type Layout struct {
-	// Width and Height are the terminal size the layout was computed for.
-	Width, Height int
 	// TooSmall is set when the terminal is smaller than MinWidth×MinHeight; no pane is placed.
 	TooSmall bool
 	// Wide is set when the explainer sits beside the request and response.
@@ -124,7 +122,7 @@ func (l Layout) At(x, y int) (Pane, bool) {
 
 // Compute lays out a terminal of w×h cells.
 func Compute(w, h int, t Toggles) Layout {
-	l := Layout{Width: w, Height: h}
+	var l Layout
 	if w < MinWidth || h < MinHeight {
 		l.TooSmall = true
 		return l

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -17,16 +18,13 @@ func TestNote(t *testing.T) {
 	m := New(theme.New(true, false), "history", "History", codes())
 	m.SetNote("! The history file could not be read. It was set aside as:", long)
 	m.SetSize(60, 20)
-	lines := strings.Split(m.View(), "\n")
 	w, h := m.Size()
-	if len(lines) != h {
-		t.Fatalf("%d lines, Size says %d", len(lines), h)
+	if err := uitest.Shape(m.View(), w, h); err != nil {
+		t.Fatalf("%v (the size is Size's):\n%s", err, ansi.Strip(m.View()))
 	}
+	lines := strings.Split(m.View(), "\n")
 	var text strings.Builder
-	for i, l := range lines {
-		if ansi.StringWidth(l) != w {
-			t.Fatalf("line %d is %d wide, want %d:\n%s", i, ansi.StringWidth(l), w, ansi.Strip(m.View()))
-		}
+	for _, l := range lines {
 		text.WriteString(strings.Trim(ansi.Strip(l), "│ "))
 	}
 	if !strings.Contains(text.String(), long) || strings.Contains(ansi.Strip(m.View()), "…") {

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/probe/termsafe"
+	"github.com/hsx-dev/hsx/ui/internal/cells"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -53,7 +54,8 @@ type Model struct {
 	cursor    int    // index into matches
 	offset    int    // first visible row
 	filter    string // what was typed
-	th        theme.Theme
+	titleW    int    // the widest item title, in cells
+	detailW   int    // the widest item detail, in cells
 	st        styles
 	maxW      int
 	maxH      int
@@ -64,21 +66,19 @@ type Model struct {
 // New returns a picker with the given ID and title over items; it starts with an empty filter
 // and the first item selected. Item text is made terminal-safe here.
 func New(th theme.Theme, id, title string, items []Item) Model {
-	safe := make([]Item, len(items))
+	m := Model{KeyMap: DefaultKeyMap(), id: id, title: title, items: make([]Item, len(items)),
+		maxW: 80, maxH: 20, empty: "nothing here yet"}
 	for i, it := range items {
 		it.Title = termsafe.String(it.Title, termsafe.Line)
 		it.Detail = termsafe.String(it.Detail, termsafe.Line)
-		safe[i] = it
+		m.items[i] = it
+		m.titleW = max(m.titleW, ansi.StringWidth(it.Title))
+		m.detailW = max(m.detailW, ansi.StringWidth(it.Detail))
 	}
-	m := Model{KeyMap: DefaultKeyMap(), id: id, title: title, items: safe, maxW: 80, maxH: 20,
-		empty: "nothing here yet"}
 	m.SetTheme(th)
 	m.refilter()
 	return m
 }
-
-// ID returns the picker's ID.
-func (m Model) ID() string { return m.id }
 
 // SetEmptyText sets what the list says when it has no items at all.
 func (m *Model) SetEmptyText(s string) { m.empty = s }
@@ -103,7 +103,7 @@ func (m *Model) SetSize(w, h int) {
 
 // SetTheme changes the colors.
 func (m *Model) SetTheme(th theme.Theme) {
-	m.th, m.st = th, newStyles(th)
+	m.st = newStyles(th)
 }
 
 // Select moves the selection to the item with index i in the items given to New, if it is shown.
@@ -295,12 +295,8 @@ func (m Model) innerWidth() int {
 
 // width is the box width: wide enough for the longest row, within the maximum.
 func (m Model) width() int {
-	want, tw, dw := ansi.StringWidth(m.title)+8, 0, 0
-	for _, it := range m.items {
-		tw = max(tw, ansi.StringWidth(it.Title))
-		dw = max(dw, ansi.StringWidth(it.Detail))
-	}
-	want = max(want, tw+dw+8, ansi.StringWidth(footerText(len(m.items), len(m.items)))+2)
+	want := max(ansi.StringWidth(m.title)+8, m.titleW+m.detailW+8,
+		ansi.StringWidth(footerText(len(m.items), len(m.items)))+2)
 	for _, l := range m.note {
 		want = max(want, ansi.StringWidth(l)+4)
 	}
@@ -338,7 +334,7 @@ func (m Model) View() string {
 // line writes one bordered line of exactly w inner cells.
 func (m Model) line(b *strings.Builder, s string, w int) {
 	b.WriteString(m.st.border.Render("│"))
-	b.WriteString(pad(s, w))
+	b.WriteString(cells.Fit(s, w, "…"))
 	b.WriteString(m.st.border.Render("│"))
 	b.WriteByte('\n')
 }
@@ -386,11 +382,7 @@ func (m Model) row(r, w int) string {
 // it fits beside the longest detail, otherwise what is left beside the details, but at least
 // half the row.
 func (m Model) titleWidth(w int) int {
-	tw, dw := 0, 0
-	for _, it := range m.items {
-		tw = max(tw, ansi.StringWidth(it.Title))
-		dw = max(dw, ansi.StringWidth(it.Detail))
-	}
+	tw, dw := m.titleW, m.detailW
 	room := w - 4 // the marker, and the gap before the detail
 	if dw > 0 && tw+dw > room {
 		tw = max(room-dw, room/2)
@@ -419,16 +411,4 @@ func (m Model) footer() string {
 // footerText is the footer's text for item pos of n.
 func footerText(pos, n int) string {
 	return fmt.Sprintf(" %d/%d · ↑↓ move · enter choose · esc close", pos, n)
-}
-
-// pad truncates or pads s to exactly w cells.
-func pad(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		return ansi.Truncate(s, w, "…")
-	}
-	return s + strings.Repeat(" ", w-sw)
 }

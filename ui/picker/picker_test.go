@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -132,14 +133,8 @@ func TestViewSizeAndScroll(t *testing.T) {
 	m.SetSize(40, 12)
 	w, h := m.Size()
 	for step := 0; step < 60; step++ {
-		lines := strings.Split(m.View(), "\n")
-		if len(lines) != h {
-			t.Fatalf("step %d: %d lines, Size says %d", step, len(lines), h)
-		}
-		for i, l := range lines {
-			if ansi.StringWidth(l) != w {
-				t.Fatalf("step %d line %d: width %d, want %d", step, i, ansi.StringWidth(l), w)
-			}
+		if err := uitest.Shape(m.View(), w, h); err != nil {
+			t.Fatalf("step %d: %v (the size is Size's)", step, err)
 		}
 		if !strings.Contains(ansi.Strip(m.View()), "▸") {
 			t.Fatalf("step %d: selected row not visible", step)
