@@ -1,6 +1,7 @@
 package results
 
 import (
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"strings"
 	"testing"
 
@@ -78,13 +79,7 @@ func lastLineWith(s, sub string) string {
 // checkShape fails unless view has exactly h lines of exactly w cells.
 func checkShape(t *testing.T, view string, w, h int) {
 	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells wide, want %d: %q", i, got, w, ansi.Strip(l))
-		}
+	if err := uitest.Shape(view, w, h); err != nil {
+		t.Fatal(err)
 	}
 }

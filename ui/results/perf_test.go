@@ -2,7 +2,7 @@ package results
 
 import (
 	"fmt"
-	"strings"
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"testing"
 	"time"
 
@@ -12,19 +12,7 @@ import (
 )
 
 // bigJSON is a response with a body of about 1 MiB of JSON.
-func bigJSON() string {
-	var b strings.Builder
-	b.WriteString(`{"items":[`)
-	for i := 0; b.Len() < 1<<20; i++ {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, `{"id":%d,"name":"item %d","ok":true}`, i, i)
-	}
-	b.WriteString(`]}`)
-	body := b.String()
-	return fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
-}
+func bigJSON() string { return string(uitest.BigJSONResponse()) }
 
 // bigBinary is a response with 1 MiB of binary data.
 func bigBinary() string {
