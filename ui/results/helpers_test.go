@@ -1,7 +1,6 @@
 package results
 
 import (
-	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"strings"
 	"testing"
 
@@ -9,6 +8,7 @@ import (
 
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 

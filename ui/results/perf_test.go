@@ -2,12 +2,12 @@ package results
 
 import (
 	"fmt"
-	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"testing"
 	"time"
 
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
