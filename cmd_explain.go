@@ -118,6 +118,6 @@ func writeDoc(std stdio, doc *content.Doc) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprint(std.out, s)
+	_, err = lipgloss.Fprint(std.out, s) // downsampled to what the terminal shows
 	return err
 }

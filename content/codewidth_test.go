@@ -8,9 +8,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// maxCodeColumns is the widest code line that glamour shows unwrapped in an
-// 80-column pane: the document margin and the code block's own indentation
-// take the other six columns.
+// maxCodeColumns is the widest code line that Render shows unbroken at
+// width 80: the document's margins and the code block's own indentation take
+// the other six columns.
 const maxCodeColumns = 74
 
 // TestCodeLinesFitPane keeps every line of every fenced block narrow enough

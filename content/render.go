@@ -2,18 +2,30 @@ package content
 
 import (
 	"fmt"
+	"strings"
 
-	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // defaultWidth is the wrap width Render uses when given none.
 const defaultWidth = 80
 
-// Render renders doc's markdown for a terminal, word-wrapped at width
-// columns (80 when width is not positive), with syntax-highlighted code. dark
-// selects colours for a dark background; otherwise they suit a light one.
+// Layout, in columns: the margin on each side of the document, and the indentation of code
+// blocks inside it.
+const (
+	margin     = 2
+	codeIndent = 2
+)
+
+// Render renders doc's markdown for a terminal, word-wrapped so that no line is wider than
+// width columns (80 when width is not positive), with highlighted code. dark selects colours
+// for a dark background; otherwise they suit a light one. Colours are 256-colour escape
+// sequences, each line closing its own; a writer for a poorer terminal must downsample them.
 func Render(doc *Doc, width int, dark bool) (string, error) {
 	if doc == nil {
 		return "", fmt.Errorf("content: render: no document")
@@ -21,31 +33,262 @@ func Render(doc *Doc, width int, dark bool) (string, error) {
 	if width <= 0 {
 		width = defaultWidth
 	}
-	r, err := glamour.NewTermRenderer(
-		glamour.WithStyles(termStyle(dark)),
-		glamour.WithWordWrap(width),
-	)
-	if err != nil {
-		return "", fmt.Errorf("content: render %s: %w", doc.Key, err)
+	src := []byte(doc.Markdown)
+	root := newParser().Parse(text.NewReader(src))
+	r := &renderer{src: src, pal: newPalette(dark)}
+	lines := r.blocks(root, width-2*margin)
+	var b strings.Builder
+	pad := strings.Repeat(" ", margin)
+	for _, l := range lines {
+		if l = l.trimRight(); len(l) > 0 {
+			b.WriteString(pad)
+			b.WriteString(l.String())
+		}
+		b.WriteByte('\n')
 	}
-	out, err := r.Render(expandCodeTabs(joinListLines(doc.Markdown)))
-	if err != nil {
-		return "", fmt.Errorf("content: render %s: %w", doc.Key, err)
-	}
-	return out, nil
+	return b.String(), nil
 }
 
-// termStyle is glamour's standard dark or light style with section headings shown as styled
-// text instead of literal "##" and "###" markers: a section (##) is underlined, a subsection
-// (###) keeps the bold heading colour. Both styles already colour and embolden headings.
-func termStyle(dark bool) ansi.StyleConfig {
-	style := styles.LightStyleConfig
-	if dark {
-		style = styles.DarkStyleConfig
+// newParser returns a CommonMark parser that also reads GitHub's tables.
+func newParser() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
+			util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
+		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
+	)
+}
+
+// renderer turns a markdown tree into lines.
+type renderer struct {
+	src []byte
+	pal *palette
+}
+
+// blocks renders the children of a container block, a blank line between them; in a tight
+// list item, the item's text and a list nested in it stay together.
+func (r *renderer) blocks(n ast.Node, width int) []line {
+	var out []line
+	tight := false
+	if item, ok := n.(*ast.ListItem); ok {
+		if list, ok := item.Parent().(*ast.List); ok {
+			tight = list.IsTight
+		}
 	}
-	underline := true
-	style.H2.Prefix = ""
-	style.H2.Underline = &underline
-	style.H3.Prefix = ""
-	return style
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.PreviousSibling() != nil && !tight {
+			out = append(out, nil)
+		}
+		out = append(out, r.block(c, width)...)
+	}
+	return out
+}
+
+// block renders one block at most width columns wide.
+func (r *renderer) block(n ast.Node, width int) []line {
+	width = max(width, 1)
+	switch n := n.(type) {
+	case *ast.Heading:
+		return r.heading(n, width)
+	case *ast.Paragraph, *ast.TextBlock:
+		return wrap(r.inline(n, none), width)
+	case *ast.List:
+		return r.list(n, width)
+	case *ast.FencedCodeBlock:
+		return r.code(string(n.Language(r.src)), n.Lines(), width)
+	case *ast.CodeBlock:
+		return r.code("", n.Lines(), width)
+	case *ast.Blockquote:
+		return prefix(r.blocks(n, width-2), span{"│ ", r.pal[roleMarker]}, span{"│ ", r.pal[roleMarker]})
+	case *ast.ThematicBreak:
+		return []line{{{strings.Repeat("─", width), r.pal[roleMarker]}}}
+	case *east.Table:
+		return r.table(n, width)
+	case *ast.HTMLBlock:
+		return r.code("", n.Lines(), width)
+	}
+	return r.blocks(n, width)
+}
+
+// heading renders a heading in the heading colour: a section (##) underlined, the others bold.
+func (r *renderer) heading(n *ast.Heading, width int) []line {
+	st := r.pal[roleHeading]
+	st.underline = n.Level == 2
+	st.bold = n.Level != 2 || st.bold
+	return wrap(r.inline(n, st), width)
+}
+
+// list renders a list's items with a bullet or a number, their text hanging under its first
+// word; the items of a loose list have a blank line between them.
+func (r *renderer) list(n *ast.List, width int) []line {
+	var out []line
+	num := n.Start
+	markerWidth := 2
+	if n.IsOrdered() {
+		markerWidth = len(fmt.Sprint(n.Start+n.ChildCount()-1)) + 2
+	}
+	hang := span{strings.Repeat(" ", markerWidth), none}
+	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+		if item.PreviousSibling() != nil && !n.IsTight {
+			out = append(out, nil)
+		}
+		marker := "• "
+		if n.IsOrdered() {
+			marker = fmt.Sprintf("%*d%c ", markerWidth-2, num, n.Marker)
+			num++
+		}
+		body := r.blocks(item, width-markerWidth)
+		out = append(out, prefix(body, span{marker, r.pal[roleMarker]}, hang)...)
+	}
+	return out
+}
+
+// prefix puts first before the first line of lines and rest before the others that are not
+// blank.
+func prefix(lines []line, first, rest span) []line {
+	out := make([]line, len(lines))
+	for i, l := range lines {
+		switch {
+		case i == 0:
+			out[i] = append(line{first}, l...)
+		case len(l) > 0:
+			out[i] = append(line{rest}, l...)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, line{first})
+	}
+	return out
+}
+
+// code renders a code block, indented and highlighted. Tabs become spaces up to the next
+// multiple of codeTabWidth. A line too wide for the block is broken, its continuation marked
+// with an arrow in the indentation.
+func (r *renderer) code(lang string, segs *text.Segments, width int) []line {
+	h := newHighlighter(lang, r.pal)
+	pad := span{strings.Repeat(" ", codeIndent), none}
+	more := span{"↪" + strings.Repeat(" ", codeIndent-1), r.pal[roleMarker]}
+	var out []line
+	for i := 0; i < segs.Len(); i++ {
+		s := segs.At(i)
+		src := strings.TrimRight(string(s.Value(r.src)), "\r\n")
+		src = expandTabs(src, codeTabWidth)
+		spans := h.line(src)
+		parts := []line{spans}
+		if w := width - codeIndent; spans.width() > w {
+			parts = breakCode(spans, max(w, 1))
+		}
+		for j, p := range parts {
+			lead := pad
+			if j > 0 {
+				lead = more
+			}
+			if p.width() == 0 {
+				out = append(out, nil)
+				continue
+			}
+			out = append(out, append(line{lead}, p...))
+		}
+	}
+	return out
+}
+
+// breakCode cuts a line of code into pieces of at most width columns, at the width: code has
+// no spaces that are safe to lose.
+func breakCode(l line, width int) []line {
+	var out []line
+	var cur line
+	used := 0
+	for _, s := range l {
+		for _, r := range s.text {
+			rw := runeWidth(r)
+			if used+rw > width && used > 0 {
+				out = append(out, cur)
+				cur, used = nil, 0
+			}
+			if n := len(cur); n > 0 && cur[n-1].st == s.st {
+				cur[n-1].text += string(r)
+			} else {
+				cur = append(cur, span{string(r), s.st})
+			}
+			used += rw
+		}
+	}
+	return append(out, cur)
+}
+
+// inline collects the words of a block's inline content, in base style st.
+func (r *renderer) inline(n ast.Node, st style) []word {
+	var ws words
+	r.collect(n, st, &ws)
+	return ws.done()
+}
+
+// collect adds the inline children of n to ws.
+func (r *renderer) collect(n ast.Node, st style, ws *words) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			ws.add(string(c.Segment.Value(r.src)), st, false)
+			switch {
+			case c.HardLineBreak():
+				ws.hardBreak()
+			case c.SoftLineBreak():
+				ws.space(st)
+			}
+		case *ast.String:
+			ws.add(string(c.Value), st, false)
+		case *ast.CodeSpan:
+			code := r.pal[roleCode]
+			code.bold, code.italic = st.bold, st.italic
+			ws.add(plainText(c, r.src), code, true)
+		case *ast.Emphasis:
+			inner := st
+			if c.Level >= 2 {
+				inner.bold = true
+			} else {
+				inner.italic = true
+			}
+			r.collect(c, inner, ws)
+		case *ast.Link:
+			r.collect(c, r.pal[roleLink], ws)
+			if dest := string(c.Destination); dest != plainText(c, r.src) {
+				ws.end()
+				ws.add("<"+dest+">", r.pal[roleMarker], true)
+			}
+		case *ast.AutoLink:
+			ws.add(string(c.URL(r.src)), r.pal[roleLink], true)
+		case *ast.RawHTML:
+			for i := 0; i < c.Segments.Len(); i++ {
+				seg := c.Segments.At(i)
+				ws.add(string(seg.Value(r.src)), st, false)
+			}
+		default:
+			r.collect(c, st, ws)
+		}
+	}
+}
+
+// plainText is the text of an inline node without its markup, line breaks as spaces.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
 }

@@ -11,9 +11,9 @@ import (
 )
 
 // loaded returns a driver whose screen is w×h with the result of a 1 MiB JSON response on show,
-// delivered the way a real request's result is, and the explainer rendered through glamour.
+// delivered the way a real request's result is, and the explainer rendered through content.Render.
 func loaded(tb testing.TB, w, h int) *driver {
-	d := newGlamourDriver(tb, Options{LabURL: "http://127.0.0.1:1"}, w, h)
+	d := newRenderingDriver(tb, Options{LabURL: "http://127.0.0.1:1"}, w, h)
 	ex := probe.Parse(uitest.BigJSONResponse(), "GET")
 	req := probe.Request{Method: "GET", URL: "http://127.0.0.1:1/bytes/1048576"}
 	d.m.reqID = 1

@@ -50,7 +50,7 @@ func TestGolden(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {160, 45}} {
 		for _, sc := range screens {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
-				d := newGlamourDriver(t, Options{LabURL: url}, sz[0], sz[1])
+				d := newRenderingDriver(t, Options{LabURL: url}, sz[0], sz[1])
 				sc.run(d)
 				golden.RequireEqual(t, masked(d.screen()))
 			})

@@ -23,16 +23,15 @@ type driver struct {
 }
 
 // newDriver starts a model for opts (history in a test directory) at w×h and lets it settle.
-// The explainer shows its documents as plain markdown: glamour is slow under the race detector,
-// and what these tests check does not depend on it (the goldens and the explainer's own tests
-// use the real thing).
+// The explainer shows its documents as plain markdown: what these tests check does not depend
+// on how a document is rendered (the goldens and the explainer's own tests use the real thing).
 func newDriver(t *testing.T, opts Options, w, h int) *driver {
 	t.Helper()
 	return startDriver(t, opts, w, h, uitest.PlainRender)
 }
 
-// newGlamourDriver is newDriver with the explainer rendering through glamour.
-func newGlamourDriver(t testing.TB, opts Options, w, h int) *driver {
+// newRenderingDriver is newDriver with the explainer rendering through content.Render.
+func newRenderingDriver(t testing.TB, opts Options, w, h int) *driver {
 	t.Helper()
 	return startDriver(t, opts, w, h, nil)
 }

@@ -1,9 +1,9 @@
 // Package explainer is the pane of the hsx terminal UI that shows the documentation of a status
-// code (or of a topic such as message framing): the content package's markdown rendered with
-// glamour, in a scrollable viewport, with jumps between sections and straight to the section that
+// code (or of a topic such as message framing): the content package's markdown rendered by
+// content.Render, in a scrollable viewport, with jumps between sections and straight to the section that
 // explains a check rule.
 //
-// Rendering a long document takes tens of milliseconds, so it happens in a tea.Cmd; the methods
+// Rendering a long document takes milliseconds, so it happens in a tea.Cmd; the methods
 // that change what is shown (SetCode, SetDoc, GotoRule, SetSize, SetTheme) return that Cmd, and
 // the root passes every Msg back to Update.
 package explainer
@@ -71,7 +71,7 @@ type RenderFunc func(doc *content.Doc, width int, dark bool) (string, error)
 // Option configures a Model in New.
 type Option func(*Model)
 
-// WithRenderer replaces glamour (content.Render) by r: for tests that exercise everything but
+// WithRenderer replaces content.Render by r: for tests that exercise everything but
 // the rendering, and would otherwise spend most of their time in it.
 func WithRenderer(r RenderFunc) Option {
 	return func(m *Model) { m.renderFn = r }
@@ -284,9 +284,8 @@ func (m *Model) keep(msg renderedMsg) {
 	m.cache = append([]cachedRender{c}, rest[:min(len(rest), renderCacheSize-1)]...)
 }
 
-// renderWidth is the wrap width handed to glamour: the pane minus the scroll bar and a spare
-// column, since glamour's margins can overshoot by one.
-func (m Model) renderWidth() int { return max(m.width-2, 10) }
+// renderWidth is the wrap width handed to the renderer: the pane minus the scroll bar.
+func (m Model) renderWidth() int { return max(m.width-1, 10) }
 
 // Update handles keys, the mouse wheel and a click on the title line (which asks for the list
 // of sections), and the explainer's own messages. Mouse coordinates are relative to the pane.

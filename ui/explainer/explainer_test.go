@@ -37,15 +37,15 @@ func drain(t *testing.T, m Model, cmd tea.Cmd) Model {
 }
 
 // newSized returns an explainer of w×h that shows documents as plain markdown, for tests of
-// everything but glamour (which is slow under the race detector).
+// everything but the rendering itself.
 func newSized(t *testing.T, w, h int) Model {
 	t.Helper()
 	m := New(theme.New(true, false), WithRenderer(uitest.PlainRender))
 	return drain(t, m, m.SetSize(w, h))
 }
 
-// newGlamour returns an explainer of w×h that renders with glamour.
-func newGlamour(t *testing.T, w, h int) Model {
+// newRendering returns an explainer of w×h that renders with content.Render.
+func newRendering(t *testing.T, w, h int) Model {
 	t.Helper()
 	m := New(theme.New(true, false))
 	return drain(t, m, m.SetSize(w, h))
@@ -71,7 +71,7 @@ func checkBox(t *testing.T, view string, w, h int) {
 func TestSetCodeRendersDocument(t *testing.T) {
 	t.Parallel()
 	for _, sz := range [][2]int{{80, 20}, {40, 10}, {130, 45}} {
-		m := newGlamour(t, sz[0], sz[1])
+		m := newRendering(t, sz[0], sz[1])
 		m = drain(t, m, m.SetCode(204))
 		v := m.View()
 		checkBox(t, v, sz[0], sz[1])
@@ -108,7 +108,7 @@ func TestGotoRule(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
-			m := newGlamour(t, 80, 20)
+			m := newRendering(t, 80, 20)
 			m = drain(t, m, m.SetCode(204))
 			m = drain(t, m, m.GotoRule(tt.rule))
 			if m.Doc().Key != tt.key {
@@ -247,7 +247,7 @@ func TestMissingCode(t *testing.T) {
 
 func TestThemeChangeRerenders(t *testing.T) {
 	t.Parallel()
-	m := newGlamour(t, 80, 20)
+	m := newRendering(t, 80, 20)
 	m = drain(t, m, m.SetCode(204))
 	if cmd := m.SetTheme(theme.New(true, true)); cmd != nil {
 		t.Error("same background: got a render Cmd")
@@ -269,21 +269,21 @@ func TestFindHeadings(t *testing.T) {
 		"   Title   ",
 		"  ## Meaning  ",
 		"  text mentioning Meaning",
-		"  ### A rather long heading that glamour",
+		"  ### A rather long heading that the renderer",
 		"  wrapped",
 		"  ### Code \u00a0Content-Length\u00a0 here",
 	}
 	secs := []content.Section{
 		{Level: 1, Title: "Title"},
 		{Level: 2, Title: "Meaning"},
-		{Level: 3, Title: "A rather long heading that glamour wrapped"},
+		{Level: 3, Title: "A rather long heading that the renderer wrapped"},
 		{Level: 3, Title: "Code `Content-Length` here"},
 		{Level: 2, Title: "Not rendered"},
 	}
 	got := findHeadings(lines, secs)
 	want := []heading{
 		{title: "Meaning", level: 2, line: 2},
-		{title: "A rather long heading that glamour wrapped", level: 3, line: 4},
+		{title: "A rather long heading that the renderer wrapped", level: 3, line: 4},
 		{title: "Code `Content-Length` here", level: 3, line: 6},
 	}
 	if len(got) != len(want) {

@@ -14,7 +14,7 @@ import (
 // debouncing). The root model hands any Msg to the explainer's Update.
 type Msg interface{ explainerMsg() }
 
-// renderedMsg carries a finished glamour render.
+// renderedMsg carries a finished render.
 type renderedMsg struct {
 	seq   int
 	key   string
@@ -49,7 +49,7 @@ func (renderDueMsg) explainerMsg() {}
 // resizeDebounce is how long a resize waits for the next one before the document is re-rendered.
 const resizeDebounce = 80 * time.Millisecond
 
-// renderCmd renders doc in the background; glamour takes tens of milliseconds on a long document.
+// renderCmd renders doc in the background: a long document takes milliseconds.
 // A partial render renders only the start of doc (see headDoc), which is quick.
 func renderCmd(render RenderFunc, seq int, doc *content.Doc, width int, dark, partial bool) tea.Cmd {
 	return func() tea.Msg {
@@ -128,9 +128,10 @@ type heading struct {
 	line  int
 }
 
-// findHeadings locates each section's heading (below the document title) in the rendered lines, in document order. Glamour
-// prefixes headings with their hashes ("## Meaning") and may wrap a long one, so a line matches
-// when, without hashes and spaces, it equals the title or begins it. Sections that cannot be
+// findHeadings locates each section's heading (below the document title) in the rendered
+// lines, in document order. A renderer may keep a heading's hashes ("## Meaning") and may wrap
+// a long one, so a line matches when, without hashes and spaces, it equals the title or begins
+// it. Sections that cannot be
 // found (which would be a rendering surprise) are left out.
 func findHeadings(lines []string, sections []content.Section) []heading {
 	plain := make([]string, len(lines))
@@ -156,7 +157,7 @@ func findHeadings(lines []string, sections []content.Section) []heading {
 	return out
 }
 
-// markup is the inline markdown of a heading's title that glamour does not show.
+// markup is the inline markdown of a heading's title that a rendering does not show.
 var markup = strings.NewReplacer("`", "", "*", "")
 
 // headingText is a rendered line as findHeadings and trimTitle compare it with a title: without

@@ -1,5 +1,5 @@
 // Package uitest holds what the tests of several ui packages share: the screen shape every
-// component must keep, a quick stand-in for glamour, and a large response to draw.
+// component must keep, a stand-in for the markdown renderer, and a large response to draw.
 package uitest
 
 import (
@@ -26,9 +26,9 @@ func Shape(view string, w, h int) error {
 	return nil
 }
 
-// PlainRender stands in for glamour (it is an explainer.RenderFunc): the markdown as it is,
-// indented, each line cut to width. Glamour is slow under the race detector, and most tests do
-// not depend on it.
+// PlainRender stands in for content.Render (it is an explainer.RenderFunc): the markdown as it
+// is, indented, each line cut to width. Most tests do not depend on how a document is rendered,
+// and stay the same when its styling changes.
 func PlainRender(doc *content.Doc, width int, _ bool) (string, error) {
 	lines := strings.Split(doc.Markdown, "\n")
 	for i, l := range lines {
