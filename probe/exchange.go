@@ -38,7 +38,7 @@ type Request struct {
 	// Grace is how long to keep reading after a response that must be bodyless (204, 304, any
 	// response to HEAD) so that stray bytes are caught; zero means DefaultGrace.
 	Grace time.Duration
-	// BodyLimit is how many body bytes are kept in memory; the rest are counted and hashed.
+	// BodyLimit is how many body bytes are kept in memory; the rest are only counted.
 	// Zero means DefaultBodyLimit.
 	BodyLimit int64
 	// Progress, when not nil, is called from the reading goroutine with the number of response
@@ -166,15 +166,13 @@ func (f Framing) String() string {
 	return "none"
 }
 
-// Capture is a bounded record of a run of bytes: the first Limit bytes are kept, and all of
-// them are counted and hashed.
+// Capture is a bounded record of a run of bytes: the first bytes, up to the request's
+// BodyLimit, are kept, and all of them are counted.
 type Capture struct {
 	// Data is the first part of the bytes, at most the request's BodyLimit.
 	Data []byte
 	// Size is how many bytes there were in all.
 	Size int64
-	// SHA256 is the hash of all Size bytes, hex encoded; empty when Size is 0.
-	SHA256 string
 	// Offset is where the bytes began in the response stream (for a chunked body, where the
 	// first chunk-size line began).
 	Offset int64

@@ -1,8 +1,6 @@
 package probe
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"slices"
 	"strings"
 	"testing"
@@ -250,11 +248,10 @@ func checkExchange(t *testing.T, ex *Exchange, w want) {
 	if ex.Extra.Offset != r.End {
 		t.Errorf("extra offset = %d, want the response's end %d", ex.Extra.Offset, r.End)
 	}
-	if w.extra != "" {
-		sum := sha256.Sum256([]byte(w.extra))
-		if ex.Extra.SHA256 != hex.EncodeToString(sum[:]) {
-			t.Errorf("extra hash = %s, want the hash of %q", ex.Extra.SHA256, w.extra)
-		}
+	if end := r.End + int64(len(w.extra)); end > int64(len(ex.Wire)) {
+		t.Errorf("extra bytes end at %d, past the %d bytes of wire kept", end, len(ex.Wire))
+	} else if got := ex.Wire[r.End:end]; string(got) != w.extra {
+		t.Errorf("wire after the response = %q, want the extra bytes %q", got, w.extra)
 	}
 	interim := pluck(ex.Interim, func(ir *Response) int { return ir.Status.Code })
 	if !slices.Equal(interim, w.interim) {

@@ -30,6 +30,7 @@ type wireReader struct {
 	first    time.Time // when the first byte arrived
 	err      error     // the sticky error of src
 	eof      bool      // src reported io.EOF: the peer closed the stream
+	block    []byte    // copyBulk's read buffer, allocated on first use and then reused
 
 	progress func(received int64)
 	// arrived, when not nil, reads only bytes that have already arrived, without waiting: it
