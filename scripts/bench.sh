@@ -9,7 +9,7 @@
 #   RUNS [100]        hyperfine runs per command for the small loopback requests
 #   GRACE_RUNS [30]   hyperfine runs per command for the request that waits out the grace window
 #   BIG_BYTES [1073741824]  size of the large download
-#   BIG_RUNS [3]      runs per tool for the large download (the median is kept)
+#   BIG_RUNS [7]      runs per tool for the large download (the median is kept)
 #   BENCH_COUNT [5]   go test -count for the in-process benchmark (the median is kept)
 #   FRAME_RUNS [20]   runs for the time to the first TUI frame
 #   FRAME_MARKER ["f1 help"]  text on the last line of the TUI's first frame
@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-100}
 GRACE_RUNS=${GRACE_RUNS:-30}
 BIG_BYTES=${BIG_BYTES:-1073741824}
-BIG_RUNS=${BIG_RUNS:-3}
+BIG_RUNS=${BIG_RUNS:-7}
 BENCH_COUNT=${BENCH_COUNT:-5}
 FRAME_RUNS=${FRAME_RUNS:-20}
 FRAME_MARKER=${FRAME_MARKER:-f1 help}
@@ -131,25 +131,34 @@ report_whole "a 200 with a short body" "$lab/200" "$RUNS"
 report_whole "a correct 204 (hsx waits out its 200 ms grace window for stray bytes)" "$lab/204" "$GRACE_RUNS"
 
 echo
-echo "== large download: $BIG_BYTES bytes from $lab/bytes/$BIG_BYTES (median of $BIG_RUNS runs; peak RSS is the largest)"
+echo "== large download: $BIG_BYTES bytes from $lab/bytes/$BIG_BYTES (median of $BIG_RUNS runs each, hsx and curl taking turns; peak RSS is the largest)"
+# big NAME COMMAND... runs COMMAND once under GNU time and appends "seconds max-RSS-KiB" to
+# $tmp/NAME.times.
 big() {
-	local name=$1 status
+	local name=$1 status=0
 	shift
-	: >"$tmp/$name.times"
-	for _ in $(seq "$BIG_RUNS"); do
-		status=0
-		/usr/bin/time -f '%e %M' -o "$tmp/$name.one" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || status=$?
-		# hsx check exits 1 when a finding is an error; the download still completed.
-		if ((status > 1)) || { [[ $name != hsx ]] && ((status != 0)); }; then
-			echo "bench.sh: $* exited with status $status:" >&2
-			cat "$tmp/$name.err" >&2
-			exit 2
-		fi
-		tail -1 "$tmp/$name.one" >>"$tmp/$name.times"
-	done
+	/usr/bin/time -f '%e %M' -o "$tmp/$name.one" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || status=$?
+	# hsx check exits 1 when a finding is an error; the download still completed.
+	if ((status > 1)) || { [[ $name != hsx ]] && ((status != 0)); }; then
+		echo "bench.sh: $* exited with status $status:" >&2
+		cat "$tmp/$name.err" >&2
+		exit 2
+	fi
+	tail -1 "$tmp/$name.one" >>"$tmp/$name.times"
 }
-big hsx "$hsx" check "$lab/bytes/$BIG_BYTES"
-big curl curl -s -o /dev/null "$lab/bytes/$BIG_BYTES"
+: >"$tmp/hsx.times"
+: >"$tmp/curl.times"
+# Taking turns, the first one changing each round, so that a shared machine's load drifting
+# during the runs weighs on both tools alike.
+for i in $(seq "$BIG_RUNS"); do
+	if ((i % 2)); then
+		big hsx "$hsx" check "$lab/bytes/$BIG_BYTES"
+		big curl curl -s -o /dev/null "$lab/bytes/$BIG_BYTES"
+	else
+		big curl curl -s -o /dev/null "$lab/bytes/$BIG_BYTES"
+		big hsx "$hsx" check "$lab/bytes/$BIG_BYTES"
+	fi
+done
 hsx_s=$(cut -d' ' -f1 "$tmp/hsx.times" | median)
 curl_s=$(cut -d' ' -f1 "$tmp/curl.times" | median)
 hsx_kb=$(cut -d' ' -f2 "$tmp/hsx.times" | sort -g | tail -1)
