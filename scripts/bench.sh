@@ -65,7 +65,11 @@ echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 
 go build -o "$tmp/hsx" .
 hsx=$tmp/hsx
-echo "hsx:      $("$hsx" --version 2>&1 | head -1) (built from $(git rev-parse --short HEAD 2>/dev/null || echo '?') plus the working tree)"
+built="built from $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+if [[ -n $(git status --porcelain 2>/dev/null) ]]; then
+	built+=" with uncommitted changes"
+fi
+echo "hsx:      $("$hsx" --version 2>&1 | head -1) ($built)"
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 lab=http://127.0.0.1:$port
