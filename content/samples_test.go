@@ -24,9 +24,11 @@ import (
 //     is checked as an ES module with `node --check`; the others, CommonJS,
 //     are compiled the way `node --check` does, all in one node process.
 //   - python: `python3 -m py_compile` must accept it.
+//   - java: javac's parser must accept it (a parse only: Spring, which the
+//     samples use, is not there to compile against).
+//   - ruby: `ruby -c` must accept it; php: `php -l` must accept it.
 //
-// The other languages are not checked: their tools and libraries (Spring,
-// Rails, ASP.NET Core, Laravel) are not available to the tests.
+// C# samples are not checked: no C# compiler is available to the tests.
 var sampleLanguages = map[string]bool{
 	"go": true, "js": true, "python": true, "json": true, "java": true, "ruby": true,
 	"csharp": true, "php": true, "http": true, "text": true, "sh": true,
@@ -180,6 +182,86 @@ func checkPython(python, dir string, ss []sample) error {
 	return nil
 }
 
+// javaParse parses the Java files named on its command line with javac's
+// parser alone, without resolving names, and prints "file:line: error" for
+// each syntax error. It runs as a single-file source program.
+const javaParse = `
+import com.sun.source.util.JavacTask;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+public class JavaParse {
+    public static void main(String[] args) throws Exception {
+        var compiler = ToolProvider.getSystemJavaCompiler();
+        var diags = new DiagnosticCollector<JavaFileObject>();
+        List<File> files = new ArrayList<>();
+        for (String a : args) {
+            files.add(new File(a));
+        }
+        try (StandardJavaFileManager fm = compiler.getStandardFileManager(diags, null, null)) {
+            var task = (JavacTask) compiler.getTask(null, fm, diags, List.of("-proc:none"), null,
+                    fm.getJavaFileObjectsFromFiles(files));
+            task.parse();
+        }
+        boolean failed = false;
+        for (var d : diags.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                failed = true;
+                System.out.println(d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(null));
+            }
+        }
+        System.exit(failed ? 1 : 0);
+    }
+}
+`
+
+// checkJava parses Java samples with javac's parser, in one java process,
+// writing them under dir.
+func checkJava(java, dir string, ss []sample) error {
+	prog := filepath.Join(dir, "JavaParse.java")
+	if err := os.WriteFile(prog, []byte(javaParse), 0o600); err != nil {
+		return err
+	}
+	args := []string{prog}
+	where := map[string]sample{}
+	for i, s := range ss {
+		file := filepath.Join(dir, fmt.Sprintf("Sample%d.java", i))
+		if err := os.WriteFile(file, []byte(s.code), 0o600); err != nil {
+			return err
+		}
+		args = append(args, file)
+		where[file] = s
+	}
+	if out, err := exec.Command(java, args...).CombinedOutput(); err != nil {
+		return fmt.Errorf("javac parser: %v\n%s", err, relabel(string(out), where))
+	}
+	return nil
+}
+
+// checkEach runs tool with args and a sample's file for each sample (ruby -c
+// and php -l take one file at a time), writing them under dir.
+func checkEach(dir, ext string, ss []sample, tool string, args ...string) error {
+	var errs []error
+	for i, s := range ss {
+		file := filepath.Join(dir, fmt.Sprintf("sample%d%s", i, ext))
+		if err := os.WriteFile(file, []byte(s.code), 0o600); err != nil {
+			return err
+		}
+		out, err := exec.Command(tool, append(args, file)...).CombinedOutput()
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%v: %s %v\n%s", s, filepath.Base(tool), err,
+				relabel(string(out), map[string]sample{file: s})))
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // relabel replaces temporary file names in tool output by the samples'
 // places in the documents.
 func relabel(out string, where map[string]sample) string {
@@ -233,6 +315,36 @@ func TestPythonSamples(t *testing.T) {
 	}
 }
 
+func TestJavaSamples(t *testing.T) {
+	java, err := exec.LookPath("java")
+	if err != nil {
+		t.Skip("java is not installed: Java samples not checked")
+	}
+	if err := checkJava(java, t.TempDir(), samples(t, "java")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestRubySamples(t *testing.T) {
+	ruby, err := exec.LookPath("ruby")
+	if err != nil {
+		t.Skip("ruby is not installed: Ruby samples not checked")
+	}
+	if err := checkEach(t.TempDir(), ".rb", samples(t, "ruby"), ruby, "-c"); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestPHPSamples(t *testing.T) {
+	php, err := exec.LookPath("php")
+	if err != nil {
+		t.Skip("php is not installed: PHP samples not checked")
+	}
+	if err := checkEach(t.TempDir(), ".php", samples(t, "php"), php, "-l"); err != nil {
+		t.Error(err)
+	}
+}
+
 // TestCheckersReject makes sure each checker fails on a broken sample, so
 // that the tests above can fail.
 func TestCheckersReject(t *testing.T) {
@@ -267,6 +379,35 @@ func TestCheckersReject(t *testing.T) {
 		err := checkPython(python, t.TempDir(), []sample{broken("python", "x = 1\n"), broken("python", "def f(:\n")})
 		if err == nil || !strings.Contains(err.Error(), "broken.md body line 1 (python)") {
 			t.Errorf("checkPython = %v, want an error naming the sample", err)
+		}
+	}
+	if java, err := exec.LookPath("java"); err == nil {
+		err := checkJava(java, t.TempDir(), []sample{
+			broken("java", "class A { void f() { g(); } }\n"), // unknown names parse
+			broken("java", "class B { void f( { }\n"),
+		})
+		if err == nil || !strings.Contains(err.Error(), "broken.md body line 1 (java):1:") {
+			t.Errorf("checkJava = %v, want a syntax error naming the sample", err)
+		}
+		if err != nil && strings.Count(err.Error(), "(java):") != strings.Count(err.Error(), "(java):1:") {
+			t.Errorf("checkJava reported more than line 1: %v", err)
+		}
+	}
+	for _, tt := range []struct{ tool, ext, flag, good, bad string }{
+		{"ruby", ".rb", "-c", "def f\n  g\nend\n", "def f\n  g(\nend\n"},
+		{"php", ".php", "-l", "<?php\necho 1;\n", "<?php\necho 1\n"},
+	} {
+		tool, err := exec.LookPath(tt.tool)
+		if err != nil {
+			continue
+		}
+		dir := t.TempDir()
+		if err := checkEach(dir, tt.ext, []sample{broken(tt.tool, tt.good)}, tool, tt.flag); err != nil {
+			t.Errorf("%s rejected a good sample: %v", tt.tool, err)
+		}
+		err = checkEach(dir, tt.ext, []sample{broken(tt.tool, tt.bad)}, tool, tt.flag)
+		if err == nil || !strings.Contains(err.Error(), "broken.md body line 1 ("+tt.tool+")") {
+			t.Errorf("%s = %v, want an error naming the sample", tt.tool, err)
 		}
 	}
 }
