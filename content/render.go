@@ -128,6 +128,7 @@ func (r *renderer) list(n *ast.List, width int) []line {
 	if n.IsOrdered() {
 		markerWidth = len(fmt.Sprint(n.Start+n.ChildCount()-1)) + 2
 	}
+	flat := width-markerWidth < minListText // nested too deep for the width: no indentation
 	hang := span{strings.Repeat(" ", markerWidth), none}
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 		if item.PreviousSibling() != nil && !n.IsTight {
@@ -138,11 +139,19 @@ func (r *renderer) list(n *ast.List, width int) []line {
 			marker = fmt.Sprintf("%*d%c ", markerWidth-2, num, n.Marker)
 			num++
 		}
+		if flat {
+			out = append(out, r.blocks(item, width)...)
+			continue
+		}
 		body := r.blocks(item, width-markerWidth)
 		out = append(out, prefix(body, span{marker, r.pal[roleMarker]}, hang)...)
 	}
 	return out
 }
+
+// minListText is the narrowest a list item's text is indented to; with less room, a nested
+// list is drawn without bullets or indentation.
+const minListText = 4
 
 // prefix puts first before the first line of lines and rest before the others that are not
 // blank.

@@ -306,3 +306,46 @@ func TestHighlight(t *testing.T) {
 		})
 	}
 }
+
+// TestRenderOddInput renders markdown the documents do not use, at widths down to the
+// narrowest pane: no panic, and no line wider than asked.
+func TestRenderOddInput(t *testing.T) {
+	inputs := []string{
+		"",
+		"#",
+		"-",
+		"1.",
+		"```",
+		"```go\nunclosed",
+		"| a |\n|---|\n",
+		"| a | b |\n|---|---|\n| only one |\n| 1 | 2 | 3 |",
+		"| `code` | **bold** |\n|:--|--:|\n| x | y |",
+		"宽字符的段落，没有空格可以断开，只能在字符之间断行。",
+		"emoji 🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂 and more",
+		"a\tb\tc in prose",
+		"`" + strings.Repeat("x", 100) + "`",
+		strings.Repeat("word ", 50),
+		"- a\n  - b\n    - c\n      - d\n        - e\n          - f",
+		"> quote\n> > nested\n> - list in quote",
+		"***strong emphasis*** and __under__ and ~~strike~~",
+		"<div>html block</div>\n\ninline <b>html</b>",
+		"[link](http://example.com \"title\") ![img](x.png)",
+		"line  \nbreak\\\nagain",
+		"1. a\n\n   ```\n   code in item\n   ```\n2. b",
+		"RFC §1 RFC\n§2 (RFC 9110) §3",
+	}
+	for _, md := range inputs {
+		for _, width := range []int{1, 5, 10, 17, 40} {
+			out, err := Render(&Doc{Key: "odd", Markdown: md}, width, width%2 == 0)
+			if err != nil {
+				t.Fatalf("Render(%q, %d): %v", md, width, err)
+			}
+			min := max(width, 10) // below 10 the block indents alone may not fit
+			for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				if w := ansi.StringWidth(l); w > width && width >= min {
+					t.Errorf("Render(%q, %d): line %q is %d columns", md, width, ansi.Strip(l), w)
+				}
+			}
+		}
+	}
+}

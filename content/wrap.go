@@ -118,7 +118,7 @@ func (ws *words) glue(text string, st style) {
 	ws.open = true
 }
 
-// space ends the current word.
+// end ends the current word.
 func (ws *words) end() {
 	if ws.open {
 		ws.list = append(ws.list, ws.cur)
