@@ -136,7 +136,7 @@ func TestRenderBlocks(t *testing.T) {
 // TestRenderStyles checks the escape sequences themselves: each styled run is closed, headings
 // and code carry their colours, and the dark and light palettes differ.
 func TestRenderStyles(t *testing.T) {
-	md := "## Section\n\nSome `code` and **bold**.\n\n```go\nreturn nil // done\n```\n"
+	md := "## A Section\n\nSome `code` and **bold**.\n\n```go\nreturn nil // done\n```\n"
 	dark, err := Render(&Doc{Key: "t", Markdown: md}, 60, true)
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +150,7 @@ func TestRenderStyles(t *testing.T) {
 	}
 	pal := newPalette(true)
 	for _, want := range []string{
-		"\x1b[1;4;38;5;75mSection\x1b[0m",         // a section heading: bold, underlined
+		"\x1b[1;4;38;5;75mA Section\x1b[0m",       // a section heading: bold, underlined, spaces too
 		pal[roleCode].sgr() + "code\x1b[0m",       // a code span
 		"\x1b[1mbold\x1b[0m",                      // strong
 		pal[roleKeyword].sgr() + "return\x1b[0m",  // a keyword in code

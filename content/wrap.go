@@ -154,7 +154,7 @@ func wrap(ws []word, width int) []line {
 			flush()
 		}
 		if used > 0 {
-			cur = append(cur, span{" ", none})
+			cur = append(cur, span{" ", gapStyle(cur[len(cur)-1].st, w.spans)})
 			used++
 		}
 		for w.width > width-used { // only on an empty line: a word that fits no line
@@ -169,6 +169,16 @@ func wrap(ws []word, width int) []line {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// gapStyle is the style of the space between a word ending in style prev and the next word:
+// theirs when both share it, so that an underlined heading or link stays underlined across
+// its spaces; the terminal's own otherwise.
+func gapStyle(prev style, next []span) style {
+	if len(next) > 0 && next[0].st == prev {
+		return prev
+	}
+	return none
 }
 
 // cut splits spans after at most n columns: at the last space within them (the space is
