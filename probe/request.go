@@ -46,11 +46,11 @@ func buildRequest(req Request) (Sent, *Error) {
 	if u.Hostname() == "" {
 		return Sent{}, requestError("URL %q has no host", req.URL)
 	}
-	if !isToken(req.Method) {
+	if !IsToken(req.Method) {
 		return Sent{}, requestError("invalid method %q", req.Method)
 	}
 	for _, f := range req.Header {
-		if !isToken(f.Name) {
+		if !IsToken(f.Name) {
 			return Sent{}, requestError("invalid header field name %q", f.Name)
 		}
 		if strings.ContainsAny(f.Value, "\r\n\x00") {
@@ -151,8 +151,9 @@ func unwrapURLError(err error) error {
 	return err
 }
 
-// isToken reports whether s is a token (RFC 9110 §5.6.2).
-func isToken(s string) bool {
+// IsToken reports whether s is a token (RFC 9110 §5.6.2), as a method or a header field name
+// must be.
+func IsToken(s string) bool {
 	if s == "" {
 		return false
 	}

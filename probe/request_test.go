@@ -84,3 +84,27 @@ func TestBuildRequest(t *testing.T) {
 		})
 	}
 }
+
+func TestIsToken(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"GET", true},
+		{"Content-Type", true},
+		{"x!#$%&'*+-.^_`|~9", true},
+		{"", false},
+		{"GE T", false},
+		{"Name:", false},
+		{"a/b", false},
+		{"é", false},
+		{"a\x7f", false},
+		{"tab\t", false},
+		{`"q"`, false},
+	}
+	for _, tt := range tests {
+		if got := IsToken(tt.s); got != tt.want {
+			t.Errorf("IsToken(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hsx-dev/hsx/probe"
 )
 
 // spec describes one request flag.
@@ -98,7 +100,7 @@ func IgnoredFlags() []string {
 
 // method handles -X.
 func (p *parser) method(_, v string) error {
-	if !isToken(v) {
+	if !probe.IsToken(v) {
 		return fmt.Errorf("invalid method token %q", v)
 	}
 	p.explicitMethod = v
@@ -120,7 +122,7 @@ func (p *parser) header(_, v string) error {
 		name, empty = n, true
 	}
 	name = strings.TrimSpace(name)
-	if !isToken(name) {
+	if !probe.IsToken(name) {
 		return fmt.Errorf("invalid header name %q in %q", name, v)
 	}
 	value = strings.TrimSpace(value)
@@ -261,23 +263,6 @@ func parseTimeout(v string) (time.Duration, error) {
 		return 0, fmt.Errorf("invalid duration %q (must be more than zero)", v)
 	}
 	return d, nil
-}
-
-// isToken reports whether s is an HTTP token (RFC 9110 §5.6.2).
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // MaxDataFile is the largest file -d @FILE reads. A request body is held in memory, so a bigger

@@ -34,7 +34,7 @@ func buildRequest(method, rawURL, headers, body string, opts probe.Request) (pro
 	if req.Method == "" {
 		req.Method = "GET"
 	}
-	if !isToken(req.Method) {
+	if !probe.IsToken(req.Method) {
 		return req, fmt.Errorf("method: %s is not a method name (letters, digits and !#$%%&'*+-.^_`|~)", strconv.Quote(req.Method))
 	}
 	u, err := checkURL(strings.TrimSpace(rawURL))
@@ -98,7 +98,7 @@ func parseHeaders(text string) ([]probe.Field, error) {
 			return nil, fmt.Errorf("headers line %d: %s has no colon (write Name: value)", i+1, strconv.Quote(line))
 		}
 		name = strings.TrimSpace(name)
-		if !isToken(name) {
+		if !probe.IsToken(name) {
 			return nil, fmt.Errorf("headers line %d: %s is not a field name", i+1, strconv.Quote(name))
 		}
 		fields = append(fields, probe.Field{Name: name, Value: strings.TrimSpace(value), Line: -1})
@@ -118,21 +118,4 @@ func formatHeaders(fields []probe.Field) string {
 		b.WriteString(f.Value)
 	}
 	return b.String()
-}
-
-// isToken reports whether s is an HTTP token (RFC 9110 §5.6.2).
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') {
-			continue
-		}
-		if !strings.ContainsRune("!#$%&'*+-.^_`|~", rune(c)) {
-			return false
-		}
-	}
-	return true
 }
