@@ -295,53 +295,28 @@ func TestJSONSamples(t *testing.T) {
 	}
 }
 
-func TestJSSamples(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed: JavaScript samples not checked")
-	}
-	if err := checkJS(node, t.TempDir(), samples(t, "js")); err != nil {
-		t.Error(err)
-	}
-}
-
-func TestPythonSamples(t *testing.T) {
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 is not installed: Python samples not checked")
-	}
-	if err := checkPython(python, t.TempDir(), samples(t, "python")); err != nil {
-		t.Error(err)
-	}
-}
-
-func TestJavaSamples(t *testing.T) {
-	java, err := exec.LookPath("java")
-	if err != nil {
-		t.Skip("java is not installed: Java samples not checked")
-	}
-	if err := checkJava(java, t.TempDir(), samples(t, "java")); err != nil {
-		t.Error(err)
-	}
-}
-
-func TestRubySamples(t *testing.T) {
-	ruby, err := exec.LookPath("ruby")
-	if err != nil {
-		t.Skip("ruby is not installed: Ruby samples not checked")
-	}
-	if err := checkEach(t.TempDir(), ".rb", samples(t, "ruby"), ruby, "-c"); err != nil {
-		t.Error(err)
-	}
-}
-
-func TestPHPSamples(t *testing.T) {
-	php, err := exec.LookPath("php")
-	if err != nil {
-		t.Skip("php is not installed: PHP samples not checked")
-	}
-	if err := checkEach(t.TempDir(), ".php", samples(t, "php"), php, "-l"); err != nil {
-		t.Error(err)
+// TestToolSamples checks the samples of each language that needs an outside tool, skipping a
+// language whose tool is not installed.
+func TestToolSamples(t *testing.T) {
+	for _, tt := range []struct {
+		lang, tool string
+		check      func(tool, dir string, ss []sample) error
+	}{
+		{"js", "node", checkJS},
+		{"python", "python3", checkPython},
+		{"java", "java", checkJava},
+		{"ruby", "ruby", func(tool, dir string, ss []sample) error { return checkEach(dir, ".rb", ss, tool, "-c") }},
+		{"php", "php", func(tool, dir string, ss []sample) error { return checkEach(dir, ".php", ss, tool, "-l") }},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			path, err := exec.LookPath(tt.tool)
+			if err != nil {
+				t.Skipf("%s is not installed: %s samples not checked", tt.tool, tt.lang)
+			}
+			if err := tt.check(path, t.TempDir(), samples(t, tt.lang)); err != nil {
+				t.Error(err)
+			}
+		})
 	}
 }
 
