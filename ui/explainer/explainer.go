@@ -46,7 +46,6 @@ type Model struct {
 	anchor   int       // section to keep at the top across a re-render, or -1
 	target   int       // index in heads of the heading last jumped to, or -1
 	rendered bool      // whether lines belong to doc
-	partial  bool      // whether lines are only the start of doc, until the whole render arrives
 	cache    []cachedRender
 	renderFn RenderFunc
 }
@@ -175,10 +174,6 @@ func (m *Model) GotoRule(id string) tea.Cmd {
 		return nil
 	}
 	if m.doc != nil && m.doc.Key == doc.Key && m.rendered {
-		if m.partial {
-			m.pending = title // the whole document is on its way
-			return nil
-		}
 		m.GotoSection(title)
 		return nil
 	}
@@ -212,7 +207,7 @@ func (m Model) Section() string {
 // show switches to doc and renders it; the view scrolls to heading once the render arrives.
 func (m *Model) show(doc *content.Doc, heading string) tea.Cmd {
 	m.doc, m.missing = doc, ""
-	m.lines, m.heads, m.err, m.rendered, m.partial = nil, nil, nil, false, false
+	m.lines, m.heads, m.err, m.rendered = nil, nil, nil, false
 	m.pending, m.anchor, m.target = heading, -1, -1
 	m.setContent()
 	m.vp.GotoTop()
@@ -234,7 +229,7 @@ func (m *Model) showMissing(code int) {
 
 // showNote replaces the document by note.
 func (m *Model) showNote(note string) {
-	m.doc, m.lines, m.heads, m.err, m.rendered, m.partial = nil, nil, nil, nil, false, false
+	m.doc, m.lines, m.heads, m.err, m.rendered = nil, nil, nil, nil, false
 	m.missing = note
 	m.setContent()
 }
@@ -258,22 +253,8 @@ func (m *Model) begin() tea.Cmd {
 			return nil
 		}
 	}
-	full := renderCmd(m.renderFn, m.seq, m.doc, w, dark, false)
-	if m.lines != nil || m.pending != "" || m.anchor >= 0 {
-		return full
-	}
-	// Nothing is on screen yet and the document opens at its top: render the start of it
-	// too, which arrives long before the whole of a long document.
-	head, ok := headDoc(m.doc, m.height+headSlack)
-	if !ok {
-		return full
-	}
-	return tea.Batch(renderCmd(m.renderFn, m.seq, head, w, dark, true), full)
+	return renderCmd(m.renderFn, m.seq, m.doc, w, dark)
 }
-
-// headSlack is how many lines of markdown beyond the pane's height the start of a document
-// rendered first holds, so that it fills the pane.
-const headSlack = 8
 
 // keep puts a render at the front of the cache, dropping the oldest beyond its size.
 func (m *Model) keep(msg renderedMsg) {
@@ -316,19 +297,9 @@ func (m *Model) applyRender(msg renderedMsg) {
 	if msg.seq != m.seq || m.doc == nil || msg.key != m.doc.Key {
 		return
 	}
-	if msg.partial {
-		if msg.err != nil || m.shown == m.seq || m.lines != nil {
-			return // the whole render is here already, or something else is on screen
-		}
-		m.lines, m.heads = msg.lines, findHeadings(msg.lines, m.doc.Sections)
-		m.rendered, m.partial = true, true
-		m.setContent()
-		return
-	}
 	if msg.err == nil {
 		m.keep(msg)
 	}
-	m.partial = false
 	m.shown = msg.seq
 	m.err = msg.err
 	m.lines = msg.lines

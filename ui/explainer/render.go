@@ -22,9 +22,6 @@ type renderedMsg struct {
 	dark  bool
 	lines []string
 	err   error
-	// partial is set on the render of the start of the document only (see headDoc), which is
-	// shown until the whole one arrives.
-	partial bool
 }
 
 // renderDueMsg fires when the terminal has stopped resizing for a moment.
@@ -50,58 +47,15 @@ func (renderDueMsg) explainerMsg() {}
 const resizeDebounce = 80 * time.Millisecond
 
 // renderCmd renders doc in the background: a long document takes milliseconds.
-// A partial render renders only the start of doc (see headDoc), which is quick.
-func renderCmd(render RenderFunc, seq int, doc *content.Doc, width int, dark, partial bool) tea.Cmd {
+func renderCmd(render RenderFunc, seq int, doc *content.Doc, width int, dark bool) tea.Cmd {
 	return func() tea.Msg {
 		out, err := render(doc, width, dark)
-		msg := renderedMsg{seq: seq, key: doc.Key, width: width, dark: dark, err: err, partial: partial}
+		msg := renderedMsg{seq: seq, key: doc.Key, width: width, dark: dark, err: err}
 		if err == nil {
 			msg.lines = trimTitle(strings.Split(strings.TrimRight(out, "\n"), "\n"), doc.Title())
 		}
 		return msg
 	}
-}
-
-// headDoc returns a copy of doc that holds only the start of its markdown: the whole blocks
-// before the first heading that comes after at least n lines. Cut at a heading, the start
-// renders exactly as the same lines of the whole document do. It reports false when the
-// document has no such heading, or is short anyway.
-func headDoc(doc *content.Doc, n int) (*content.Doc, bool) {
-	md := doc.Markdown
-	fence := ""
-	line := 0
-	for pos := 0; pos < len(md); line++ {
-		end := strings.IndexByte(md[pos:], '\n')
-		if end < 0 {
-			end = len(md) - pos
-		}
-		l := md[pos : pos+end]
-		t := strings.TrimLeft(l, " ")
-		switch {
-		case fence != "":
-			if strings.HasPrefix(t, fence) {
-				fence = ""
-			}
-		case strings.HasPrefix(t, "```"), strings.HasPrefix(t, "~~~"):
-			fence = t[:3]
-		case line >= n && isHeading(l):
-			if pos < len(md)/2 {
-				head := *doc
-				head.Markdown = md[:pos]
-				return &head, true
-			}
-			return nil, false
-		}
-		pos += end + 1
-	}
-	return nil, false
-}
-
-// isHeading reports whether a markdown line is an ATX heading ("## Meaning").
-func isHeading(l string) bool {
-	rest := strings.TrimLeft(l, "#")
-	hashes := len(l) - len(rest)
-	return hashes >= 1 && hashes <= 6 && (rest == "" || rest[0] == ' ')
 }
 
 // trimTitle drops the blank lines at the top of a render and the document's "#" title with the

@@ -70,7 +70,7 @@ func (m Model) titleLine() string {
 		left = m.styles.title.Render("Explainer")
 	}
 	right := ""
-	if m.rendered && !m.partial && m.vp.TotalLineCount() > m.vp.Height() {
+	if m.rendered && m.vp.TotalLineCount() > m.vp.Height() {
 		right = m.styles.subtle.Render(fmt.Sprintf(" %3.0f%%", m.vp.ScrollPercent()*100))
 	}
 	lw := w - ansi.StringWidth(right)
@@ -84,7 +84,7 @@ func (m Model) titleLine() string {
 func (m Model) scrollBar(rows int) []string {
 	bar := make([]string, rows)
 	total := m.vp.TotalLineCount()
-	if !m.rendered || m.partial || total <= rows || rows <= 0 {
+	if !m.rendered || total <= rows || rows <= 0 {
 		for i := range bar {
 			bar[i] = " "
 		}
