@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -156,7 +157,7 @@ func (h *highlighter) code(s string) line {
 			switch word := s[i:end]; {
 			case isNumber(word):
 				p.paint(i, end, roleNumber)
-			case containsWord(h.syn.keywords, word):
+			case slices.Contains(h.syn.keywords, word):
 				p.paint(i, end, roleKeyword)
 			}
 			i = end
@@ -229,16 +230,6 @@ func isNumber(w string) bool {
 		}
 	}
 	return w != ""
-}
-
-// containsWord reports whether words holds w.
-func containsWord(words []string, w string) bool {
-	for _, k := range words {
-		if k == w {
-			return true
-		}
-	}
-	return false
 }
 
 // json highlights a line of JSON: member names apart from string values, numbers and the

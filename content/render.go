@@ -111,11 +111,10 @@ func (r *renderer) block(n ast.Node, width int) []line {
 	return r.blocks(n, width)
 }
 
-// heading renders a heading in the heading colour: a section (##) underlined, the others bold.
+// heading renders a heading in the heading style, a section (##) underlined as well.
 func (r *renderer) heading(n *ast.Heading, width int) []line {
 	st := r.pal[roleHeading]
 	st.underline = n.Level == 2
-	st.bold = n.Level != 2 || st.bold
 	return wrap(r.inline(n, st), width)
 }
 

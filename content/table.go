@@ -15,6 +15,7 @@ const (
 // table renders a table: the header row in bold over a rule, the columns separated by a bar.
 // Columns wider than the block are narrowed, the widest first, and their cells wrapped.
 func (r *renderer) table(t *east.Table, width int) []line {
+	_, hasHeader := t.FirstChild().(*east.TableHeader)
 	var rows [][][]word
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		_, header := row.(*east.TableHeader)
@@ -61,7 +62,7 @@ func (r *renderer) table(t *east.Table, width int) []line {
 			}
 			out = append(out, l)
 		}
-		if _, header := t.FirstChild().(*east.TableHeader); header && i == 0 {
+		if i == 0 && hasHeader {
 			var rule []string
 			for _, w := range widths {
 				rule = append(rule, strings.Repeat("─", w))

@@ -73,8 +73,10 @@ type word struct {
 type words struct {
 	list []word
 	cur  word
-	open bool // cur holds text
 }
+
+// open reports whether the current word holds text.
+func (ws *words) open() bool { return len(ws.cur.spans) > 0 }
 
 // add appends text in st; keep holds it together with its neighbours instead of breaking at
 // its spaces.
@@ -107,23 +109,23 @@ func (ws *words) glue(text string, st style) {
 	if text == "" {
 		return
 	}
-	if !ws.open && strings.HasPrefix(text, "§") && len(ws.list) > 0 && isRFCNumber(ws.list[len(ws.list)-1]) {
-		ws.cur, ws.open = ws.list[len(ws.list)-1], true
+	if !ws.open() && strings.HasPrefix(text, "§") && len(ws.list) > 0 && isRFCNumber(ws.list[len(ws.list)-1]) {
+		ws.cur = ws.list[len(ws.list)-1]
 		ws.list = ws.list[:len(ws.list)-1]
 		ws.cur.spans = append(ws.cur.spans, span{" ", st})
 		ws.cur.width++
 	}
 	ws.cur.spans = append(ws.cur.spans, span{text, st})
 	ws.cur.width += ansi.StringWidth(text)
-	ws.open = true
 }
 
 // end ends the current word.
 func (ws *words) end() {
-	if ws.open {
+	open := ws.open()
+	if open {
 		ws.list = append(ws.list, ws.cur)
 	}
-	ws.cur, ws.open = word{hardBreak: ws.cur.hardBreak && !ws.open}, false
+	ws.cur = word{hardBreak: ws.cur.hardBreak && !open} // a hard break not yet used stays
 }
 
 // hardBreak ends the line: the next word starts a new one.
