@@ -52,9 +52,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case historySavedMsg:
 		cmd = m.historySaved(msg)
 	case noticeExpiredMsg:
-		m.notice.expire(msg)
+		m.notice.expire(msg.seq)
 	case badgeExpiredMsg:
-		m.badge.expire(msg)
+		m.badge.expire(msg.seq)
 	default:
 		cmd = m.forward(msg)
 	}
