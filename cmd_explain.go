@@ -59,7 +59,8 @@ func explainText(args []string, std stdio) (string, error) {
 	if content.IsRuleID(q) {
 		return ruleText(std, strings.ToUpper(q))
 	}
-	if n, err := strconv.Atoi(q); err == nil && isDigits(q) {
+	if isDigits(q) {
+		n, _ := strconv.Atoi(q) // too long to parse: too long for a code
 		return codeText(std, q, n)
 	}
 	if doc, ok := topicDoc(q); ok {

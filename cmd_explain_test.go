@@ -80,6 +80,7 @@ func TestExplain(t *testing.T) {
 		},
 		{name: "above 599", args: []string{"600"}, code: 2, stderr: "hsx: 600 is not a status code: they run from 100 to 599 (RFC 9110 §15); hsx explain F3 says what clients do with one\n"},
 		{name: "below 100", args: []string{"99"}, code: 2, stderr: "hsx: 99 is not a status code: they run from 100 to 599 (RFC 9110 §15); hsx explain F3 says what clients do with one\n"},
+		{name: "too long to be a number", args: []string{"2040000000000000000000000"}, code: 2, stderr: "hsx: 2040000000000000000000000 is not a status code: they run from 100 to 599 (RFC 9110 §15); hsx explain F3 says what clients do with one; nearest: 204"},
 		{name: "zero", args: []string{"000"}, code: 2, stderr: "hsx: 000 is not a status code"},
 		{name: "four digits", args: []string{"2044"}, code: 2, stderr: "hsx: 2044 is not a status code: they run from 100 to 599 (RFC 9110 §15); hsx explain F3 says what clients do with one; nearest: 204, 203, 205\n"},
 		{name: "no such document", args: []string{"zzzz"}, code: 2, stderr: `hsx: no document for "zzzz" (run 'hsx explain' for the list)` + "\n"},
