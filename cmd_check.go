@@ -4,12 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
-	xterm "github.com/charmbracelet/x/term"
 
 	"github.com/hsx-dev/hsx/content"
 	"github.com/hsx-dev/hsx/probe"
@@ -124,13 +122,6 @@ func colorEnabled(std stdio) bool {
 
 // termWidth returns the width of the terminal w writes to, or 0 when w is not a terminal.
 func termWidth(w io.Writer) int {
-	f, ok := w.(*os.File)
-	if !ok || !xterm.IsTerminal(f.Fd()) {
-		return 0
-	}
-	width, _, err := xterm.GetSize(f.Fd())
-	if err != nil {
-		return 0
-	}
+	width, _ := termSize(w)
 	return width
 }

@@ -14,6 +14,7 @@ Usage:
   hsx [request flags] URL          the explorer, sending that request at start
   hsx check [request flags] URL    send one request and report the exchange; --json for JSON
   hsx explain [CODE | 2xx | RULE]  what a status code means; without CODE, the list of codes
+  hsx explain --rules              the rules hsx check judges by
   hsx lab [--addr HOST:PORT]       serve the lab of correct and broken responses
   hsx lab --list                   list the lab's scenarios
   hsx --version | --help
@@ -53,13 +54,19 @@ Exit status: 0 no error finding, 1 at least one error finding, 2 no response or 
 Run 'hsx --help' for the request flags.
 `
 
-const explainUsage = `Usage: hsx explain [CODE | CLASS | RULE]
+const explainUsage = `Usage: hsx explain [CODE | CLASS | RULE | TOPIC | --rules]
 
   hsx explain          every status code with its name, grouped by class
   hsx explain 204      the document of 204 No Content
+  hsx explain 299      a code that is not registered: how clients treat it, and its class
   hsx explain 2xx      the codes of one class
-  hsx explain S9       the document that explains the rule S9 of hsx check
-  hsx explain framing  the document on message framing
+  hsx explain S9       the section that explains rule S9 of hsx check (any case: s9)
+  hsx explain framing  the document on message framing and header syntax
+  hsx explain --rules  every rule of hsx check: ID, severity, title and reference
+
+On a terminal, documents are rendered (plain markdown with NO_COLOR set or when piped), and
+output taller than the terminal goes through $PAGER (less -R when PAGER is unset; LESS=FRX
+when LESS is unset). PAGER= or PAGER=cat writes directly.
 `
 
 const labUsage = `Usage: hsx lab [--addr HOST:PORT] [--public] [--list]

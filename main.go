@@ -112,10 +112,6 @@ func newStdio() stdio {
 
 // getenv returns the value of the environment variable key.
 func (s stdio) getenv(key string) string {
-	for i := len(s.environ) - 1; i >= 0; i-- {
-		if k, v, ok := strings.Cut(s.environ[i], "="); ok && k == key {
-			return v
-		}
-	}
-	return ""
+	v, _ := s.lookupEnv(key)
+	return v
 }

@@ -246,37 +246,6 @@ func TestColor(t *testing.T) {
 	}
 }
 
-func TestExplain(t *testing.T) {
-	tests := []struct {
-		args   []string
-		code   int
-		stdout string
-		stderr string
-	}{
-		{[]string{"explain", "204"}, 0, "# 204 No Content", ""},
-		{[]string{"explain"}, 0, "  204  No Content\n", ""},
-		{[]string{"explain", "4xx"}, 0, "  404  Not Found\n", ""},
-		{[]string{"explain", "s9"}, 0, "Rule S9 is explained under", ""},
-		{[]string{"explain", "framing"}, 0, "#", ""},
-		{[]string{"explain", "299"}, 2, "", "hsx: unknown status code 299; nearest: 2"},
-		{[]string{"explain", "zzzz"}, 2, "", `hsx: no document for "zzzz" (run 'hsx explain' for the list)`},
-		{[]string{"explain", "204", "304"}, 2, "", "hsx: explain takes one code"},
-		{[]string{"explain", "--help"}, 0, "Usage: hsx explain", ""},
-	}
-	for _, tt := range tests {
-		r := runArgs(t, tt.args...)
-		if r.code != tt.code || !strings.Contains(r.stdout, tt.stdout) || !strings.HasPrefix(r.errs, tt.stderr) || (tt.stderr == "" && r.errs != "") {
-			t.Errorf("hsx %q: exit %d, stderr %q, stdout:\n%.300s", tt.args, r.code, r.errs, r.stdout)
-		}
-		if tt.code == 0 && strings.Contains(r.stdout, "\x1b") {
-			t.Errorf("hsx %q piped has escape sequences", tt.args)
-		}
-	}
-	if r := runArgs(t, "explain"); strings.Index(r.stdout, "1xx") > strings.Index(r.stdout, "5xx") {
-		t.Errorf("classes out of order:\n%s", r.stdout)
-	}
-}
-
 func TestLabList(t *testing.T) {
 	r := runArgs(t, "lab", "--list")
 	if r.code != 0 {

@@ -23,6 +23,7 @@ package content
 
 import (
 	"embed"
+	"strings"
 	"sync"
 )
 
@@ -113,4 +114,27 @@ func ForRule(id string) (doc *Doc, heading string, ok bool) {
 		return nil, "", false
 	}
 	return d.clone(), d.Explains[id], true
+}
+
+// SectionMarkdown returns the markdown of the section under the heading with
+// the given title: the heading line and everything after it up to the next
+// heading of the same or a higher level (fewer "#"), without trailing blank
+// lines. It reports false when the document has no such heading.
+func (d *Doc) SectionMarkdown(title string) (string, bool) {
+	lines := strings.Split(d.Markdown, "\n")
+	heads := locateHeadings(lines)
+	for i, h := range heads {
+		if h.Title != title {
+			continue
+		}
+		end := len(lines)
+		for _, next := range heads[i+1:] {
+			if next.Level <= h.Level {
+				end = next.line
+				break
+			}
+		}
+		return strings.TrimRight(strings.Join(lines[h.line:end], "\n"), "\n ") + "\n", true
+	}
+	return "", false
 }

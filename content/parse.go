@@ -223,8 +223,24 @@ func splitList(s, sep string) []string {
 // code blocks.
 func headings(body string) []Section {
 	var out []Section
+	for _, h := range locateHeadings(strings.Split(body, "\n")) {
+		out = append(out, h.Section)
+	}
+	return out
+}
+
+// locatedHeading is a heading and the index of its line.
+type locatedHeading struct {
+	Section
+	line int
+}
+
+// locateHeadings returns the ATX headings among the lines of a markdown
+// body, skipping fenced code blocks.
+func locateHeadings(lines []string) []locatedHeading {
+	var out []locatedHeading
 	fence := ""
-	for _, line := range strings.Split(body, "\n") {
+	for i, line := range lines {
 		trimmed := strings.TrimLeft(line, " ")
 		if fence != "" {
 			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]+" ") == "" {
@@ -247,7 +263,7 @@ func headings(body string) []Section {
 		if !ok && trimmed[level:] != "" {
 			continue
 		}
-		out = append(out, Section{Level: level, Title: headingText(title)})
+		out = append(out, locatedHeading{Section{Level: level, Title: headingText(title)}, i})
 	}
 	return out
 }

@@ -176,3 +176,60 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// Rule suggestions: at most this many, each at most this far in number from
+// the query.
+const (
+	maxRuleSuggestions = 3
+	maxRuleDistance    = 2
+)
+
+// SuggestRule returns the IDs of explained rules nearest to query, a rule ID
+// that no document explains: those with the same letters ("S" of "S13") and
+// a number at most two away, nearest first, the lower on a tie; at most
+// three ("S13" gives S12, S14, S11). It returns nil when nothing is close,
+// and for a query that is not letters followed by digits.
+func SuggestRule(query string) []string {
+	prefix, n, ok := splitRuleID(strings.TrimSpace(query))
+	if !ok {
+		return nil
+	}
+	type near struct {
+		id   string
+		dist int
+		n    int
+	}
+	var pool []near
+	for id := range loaded().byRule {
+		p, m, ok := splitRuleID(id)
+		if ok && p == prefix && m != n && abs(m-n) <= maxRuleDistance {
+			pool = append(pool, near{id, abs(m - n), m})
+		}
+	}
+	slices.SortFunc(pool, func(a, b near) int {
+		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(a.n, b.n))
+	})
+	var out []string
+	for _, c := range pool[:min(len(pool), maxRuleSuggestions)] {
+		out = append(out, c.id)
+	}
+	return out
+}
+
+// IsRuleID reports whether s has the shape of a rule ID: one or two ASCII
+// letters followed by one to three digits ("S9", "f13"), in any case.
+func IsRuleID(s string) bool {
+	_, _, ok := splitRuleID(s)
+	return ok
+}
+
+// splitRuleID splits a rule ID such as "S13" or "s13" into its letters, upper
+// case, and its number. Only ASCII letters count.
+func splitRuleID(id string) (prefix string, n int, ok bool) {
+	i := strings.IndexFunc(id, func(r rune) bool { return (r < 'A' || r > 'Z') && (r < 'a' || r > 'z') })
+	if i < 1 || i > 2 || len(id)-i > 3 || !isDigits(id[i:]) {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(id[i:])
+	return strings.ToUpper(id[:i]), n, err == nil
+}
