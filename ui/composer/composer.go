@@ -1,7 +1,7 @@
 // Package composer is the request editor of the hsx terminal UI: method, URL, header fields
 // (one "Name: value" per line) and body. Enter in the URL field (or ctrl+s anywhere in it)
-// validates the fields and emits a SendMsg; a validation error is shown on one line and
-// nothing is sent. Pasting a `curl …` command fills every field at once.
+// validates the fields and Update reports a Send action; a validation error is shown on one
+// line and nothing is sent. Pasting a `curl …` command fills every field at once.
 //
 // In presentation mode (SetMasked) the values of secret header fields (Authorization, Cookie,
 // API keys, tokens) are masked whenever the headers are not being edited.
@@ -21,11 +21,16 @@ import (
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
-// SendMsg asks for Request to be sent. The composer emits it when enter is pressed in the URL
-// field, or ctrl+s anywhere in the composer, and the fields are valid.
-type SendMsg struct {
+// Action is what Update reports to the composer's owner: nil, or a Send.
+type Action interface{ composerAction() }
+
+// Send asks for Request to be sent. Update reports it when enter is pressed in the URL field,
+// or ctrl+s anywhere in the composer, and the fields are valid.
+type Send struct {
 	Request probe.Request
 }
+
+func (Send) composerAction() {}
 
 // Field is one of the composer's inputs.
 type Field int

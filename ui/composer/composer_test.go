@@ -46,12 +46,17 @@ func newComposer(req probe.Request) Model {
 	return m
 }
 
-// run feeds msgs to m and returns it with the messages its commands produced.
-func run(m Model, msgs ...tea.Msg) (Model, []tea.Msg) {
-	var out []tea.Msg
+// run feeds msgs to m and returns it with the actions it reported and the messages its
+// commands produced, in order.
+func run(m Model, msgs ...tea.Msg) (Model, []any) {
+	var out []any
 	for _, msg := range msgs {
+		var act Action
 		var cmd tea.Cmd
-		m, cmd = m.Update(msg)
+		m, act, cmd = m.Update(msg)
+		if act != nil {
+			out = append(out, act)
+		}
 		if cmd != nil {
 			if got := cmd(); got != nil {
 				out = append(out, got)
@@ -61,14 +66,14 @@ func run(m Model, msgs ...tea.Msg) (Model, []tea.Msg) {
 	return m, out
 }
 
-// sent returns the SendMsg among msgs.
-func sent(msgs []tea.Msg) (SendMsg, bool) {
-	for _, msg := range msgs {
-		if s, ok := msg.(SendMsg); ok {
+// sent returns the Send among out.
+func sent(out []any) (Send, bool) {
+	for _, o := range out {
+		if s, ok := o.(Send); ok {
 			return s, true
 		}
 	}
-	return SendMsg{}, false
+	return Send{}, false
 }
 
 var lab = probe.Request{Method: "DELETE", URL: "http://127.0.0.1:8080/204/body"}
@@ -206,7 +211,7 @@ func TestPasteCurl(t *testing.T) {
 	if err := os.WriteFile(file, []byte(`{"from":"file"}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	m, cmd := m.Update(tea.PasteMsg{Content: "curl -d @" + file + " http://example.test/upload"})
+	m, _, cmd := m.Update(tea.PasteMsg{Content: "curl -d @" + file + " http://example.test/upload"})
 	if got, _ := m.Request(); got.URL == "http://example.test/upload" {
 		t.Fatal("a command naming a file was parsed inside Update")
 	}

@@ -12,88 +12,90 @@ import (
 )
 
 // Update handles keys and pastes while the composer has focus, and mouse clicks (which focus
-// the field under the pointer).
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+// the field under the pointer). It reports what the owner must do, if anything, as an Action.
+func (m Model) Update(msg tea.Msg) (Model, Action, tea.Cmd) {
 	switch msg.(type) {
 	case tea.KeyPressMsg, tea.PasteMsg, CurlParsedMsg, tea.MouseClickMsg:
-		m, cmd := m.update(msg)
+		m, act, cmd := m.update(msg)
 		m.fitAreas() // the text may have gained or lost lines
-		return m, cmd
+		return m, act, cmd
 	}
 	// Nothing else concerns the composer. The root forwards it every message it does not know
 	// (spinner ticks among them, several a second while a request runs), and fitting the
 	// areas reads every field's whole text.
-	return m, nil
+	return m, nil, nil
 }
 
-func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+func (m Model) update(msg tea.Msg) (Model, Action, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if !m.focused {
-			return m, nil
+			return m, nil, nil
 		}
 		return m.handleKey(msg)
 	case tea.PasteMsg:
 		if !m.focused {
-			return m, nil
+			return m, nil, nil
 		}
 		if isCurl(msg.Content) {
-			return m, m.pasteCurl(msg.Content)
+			return m, nil, m.pasteCurl(msg.Content)
 		}
-		return m.forward(msg)
+		m, cmd := m.forward(msg)
+		return m, nil, cmd
 	case CurlParsedMsg:
 		m.applyCurl(msg)
-		return m, nil
 	case tea.MouseClickMsg:
-		return m.click(msg.Mouse())
+		m, cmd := m.click(msg.Mouse())
+		return m, nil, cmd
 	}
-	return m, nil
+	return m, nil, nil
 }
 
-func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action, tea.Cmd) {
 	km := m.KeyMap
 	switch {
 	case key.Matches(msg, km.Send):
-		return m, m.send()
+		return m.submit()
 	case key.Matches(msg, km.Method):
 		m.cycleMethod()
-		return m, nil
+		return m, nil, nil
 	case key.Matches(msg, km.NextField):
-		return m, m.focusField(min(m.field+1, numFields-1))
+		return m, nil, m.focusField(min(m.field+1, numFields-1))
 	case key.Matches(msg, km.PrevField):
-		return m, m.focusField(max(m.field-1, 0))
+		return m, nil, m.focusField(max(m.field-1, 0))
 	case key.Matches(msg, km.Back) && m.field != FieldURL:
-		return m, m.focusField(FieldURL)
+		return m, nil, m.focusField(FieldURL)
 	}
 	switch m.field {
 	case FieldMethod:
 		switch {
 		case msg.String() == "space":
 			m.cycleMethod()
-			return m, nil
+			return m, nil, nil
 		case msg.String() == "enter", msg.String() == "down",
 			msg.String() == "right" && m.method.Position() == len([]rune(m.method.Value())):
-			return m, m.focusField(FieldURL)
+			return m, nil, m.focusField(FieldURL)
 		}
 	case FieldURL:
 		switch {
 		case key.Matches(msg, km.SendFromURL):
-			return m, m.send()
+			return m.submit()
 		case msg.String() == "up", msg.String() == "left" && m.url.Position() == 0:
-			return m, m.focusField(FieldMethod)
+			return m, nil, m.focusField(FieldMethod)
 		case msg.String() == "down":
-			return m, m.focusField(FieldHeaders)
+			return m, nil, m.focusField(FieldHeaders)
 		}
 	case FieldHeaders, FieldBody:
 		a := m.area()
 		switch {
 		case msg.String() == "up" && onFirstRow(*a):
-			return m, m.focusField(m.field - 1)
+			return m, nil, m.focusField(m.field - 1)
 		case msg.String() == "down" && onLastRow(*a) && m.field == FieldHeaders:
-			return m, m.focusField(FieldBody)
+			return m, nil, m.focusField(FieldBody)
 		}
 	}
-	return m.forward(msg)
+	m, cmd := m.forward(msg)
+	return m, nil, cmd
 }
 
 // forward gives msg to the current field; any edit clears the error and the notice.
@@ -139,15 +141,15 @@ func (m *Model) cycleMethod() {
 	m.err, m.notice = "", ""
 }
 
-// send validates the fields and returns the command that emits SendMsg, or shows the error.
-func (m *Model) send() tea.Cmd {
+// submit validates the fields and reports the request to be sent, or shows the error.
+func (m Model) submit() (Model, Action, tea.Cmd) {
 	req, err := m.Request()
 	if err != nil {
 		m.err = err.Error()
-		return nil
+		return m, nil, nil
 	}
 	m.err, m.notice = "", ""
-	return func() tea.Msg { return SendMsg{Request: req} }
+	return m, Send{Request: req}, nil
 }
 
 // isCurl reports whether pasted text is a curl command line.
