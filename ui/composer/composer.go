@@ -3,6 +3,10 @@
 // validates the fields and Update reports a Send action; a validation error is shown on one
 // line and nothing is sent. Pasting a `curl …` command fills every field at once.
 //
+// The method field comes selected when it is entered, as a browser's address bar does: the
+// first character typed replaces the whole method, and an arrow key keeps it for editing. A
+// method that is not a token (RFC 9110 §5.6.2) is drawn as an error and refused.
+//
 // In presentation mode (SetMasked) the values of secret header fields (Authorization, Cookie,
 // API keys, tokens) are masked whenever the headers are not being edited.
 //
@@ -64,6 +68,9 @@ type Model struct {
 	masked  bool
 	width   int
 	height  int
+	// methodSel reports that the method's text is selected: the next character typed
+	// replaces it.
+	methodSel bool
 
 	// opts holds what a request carries beyond the fields (-k, -L, timeouts), kept from
 	// SetRequest or a pasted curl command.
@@ -146,6 +153,7 @@ func (m *Model) SetRequest(req probe.Request) {
 	opts.Method, opts.URL, opts.Header, opts.Body = "", "", nil, nil
 	m.opts = opts
 	m.err, m.notice = "", ""
+	m.methodSel = m.field == FieldMethod
 	m.fitAreas()
 }
 
@@ -228,6 +236,7 @@ func (m *Model) FocusField(f Field) tea.Cmd {
 
 func (m *Model) focusField(f Field) tea.Cmd {
 	f = max(0, min(f, numFields-1))
+	m.methodSel = f == FieldMethod && (m.field != f || !m.method.Focused())
 	m.field = f
 	m.method.Blur()
 	m.url.Blur()

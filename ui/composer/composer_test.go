@@ -503,3 +503,69 @@ func TestPreferredLinesAndSplit(t *testing.T) {
 		})
 	}
 }
+
+// TestTypingReplacesTheMethod checks that the method comes selected when its field is entered,
+// so that typing replaces it, and that an arrow key keeps it for editing.
+func TestTypingReplacesTheMethod(t *testing.T) {
+	left := press(tea.KeyLeft, 0)
+	click := tea.MouseClickMsg(tea.Mouse{X: 2, Y: 0, Button: tea.MouseLeft})
+	tests := []struct {
+		name string
+		msgs []tea.Msg
+		want string
+	}{
+		{"typed over DELETE", append([]tea.Msg{up}, typed("PUT")...), "PUT"},
+		{"typed after a click", append([]tea.Msg{click}, typed("PATCH")...), "PATCH"},
+		{"pasted over DELETE", []tea.Msg{up, tea.PasteMsg{Content: "PURGE"}}, "PURGE"},
+		{"typed over a cycled method", append([]tea.Msg{up, space}, typed("GET")...), "GET"},
+		{"typed after coming back", append([]tea.Msg{up, esc, up}, typed("HEAD")...), "HEAD"},
+		{"backspace clears it", []tea.Msg{up, press(tea.KeyBackspace, 0)}, ""},
+		{"left keeps it for editing", append([]tea.Msg{up, left}, typed("X")...), "DELETXE"},
+		{"a second character is added", append([]tea.Msg{up}, typed("PU")...), "PU"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := run(newComposer(lab), tt.msgs...)
+			if got := m.method.Value(); got != tt.want {
+				t.Fatalf("method %q, want %q", got, tt.want)
+			}
+			_, out := run(m, ctrlS)
+			s, ok := sent(out)
+			want := tt.want
+			if want == "" {
+				want = "GET"
+			}
+			if !ok || s.Request.Method != want {
+				t.Errorf("sent %+v (%v), want method %s", s.Request, ok, want)
+			}
+		})
+	}
+	m, _ := run(newComposer(lab), up)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "type to replace") {
+		t.Errorf("the selected method does not say that typing replaces it:\n%s", v)
+	}
+	if !strings.Contains(m.View(), "\x1b[7m") && !strings.Contains(m.View(), ";7m") && !strings.Contains(m.View(), ";7;") {
+		t.Errorf("the selected method is not drawn in reverse video: %q", strings.Split(m.View(), "\n")[0])
+	}
+}
+
+// TestMethodThatIsNotATokenIsRefused types methods with characters a token cannot hold: the
+// error is shown while typing and after each send key, and nothing is sent.
+func TestMethodThatIsNotATokenIsRefused(t *testing.T) {
+	for _, method := range []string{"GET/", "P(UT", "DELETE:", "É"} {
+		for _, send := range [][]tea.Msg{{ctrlS}, {esc, enter}} {
+			m, _ := run(newComposer(lab), append([]tea.Msg{up}, typed(method)...)...)
+			want := `method: "` + method
+			if v := ansi.Strip(m.View()); !strings.Contains(v, "✗ "+want) {
+				t.Errorf("%q: no error while typing:\n%s", method, v)
+			}
+			m, out := run(m, send...)
+			if s, ok := sent(out); ok {
+				t.Errorf("%q: sent %+v", method, s.Request)
+			}
+			if v := ansi.Strip(m.View()); !strings.Contains(v, "✗ "+want) {
+				t.Errorf("%q: refused without saying why:\n%s", method, v)
+			}
+		}
+	}
+}

@@ -75,6 +75,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action, tea.Cmd) {
 		case msg.String() == "enter", msg.String() == "down",
 			msg.String() == "right" && m.method.Position() == len([]rune(m.method.Value())):
 			return m, nil, m.focusField(FieldURL)
+		case m.methodSel:
+			if m.replaceMethod(msg) {
+				return m, nil, nil
+			}
 		}
 	case FieldURL:
 		switch {
@@ -98,11 +102,32 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action, tea.Cmd) {
 	return m, nil, cmd
 }
 
-// forward gives msg to the current field; any edit clears the error and the notice.
+// replaceMethod applies key msg to the selected method: a character starts a new method in its
+// place and backspace or delete clears it; any other key ends the selection and keeps the text.
+// It reports whether msg was used up.
+func (m *Model) replaceMethod(msg tea.KeyPressMsg) bool {
+	m.methodSel = false
+	switch {
+	case msg.Text != "" && msg.Mod&^tea.ModShift == 0:
+		m.method.SetValue("") // the character itself goes in through forward
+	case msg.String() == "backspace", msg.String() == "delete":
+		m.method.SetValue("")
+		m.err, m.notice = "", ""
+		return true
+	}
+	return false
+}
+
+// forward gives msg to the current field; any edit clears the error and the notice. A paste
+// replaces a selected method, as typing does.
 func (m Model) forward(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.field {
 	case FieldMethod:
+		if _, ok := msg.(tea.PasteMsg); ok && m.methodSel {
+			m.method.SetValue("")
+		}
+		m.methodSel = false
 		m.method, cmd = m.method.Update(msg)
 	case FieldURL:
 		m.url, cmd = m.url.Update(msg)
@@ -134,10 +159,11 @@ func onLastRow(a textarea.Model) bool {
 	return a.Line() == a.LineCount()-1 && li.RowOffset >= li.Height-1
 }
 
-// cycleMethod sets the method to the next one of Methods.
+// cycleMethod sets the method to the next one of Methods, selected so that typing replaces it.
 func (m *Model) cycleMethod() {
 	m.method.SetValue(nextMethod(strings.TrimSpace(m.method.Value())))
 	m.method.CursorEnd()
+	m.methodSel = m.field == FieldMethod
 	m.err, m.notice = "", ""
 }
 

@@ -49,17 +49,26 @@ func (m Model) bar(on bool) string {
 	return " "
 }
 
-// requestLine draws the method and the URL.
+// requestLine draws the method and the URL. A selected method is drawn in reverse video, a
+// method that is not a token in the error color.
 func (m Model) requestLine() string {
 	var method string
-	if m.focused && m.field == FieldMethod {
+	editing := m.focused
+	st := m.st.method
+	if m.methodErr() != nil {
+		st = m.st.err
+	}
+	switch {
+	case editing && m.field == FieldMethod && m.methodSel:
+		method = st.Reverse(true).Render(termsafe.String(m.method.Value(), termsafe.Line))
+	case editing && m.field == FieldMethod:
 		method = m.method.View()
-	} else {
-		method = m.st.method.Render(termsafe.String(m.method.Value(), termsafe.Line))
+	default:
+		method = st.Render(termsafe.String(m.method.Value(), termsafe.Line))
 	}
 	urlW := max(m.width-methodWidth-3, 1)
 	var u string
-	if m.focused && m.field == FieldURL {
+	if editing && m.field == FieldURL {
 		u = m.url.View()
 	} else if m.url.Value() == "" {
 		u = m.st.subtle.Render(m.url.Placeholder)
@@ -152,9 +161,13 @@ func (m Model) readOnly(text string, headers bool, n int) []string {
 // statusLine is the error, the notice, the method choices while the method is being chosen,
 // or the request's settings and a hint for the current field.
 func (m Model) statusLine() string {
+	err := m.err
+	if e := m.methodErr(); e != nil && m.focused && m.field == FieldMethod {
+		err = e.Error() // said while it is being typed, not only when it is refused
+	}
 	switch {
-	case m.err != "":
-		return m.st.err.Render(theme.Glyph(2) + " " + termsafe.String(m.err, termsafe.Line))
+	case err != "":
+		return m.st.err.Render(theme.Glyph(2) + " " + termsafe.String(err, termsafe.Line))
 	case m.notice != "":
 		return m.st.muted.Render(m.notice)
 	case m.focused && m.field == FieldMethod:
@@ -177,6 +190,12 @@ func (m Model) statusLine() string {
 		room -= ansi.StringWidth(settings)
 	}
 	return m.st.muted.Render(settings + m.hint(room))
+}
+
+// methodErr says why the method is refused, or is nil.
+func (m Model) methodErr() error {
+	_, err := checkMethod(m.method.Value())
+	return err
 }
 
 // hint is a short reminder of what can be done in the current field: the longest of its
@@ -219,7 +238,11 @@ func (m Model) methodChoices() string {
 		b.WriteString(m.st.muted.Render(name))
 	}
 	room := m.width - 1 - ansi.StringWidth(b.String()) // the status line starts after a space
-	for _, h := range []string{" · space: next, or type one · esc: back to URL", " · space: next · esc: back to URL"} {
+	hints := []string{" · space: next, or type one · esc: back to URL", " · space: next · esc: back to URL"}
+	if m.methodSel {
+		hints = []string{" · type to replace · space: next · esc: back to URL", " · type to replace · space: next"}
+	}
+	for _, h := range hints {
 		if ansi.StringWidth(h) <= room {
 			return b.String() + m.st.muted.Render(h)
 		}
