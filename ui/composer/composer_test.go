@@ -396,6 +396,10 @@ func TestShape(t *testing.T) {
 					Header: []probe.Field{{Name: "A", Value: strings.Repeat("v", 300)}, {Name: "B", Value: "1"}, {Name: "C", Value: "2"}},
 					Body:   []byte(strings.Repeat("line\n", 20))})
 				m.FocusField(f)
+				if f == FieldBody && w == 80 {
+					// and with a pasted command that did not parse in place of headers and body
+					m, _, _ = m.Update(tea.PasteMsg{Content: "curl 'http://example.test/" + strings.Repeat("x", 200)})
+				}
 				m.err = "URL: " + strings.Repeat("bad ", 50)
 				lines := strings.Split(m.View(), "\n")
 				if len(lines) != h {
@@ -567,5 +571,56 @@ func TestMethodThatIsNotATokenIsRefused(t *testing.T) {
 				t.Errorf("%q: refused without saying why:\n%s", method, v)
 			}
 		}
+	}
+}
+
+// TestFailedPasteKeepsTheCommand pastes a curl command that does not parse: the fields keep
+// the request from before, the command stays open for editing under its error, and nothing is
+// sent until it is fixed (enter then fills the fields) or dropped (esc).
+func TestFailedPasteKeepsTheCommand(t *testing.T) {
+	const bad = "curl -X PUT http://example.test/a -H 'A: b"
+	m, _ := run(newComposer(lab), tea.PasteMsg{Content: bad})
+	if !m.Drafting() {
+		t.Fatal("the command that did not parse is not kept")
+	}
+	if got, _ := m.Request(); got.Method != "DELETE" || got.URL != lab.URL {
+		t.Errorf("the fields changed: %s %s", got.Method, got.URL)
+	}
+	v := ansi.Strip(m.View())
+	for _, want := range []string{bad, "Pasted curl command", "the request above is unchanged", "✗ curl command: unterminated ' quote", "enter: try again · esc: drop it"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+	for _, k := range []tea.Msg{enter, ctrlS} {
+		var out []any
+		if m, out = run(m, k); len(out) > 0 {
+			t.Errorf("%v sent %v while the command is open", k, out)
+		}
+	}
+	if !m.Drafting() || m.draft.Value() != bad {
+		t.Fatalf("retrying lost the command: %q", m.draft.Value())
+	}
+
+	fixed, out := run(m, append(typed("'"), enter)...)
+	if len(out) > 0 || fixed.Drafting() {
+		t.Fatalf("fixing the command: out %v, still open %v", out, fixed.Drafting())
+	}
+	if got, _ := fixed.Request(); got.Method != "PUT" || got.URL != "http://example.test/a" || len(got.Header) != 1 {
+		t.Errorf("the fixed command filled %+v", got)
+	}
+	if _, out := run(fixed, enter); len(out) != 1 {
+		t.Errorf("enter after the fix did not send: %v", out)
+	}
+
+	dropped, _ := run(m, esc)
+	if dropped.Drafting() {
+		t.Fatal("esc did not drop the command")
+	}
+	if v := ansi.Strip(dropped.View()); !strings.Contains(v, "the request is as it was") {
+		t.Errorf("dropping does not say the request is as it was:\n%s", v)
+	}
+	if s, ok := sent(func() []any { _, out := run(dropped, enter); return out }()); !ok || s.Request.URL != lab.URL {
+		t.Errorf("after esc, enter sent %+v (%v), want the request from before", s.Request, ok)
 	}
 }

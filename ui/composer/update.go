@@ -32,6 +32,10 @@ func (m Model) update(msg tea.Msg) (Model, Action, tea.Cmd) {
 		if !m.focused {
 			return m, nil, nil
 		}
+		if m.drafting {
+			m, cmd := m.draftKey(msg)
+			return m, nil, cmd
+		}
 		return m.handleKey(msg)
 	case tea.PasteMsg:
 		if !m.focused {
@@ -118,10 +122,23 @@ func (m *Model) replaceMethod(msg tea.KeyPressMsg) bool {
 	return false
 }
 
+// submit reports the request to be sent, or shows why it cannot be.
+func (m Model) submit() (Model, Action, tea.Cmd) {
+	req, cmd, ok := m.Submit()
+	if !ok {
+		return m, nil, cmd
+	}
+	return m, Send{Request: req}, nil
+}
+
 // forward gives msg to the current field; any edit clears the error and the notice. A paste
 // replaces a selected method, as typing does.
 func (m Model) forward(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
+	if m.drafting {
+		m.draft, cmd = m.draft.Update(msg)
+		return m, cmd // the error stays in sight while the command is being fixed
+	}
 	switch m.field {
 	case FieldMethod:
 		if _, ok := msg.(tea.PasteMsg); ok && m.methodSel {
@@ -138,6 +155,22 @@ func (m Model) forward(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	m.err, m.notice = "", ""
 	return m, cmd
+}
+
+// draftKey handles a key while a pasted command that did not parse is open: Retry (enter or the
+// send key) tries it again, Drop (esc) drops it and goes back to the fields as they were,
+// everything else edits it.
+func (m Model) draftKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	km := m.KeyMap
+	switch {
+	case key.Matches(msg, km.Retry), key.Matches(msg, km.Send):
+		return m, m.pasteCurl(m.draft.Value())
+	case key.Matches(msg, km.Drop):
+		m.closeDraft()
+		m.err, m.notice = "", "pasted command dropped; the request is as it was"
+		return m, m.focusField(m.field)
+	}
+	return m.forward(msg)
 }
 
 // area returns the text area of the current field.
@@ -167,17 +200,6 @@ func (m *Model) cycleMethod() {
 	m.err, m.notice = "", ""
 }
 
-// submit validates the fields and reports the request to be sent, or shows the error.
-func (m Model) submit() (Model, Action, tea.Cmd) {
-	req, err := m.Request()
-	if err != nil {
-		m.err = err.Error()
-		return m, nil, nil
-	}
-	m.err, m.notice = "", ""
-	return m, Send{Request: req}, nil
-}
-
 // isCurl reports whether pasted text is a curl command line.
 func isCurl(s string) bool {
 	s = strings.TrimLeft(s, " \t\r\n$")
@@ -190,32 +212,45 @@ func isCurl(s string) bool {
 type CurlParsedMsg struct {
 	Command *curl.Command
 	Err     error
+	text    string // the command as pasted
+	seq     int    // the paste it answers
 }
 
-// pasteCurl fills every field from a pasted curl command line, or shows why it could not
-// (the fields are then kept as they were). A command that may read a file is parsed in the
-// returned command instead.
+// pasteCurl fills every field from a pasted curl command line, or, when it does not parse,
+// opens it for editing with the error (the fields are kept as they were). A command that may
+// read a file is parsed in the returned command instead.
 func (m *Model) pasteCurl(text string) tea.Cmd {
 	text = strings.TrimLeft(text, " \t\r\n$")
+	m.pasteSeq++
+	seq := m.pasteSeq
 	if strings.Contains(text, "@") {
 		return func() tea.Msg {
 			c, err := curl.ParseCommand(text)
-			return CurlParsedMsg{Command: c, Err: err}
+			return CurlParsedMsg{Command: c, Err: err, text: text, seq: seq}
 		}
 	}
 	c, err := curl.ParseCommand(text)
-	m.applyCurl(CurlParsedMsg{Command: c, Err: err})
+	m.applyCurl(CurlParsedMsg{Command: c, Err: err, text: text, seq: seq})
 	return nil
 }
 
-// applyCurl fills the fields from a parsed curl command, or shows its error.
+// applyCurl fills the fields from a parsed curl command, or opens the command for editing
+// under its error. The answer to an older paste is dropped.
 func (m *Model) applyCurl(msg CurlParsedMsg) {
+	if msg.seq != m.pasteSeq {
+		return
+	}
 	if msg.Err != nil || msg.Command == nil {
 		err := msg.Err
 		if err == nil {
 			err = errors.New("empty command")
 		}
 		m.err, m.notice = "curl command: "+err.Error(), ""
+		if !m.drafting || m.draft.Value() != msg.text {
+			m.draft.SetValue(msg.text)
+		}
+		m.drafting = true
+		m.focusField(m.field)
 		return
 	}
 	m.SetRequest(msg.Command.Request)

@@ -19,7 +19,7 @@ func (m Model) View() string {
 	}
 	l := m.layout()
 	lines := make([]string, m.height)
-	lines[0] = m.bar(m.field <= FieldURL) + m.requestLine()
+	lines[0] = m.bar(m.field <= FieldURL && !m.drafting) + m.requestLine()
 	if l.headersLabel >= 0 {
 		lines[l.headersLabel] = m.label("Headers", FieldHeaders, fieldCount(len(looseHeaders(m.headers.Value()))))
 	}
@@ -31,6 +31,12 @@ func (m Model) View() string {
 	}
 	if l.bodyH > 0 {
 		m.fill(lines[l.bodyTop:l.bodyTop+l.bodyH], FieldBody)
+	}
+	if l.draftLabel >= 0 {
+		lines[l.draftLabel] = m.draftLabel()
+	}
+	if l.draftH > 0 {
+		m.fillDraft(lines[l.draftTop : l.draftTop+l.draftH])
 	}
 	if l.status >= 0 {
 		lines[l.status] = " " + m.statusLine()
@@ -53,7 +59,7 @@ func (m Model) bar(on bool) string {
 // method that is not a token in the error color.
 func (m Model) requestLine() string {
 	var method string
-	editing := m.focused
+	editing := m.focused && !m.drafting
 	st := m.st.method
 	if m.methodErr() != nil {
 		st = m.st.err
@@ -85,7 +91,7 @@ func (m Model) requestLine() string {
 // label draws a section label on a rule, with a note at the right.
 func (m Model) label(title string, f Field, note string) string {
 	st := m.st.label
-	if m.focused && m.field == f {
+	if m.focused && (m.field == f && !m.drafting || f < 0 && m.drafting) {
 		st = m.st.labelFocused
 	}
 	left := " " + st.Render(title) + " "
@@ -97,7 +103,7 @@ func (m Model) label(title string, f Field, note string) string {
 // fill draws field f into rows: the text area itself while it is being edited, otherwise a
 // read-only rendering with field names highlighted and secrets masked when masking is on.
 func (m Model) fill(rows []string, f Field) {
-	editing := m.focused && m.field == f
+	editing := m.focused && m.field == f && !m.drafting
 	a := m.headers
 	if f == FieldBody {
 		a = m.body
@@ -111,13 +117,35 @@ func (m Model) fill(rows []string, f Field) {
 	default:
 		content = m.readOnly(a.Value(), f == FieldHeaders, len(rows))
 	}
+	m.fillRows(rows, content, editing)
+}
+
+// fillRows draws content into rows, each after the focus bar (when on) and a space.
+func (m Model) fillRows(rows, content []string, on bool) {
 	for i := range rows {
 		s := ""
 		if i < len(content) {
 			s = content[i]
 		}
-		rows[i] = m.bar(editing) + " " + fit(s, max(m.width-2, 0))
+		rows[i] = m.bar(on) + " " + fit(s, max(m.width-2, 0))
 	}
+}
+
+// draftLabel is the rule above a pasted command that did not parse; it says that the request
+// line above is the request from before.
+func (m Model) draftLabel() string {
+	for _, note := range []string{"not used · the request above is unchanged", "not used"} {
+		if l := m.label("Pasted curl command", -1, note); ansi.StringWidth(l) <= m.width {
+			return l
+		}
+	}
+	return m.label("Pasted curl command", -1, "")
+}
+
+// fillDraft draws the pasted command into rows: the text area itself, with a cursor while the
+// composer has focus.
+func (m Model) fillDraft(rows []string) {
+	m.fillRows(rows, strings.Split(m.draft.View(), "\n"), m.focused)
 }
 
 // readOnly renders text in at most n rows; when it has more lines the last row says how many
@@ -161,6 +189,9 @@ func (m Model) readOnly(text string, headers bool, n int) []string {
 // statusLine is the error, the notice, the method choices while the method is being chosen,
 // or the request's settings and a hint for the current field.
 func (m Model) statusLine() string {
+	if m.drafting {
+		return m.draftStatus()
+	}
 	err := m.err
 	if e := m.methodErr(); e != nil && m.focused && m.field == FieldMethod {
 		err = e.Error() // said while it is being typed, not only when it is refused
@@ -190,6 +221,19 @@ func (m Model) statusLine() string {
 		room -= ansi.StringWidth(settings)
 	}
 	return m.st.muted.Render(settings + m.hint(room))
+}
+
+// draftStatus is the status line under a pasted command that did not parse: its error, and
+// what enter and esc do, as far as they fit.
+func (m Model) draftStatus() string {
+	e := m.st.err.Render(theme.Glyph(2) + " " + termsafe.String(m.err, termsafe.Line))
+	room := m.width - 1 - ansi.StringWidth(e)
+	for _, h := range []string{" · enter: try again · esc: drop it", " · enter: retry · esc: drop"} {
+		if ansi.StringWidth(h) <= room {
+			return e + m.st.muted.Render(h)
+		}
+	}
+	return e
 }
 
 // methodErr says why the method is refused, or is nil.
