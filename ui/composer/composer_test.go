@@ -13,6 +13,7 @@ import (
 
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/curl"
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -622,5 +623,29 @@ func TestFailedPasteKeepsTheCommand(t *testing.T) {
 	}
 	if s, ok := sent(func() []any { _, out := run(dropped, enter); return out }()); !ok || s.Request.URL != lab.URL {
 		t.Errorf("after esc, enter sent %+v (%v), want the request from before", s.Request, ok)
+	}
+}
+
+// TestFailedPasteErrorIsWhole checks that the error about a pasted command is shown whole,
+// wrapped over the status rows, at widths where it does not fit on one line.
+func TestFailedPasteErrorIsWhole(t *testing.T) {
+	const paste = `curl 'http://127.0.0.1:9/items' -H "X-Trace: $TRACE"`
+	const want = "✗ curl command: shell expansion $TRACE is not supported: paste the value itself"
+	for _, w := range []int{40, 60, 80} {
+		m := newComposer(lab)
+		m.SetSize(w, 8)
+		m, _ = run(m, tea.PasteMsg{Content: paste})
+		lines := strings.Split(ansi.Strip(m.View()), "\n")
+		l := m.layout()
+		var status []string
+		for _, s := range lines[l.status : l.status+l.statusH] {
+			status = append(status, strings.TrimSpace(s))
+		}
+		if got := strings.Join(status, " "); !strings.Contains(got, want) {
+			t.Errorf("width %d: status rows %q, want the whole error %q", w, status, want)
+		}
+		if err := uitest.Shape(m.View(), w, 8); err != nil {
+			t.Errorf("width %d: %v", w, err)
+		}
 	}
 }

@@ -30,8 +30,8 @@ func DefaultKeyMap() KeyMap {
 		NextField:   key.NewBinding(key.WithKeys("ctrl+down", "alt+down"), key.WithHelp("ctrl+↓", "next field")),
 		PrevField:   key.NewBinding(key.WithKeys("ctrl+up", "alt+up"), key.WithHelp("ctrl+↑", "previous field")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the URL field")),
-		Retry:       key.NewBinding(key.WithKeys("enter", "ctrl+s"), key.WithHelp("enter", "try a pasted command again")),
-		Drop:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "drop a pasted command")),
+		Retry:       key.NewBinding(key.WithKeys("enter", "ctrl+s"), key.WithHelp("enter", "retry the paste")),
+		Drop:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "drop the paste")),
 	}
 }
 

@@ -12,7 +12,7 @@ type layout struct {
 	headersLabel, headersTop, headersH int
 	bodyLabel, bodyTop, bodyH          int
 	draftLabel, draftTop, draftH       int
-	status                             int
+	status, statusH                    int // the status takes statusH rows from row status
 }
 
 // layout places the sections in the pane's height: the request line on row 0, the status
@@ -25,11 +25,17 @@ func (m Model) layout() layout {
 	l := layout{headersLabel: -1, headersTop: -1, bodyLabel: -1, bodyTop: -1, draftLabel: -1, draftTop: -1, status: -1}
 	h := m.height
 	if h >= 2 {
-		l.status = h - 1
+		l.status, l.statusH = h-1, 1
 	}
 	avail := h - 2 // rows between the request line and the status line
 	if m.drafting {
-		// A pasted command that did not parse takes the place of the headers and the body.
+		// A pasted command that did not parse takes the place of the headers and the body,
+		// and its error takes up to maxErrRows rows, leaving the rule and a row of the command.
+		if h >= 2 {
+			l.statusH = max(1, min(len(m.draftErrRows()), maxErrRows, h-3))
+			l.status = h - l.statusH
+			avail = l.status - 1
+		}
 		switch {
 		case avail >= 2:
 			l.draftLabel, l.draftTop, l.draftH = 1, 2, avail-1
@@ -91,7 +97,7 @@ func (m Model) wants() (headers, body int) {
 // Unfocused, an empty body is left out. The root hands it to the layout, which caps it.
 func (m Model) PreferredLines() int {
 	if m.drafting {
-		return 1 + 1 + m.draftRows() + 1
+		return 1 + 1 + m.draftRows() + min(len(m.draftErrRows()), maxErrRows)
 	}
 	hw, bw := m.wants()
 	n := 1 + 1 + hw + 1
@@ -100,6 +106,9 @@ func (m Model) PreferredLines() int {
 	}
 	return n
 }
+
+// maxErrRows is the most rows the error about a pasted command takes.
+const maxErrRows = 3
 
 // draftRows is how many rows the pasted command takes when each of its lines wraps at the
 // pane's width.

@@ -38,7 +38,12 @@ func (m Model) View() string {
 	if l.draftH > 0 {
 		m.fillDraft(lines[l.draftTop : l.draftTop+l.draftH])
 	}
-	if l.status >= 0 {
+	switch {
+	case l.status >= 0 && m.drafting:
+		for i, s := range m.draftStatus(l.statusH) {
+			lines[l.status+i] = " " + s
+		}
+	case l.status >= 0:
 		lines[l.status] = " " + m.statusLine()
 	}
 	for i, s := range lines {
@@ -189,9 +194,6 @@ func (m Model) readOnly(text string, headers bool, n int) []string {
 // statusLine is the error, the notice, the method choices while the method is being chosen,
 // or the request's settings and a hint for the current field.
 func (m Model) statusLine() string {
-	if m.drafting {
-		return m.draftStatus()
-	}
 	err := m.err
 	if e := m.methodErr(); e != nil && m.focused && m.field == FieldMethod {
 		err = e.Error() // said while it is being typed, not only when it is refused
@@ -223,17 +225,34 @@ func (m Model) statusLine() string {
 	return m.st.muted.Render(settings + m.hint(room))
 }
 
-// draftStatus is the status line under a pasted command that did not parse: its error, and
-// what enter and esc do, as far as they fit.
-func (m Model) draftStatus() string {
-	e := m.st.err.Render(theme.Glyph(2) + " " + termsafe.String(m.err, termsafe.Line))
-	room := m.width - 1 - ansi.StringWidth(e)
+// draftStatus is the status under a pasted command that did not parse, in at most n rows: its
+// error, wrapped, and after it what enter and esc do, as far as they fit (the hint bar says it
+// too). An error longer than n rows is cut with an ellipsis.
+func (m Model) draftStatus(n int) []string {
+	rows := m.draftErrRows()
+	out := make([]string, min(len(rows), n))
+	for i := range out {
+		s := rows[i]
+		if i == n-1 && len(rows) > n {
+			s = cells.Fit(s+" …", max(m.width-1, 0), "…") // the ellipsis says that more was cut
+		}
+		out[i] = m.st.err.Render(s)
+	}
+	last := len(out) - 1
+	room := m.width - 1 - ansi.StringWidth(out[last])
 	for _, h := range []string{" · enter: try again · esc: drop it", " · enter: retry · esc: drop"} {
 		if ansi.StringWidth(h) <= room {
-			return e + m.st.muted.Render(h)
+			out[last] += m.st.muted.Render(h)
+			break
 		}
 	}
-	return e
+	return out
+}
+
+// draftErrRows is the error about a pasted command, wrapped to the status line's width.
+func (m Model) draftErrRows() []string {
+	text := theme.Glyph(2) + " " + termsafe.String(m.err, termsafe.Line)
+	return strings.Split(ansi.Wrap(text, max(m.width-1, 1), ""), "\n")
 }
 
 // methodErr says why the method is refused, or is nil.
