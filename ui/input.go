@@ -5,7 +5,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/ui/composer"
+	"github.com/hsx-dev/hsx/ui/explainer"
 	"github.com/hsx-dev/hsx/ui/layout"
+	"github.com/hsx-dev/hsx/ui/results"
 )
 
 // handleKey handles a key press: the help screen or an overlay take it first, then the global
@@ -64,22 +67,38 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, true
 }
 
-// paneUpdate hands msg to pane p.
+// paneUpdate hands msg to pane p and applies at once what the pane reports, before any other
+// message is handled: a key that follows finds the state the report left.
 func (m *Model) paneUpdate(p layout.Pane, msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch p {
 	case layout.Composer:
 		want := m.composer.PreferredLines()
-		m.composer, cmd = m.composer.Update(msg)
+		var act composer.Action
+		m.composer, act, cmd = m.composer.Update(msg)
 		if m.composer.PreferredLines() != want {
 			cmd = tea.Batch(cmd, m.relayout()) // a line was added or removed
 		}
+		if act, ok := act.(composer.Send); ok {
+			cmd = tea.Batch(cmd, m.send(act.Request))
+		}
 	case layout.Results:
 		before, _ := m.results.Finding()
-		m.results, cmd = m.results.Update(msg)
+		var act results.Action
+		m.results, act, cmd = m.results.Update(msg)
 		cmd = tea.Batch(cmd, m.follow(before))
+		if act, ok := act.(results.Explain); ok {
+			cmd = tea.Batch(cmd, m.explain(act.ID))
+		}
 	case layout.Explainer:
-		m.explainer, cmd = m.explainer.Update(msg)
+		var act explainer.Action
+		m.explainer, act, cmd = m.explainer.Update(msg)
+		switch act := act.(type) {
+		case explainer.ShowSections:
+			m.openSections(act)
+		case explainer.ShowRelated:
+			m.openRelated(act)
+		}
 	}
 	return cmd
 }

@@ -49,6 +49,7 @@ type Model struct {
 	history   []history.Entry
 	saveQueue []history.Entry // entries waiting to be written, oldest first
 	saving    bool            // whether a history write is running
+	loaded    bool            // whether the history read at start has come back
 	// setAside lists where damaged history files were moved in this run; the history list
 	// names them. warnHistory keeps a warning in the hint bar until that list is opened.
 	setAside    []string

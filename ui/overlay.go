@@ -65,7 +65,7 @@ func (m *Model) openCodes() {
 }
 
 // openRelated opens the list of the codes related to the explainer's document.
-func (m *Model) openRelated(msg explainer.RelatedMsg) {
+func (m *Model) openRelated(msg explainer.ShowRelated) {
 	var docs []*content.Doc
 	for _, code := range msg.Doc.Related {
 		if d, ok := content.Lookup(code); ok {
@@ -168,7 +168,7 @@ func distinct(entries []history.Entry) ([]history.Entry, []int) {
 }
 
 // openSections opens the list of the explainer document's sections.
-func (m *Model) openSections(msg explainer.SectionsMsg) {
+func (m *Model) openSections(msg explainer.ShowSections) {
 	items := make([]picker.Item, len(msg.Sections))
 	for i, s := range msg.Sections {
 		items[i] = picker.Item{Title: strings.Repeat("  ", max(s.Level-2, 0)) + s.Title}
@@ -181,7 +181,7 @@ func (m *Model) openSections(msg explainer.SectionsMsg) {
 }
 
 // choose acts on the item chosen in the overlay, and closes it.
-func (m *Model) choose(msg picker.ChosenMsg) tea.Cmd {
+func (m *Model) choose(msg picker.Chosen) tea.Cmd {
 	o := m.overlay
 	m.overlay = overlay{}
 	switch msg.ID {
@@ -204,11 +204,18 @@ func (m *Model) fill(req probe.Request) tea.Cmd {
 	return m.setFocus(layout.Composer)
 }
 
-// overlayUpdate hands msg to the open picker.
+// overlayUpdate hands msg to the open picker and applies what it decided at once, so that the
+// next key already finds the picker closed.
 func (m *Model) overlayUpdate(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	m.overlay.p, cmd = m.overlay.p.Update(msg)
-	return cmd
+	var act picker.Action
+	m.overlay.p, act = m.overlay.p.Update(msg)
+	switch act := act.(type) {
+	case picker.Chosen:
+		return m.choose(act)
+	case picker.Closed:
+		m.overlay = overlay{}
+	}
+	return nil
 }
 
 // overlayMouse hands mouse events inside the box to the picker; a click outside closes it.

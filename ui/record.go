@@ -34,20 +34,22 @@ func (m Model) loadHistory() tea.Cmd {
 	}
 }
 
-// historyLoaded keeps the loaded entries (newest first) in front of any sent meanwhile, and
-// warns when a damaged file was set aside.
+// historyLoaded keeps the loaded entries (newest first) behind any sent meanwhile, warns when a
+// damaged file was set aside, and starts the writes that waited for the load.
 func (m *Model) historyLoaded(msg historyLoadedMsg) tea.Cmd {
 	loaded := slices.Clone(msg.entries)
 	slices.SortStableFunc(loaded, func(a, b history.Entry) int { return b.Time.Compare(a.Time) })
 	m.history = append(m.history, loaded...)
+	m.loaded = true
+	next := m.saveNext()
 	var damaged *history.DamagedError
 	switch {
 	case errors.As(msg.err, &damaged):
 		m.historyDamaged(damaged.Moved)
 	case msg.err != nil:
-		return m.flash(msg.err.Error(), noticeError)
+		return tea.Batch(next, m.flash(msg.err.Error(), noticeError))
 	}
-	return nil
+	return next
 }
 
 // historySaved starts the next queued write, and reports a failed one.
@@ -73,7 +75,9 @@ func (m *Model) historyDamaged(moved string) {
 }
 
 // record adds a sent request to the history: in memory now, on disk in the background. Writes
-// are queued and run one at a time, so that two quick sends cannot race on the file.
+// are queued and run one at a time, after the history read at start, so that two quick sends
+// cannot race on the file and a write cannot put an entry into the history still being read
+// (which would then hold it twice) or set a damaged file aside that the read sets aside too.
 func (m *Model) record(req probe.Request, status int) tea.Cmd {
 	if req.Method == "" {
 		req.Method = "GET"
@@ -92,9 +96,10 @@ func (m *Model) record(req probe.Request, status int) tea.Cmd {
 	return m.saveNext()
 }
 
-// saveNext starts writing the oldest queued entry unless a write is running.
+// saveNext starts writing the oldest queued entry unless a write is running or the history has
+// not been read yet.
 func (m *Model) saveNext() tea.Cmd {
-	if m.saving || len(m.saveQueue) == 0 || m.store == nil {
+	if !m.loaded || m.saving || len(m.saveQueue) == 0 || m.store == nil {
 		return nil
 	}
 	e := m.saveQueue[0]

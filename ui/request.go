@@ -59,13 +59,18 @@ type progressMsg struct {
 	bytes int64
 }
 
-// sendComposer sends what the composer holds, or says why it cannot.
+// sendComposer sends what the composer holds. When it cannot be sent the composer says why on
+// its status line, as for enter, and gets the keyboard (and the screen, when another pane was
+// zoomed) so that the reason is in sight.
 func (m *Model) sendComposer() tea.Cmd {
-	req, err := m.composer.Request()
-	if err != nil {
-		return m.flash(err.Error(), noticeError)
+	req, cmd, ok := m.composer.Submit()
+	if ok {
+		return m.send(req)
 	}
-	return m.send(req)
+	if m.zoom && m.focus != layout.Composer {
+		m.zoom = false
+	}
+	return tea.Batch(cmd, m.setFocus(layout.Composer))
 }
 
 // send cancels the running request, if any, and starts req under a new id. The response pane

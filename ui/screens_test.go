@@ -9,6 +9,7 @@ import (
 
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/ui/history"
+	"github.com/hsx-dev/hsx/ui/layout"
 )
 
 // column is the display column where sub starts in line, or -1.
@@ -86,22 +87,47 @@ func TestHelpUsesTheWholeBox(t *testing.T) {
 	}
 }
 
-func TestLongErrorNoticeIsNotCut(t *testing.T) {
+// TestSendErrorsShowInTheComposer sends a request whose headers do not validate with each send
+// key, from the composer and from another pane (zoomed too): the error is on the composer's
+// status line, whole, where enter shows it; the composer gets the keyboard and nothing is sent.
+func TestSendErrorsShowInTheComposer(t *testing.T) {
 	t.Parallel()
-	d := newDriver(t, Options{LabURL: "http://127.0.0.1:9"}, 80, 24)
-	d.press("down")
-	for _, r := range "Bad Header" {
-		d.press(string(r))
+	const want = `✗ headers line 1: "Bad Header" has no colon (write Name: value)`
+	tests := []struct {
+		name string
+		keys []string // after typing the bad header line
+	}{
+		{"enter", []string{"esc", "enter"}},
+		{"ctrl+s", []string{"ctrl+s"}},
+		{"f5", []string{"f5"}},
+		{"f5 from the response", []string{"tab", "f5"}},
+		{"f5 from the zoomed explainer", []string{"tab", "tab", "f6", "f5"}},
 	}
-	d.press("ctrl+s")
-	lines := strings.Split(d.screen(), "\n")
-	bar := lines[len(lines)-1]
-	want := `headers line 1: "Bad Header" has no colon (write Name: value)`
-	if !strings.Contains(bar, want) {
-		t.Errorf("hint bar %q, want the whole error %q", bar, want)
-	}
-	if w := ansi.StringWidth(bar); w != 80 {
-		t.Errorf("hint bar is %d cells wide, want 80", w)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			d := newDriver(t, Options{LabURL: "http://127.0.0.1:9"}, 80, 24)
+			d.press("down")
+			for _, r := range "Bad Header" {
+				d.press(string(r))
+			}
+			d.press(tt.keys...)
+			if d.m.reqID != 0 {
+				t.Fatal("a request that does not validate was sent")
+			}
+			if d.m.focus != layout.Composer || d.m.zoom {
+				t.Errorf("focus %v, zoom %v; want the composer in sight", d.m.focus, d.m.zoom)
+			}
+			lines := strings.Split(d.screen(), "\n")
+			r := d.m.inner(layout.Composer)
+			status := lines[r.Y+r.H-1]
+			if !strings.Contains(status, want) {
+				t.Errorf("composer status line %q, want %q:\n%s", status, want, d.screen())
+			}
+			if bar := lines[len(lines)-1]; strings.Contains(bar, "no colon") {
+				t.Errorf("the error is (also) in the hint bar: %q", bar)
+			}
+		})
 	}
 }
 

@@ -3,11 +3,8 @@ package ui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/hsx-dev/hsx/ui/composer"
 	"github.com/hsx-dev/hsx/ui/explainer"
 	"github.com/hsx-dev/hsx/ui/layout"
-	"github.com/hsx-dev/hsx/ui/picker"
-	"github.com/hsx-dev/hsx/ui/results"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -29,24 +26,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.handleMouse(msg)
 	case sendInitialMsg:
 		cmd = m.sendComposer()
-	case composer.SendMsg:
-		cmd = m.send(msg.Request)
 	case resultMsg:
 		cmd = m.finish(msg)
 	case progressMsg:
 		cmd = m.progress(msg)
-	case results.SelectFindingMsg:
-		cmd = m.explain(msg.ID)
-	case explainer.SectionsMsg:
-		m.openSections(msg)
-	case explainer.RelatedMsg:
-		m.openRelated(msg)
 	case explainer.Msg:
-		m.explainer, cmd = m.explainer.Update(msg)
-	case picker.ChosenMsg:
-		cmd = m.choose(msg)
-	case picker.ClosedMsg:
-		m.overlay = overlay{}
+		cmd = m.paneUpdate(layout.Explainer, msg)
 	case historyLoadedMsg:
 		cmd = m.historyLoaded(msg)
 	case historySavedMsg:
@@ -64,14 +49,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // forward hands a message the root does not know (spinner ticks, cursor blinks, the composer's
 // parsed curl command) to the panes that handle such messages.
 func (m *Model) forward(msg tea.Msg) tea.Cmd {
-	var c1, c2, c3 tea.Cmd
-	want := m.composer.PreferredLines()
-	m.composer, c1 = m.composer.Update(msg)
-	m.results, c2 = m.results.Update(msg)
-	if m.composer.PreferredLines() != want {
-		c3 = m.relayout() // a pasted curl command filled the composer
-	}
-	return tea.Batch(c1, c2, c3)
+	return tea.Batch(m.paneUpdate(layout.Composer, msg), m.paneUpdate(layout.Results, msg))
 }
 
 // explain moves the explainer to the section that explains rule id. When the panes are stacked

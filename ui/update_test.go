@@ -773,3 +773,37 @@ func TestComposerGrowsWithItsFields(t *testing.T) {
 		t.Errorf("the composer has %d rows for an empty request, want %d again", h, small)
 	}
 }
+
+// TestFailedPasteIsNotSentOver pastes a curl command that does not parse: the request from
+// before is still in the fields, marked unchanged, under the command and its error, and no send
+// key sends it; esc drops the command and enter sends the request from before.
+func TestFailedPasteIsNotSentOver(t *testing.T) {
+	t.Parallel()
+	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+		d := newDriver(t, Options{LabURL: "http://127.0.0.1:9"}, sz[0], sz[1])
+		d.press("tab") // the paste moves focus back to the composer
+		d.send(tea.PasteMsg{Content: "curl -X PUT http://127.0.0.1:9/x -H 'A: b"})
+		d.settle()
+		if d.m.focus != layout.Composer {
+			t.Errorf("%v: focus %v after the paste, want the composer", sz, d.m.focus)
+		}
+		for _, k := range []string{"enter", "ctrl+s", "f5"} {
+			d.press(k)
+			if d.m.reqID != 0 {
+				t.Fatalf("%v: %s sent the request from before", sz, k)
+			}
+		}
+		s := d.screen()
+		for _, want := range []string{"DELETE   http://127.0.0.1:9/204/body", "Pasted curl command", "unchanged",
+			"curl -X PUT http://127.0.0.1:9/x -H 'A: b", "✗ curl command: unterminated ' quote"} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%v: screen lacks %q:\n%s", sz, want, s)
+			}
+		}
+		d.press("esc")
+		if d.m.composer.Drafting() {
+			t.Fatalf("%v: esc did not drop the command", sz)
+		}
+		d.m.stop()
+	}
+}

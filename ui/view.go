@@ -185,7 +185,7 @@ func (m Model) hintKeys() []key.Binding {
 	var pane []key.Binding
 	switch m.focus {
 	case layout.Composer:
-		pane = m.composer.KeyMap.ShortHelp()
+		pane = m.composer.ShortHelp()
 	case layout.Results:
 		pane = m.results.HintKeys()
 	case layout.Explainer:

@@ -1,7 +1,16 @@
 // Package composer is the request editor of the hsx terminal UI: method, URL, header fields
 // (one "Name: value" per line) and body. Enter in the URL field (or ctrl+s anywhere in it)
-// validates the fields and emits a SendMsg; a validation error is shown on one line and
-// nothing is sent. Pasting a `curl …` command fills every field at once.
+// validates the fields and Update reports a Send action; a validation error is shown on one
+// line and nothing is sent.
+//
+// The method field comes selected when it is entered, as a browser's address bar does: the
+// first character typed replaces the whole method, and an arrow key keeps it for editing. A
+// method that is not a token (RFC 9110 §5.6.2) is drawn as an error and refused.
+//
+// Pasting a `curl …` command fills every field at once. A command that does not parse leaves
+// the fields as they were and opens it for editing in their place, under the error: enter
+// tries it again, esc drops it. While it is open nothing is sent, so the request from before
+// cannot go out by mistake.
 //
 // In presentation mode (SetMasked) the values of secret header fields (Authorization, Cookie,
 // API keys, tokens) are masked whenever the headers are not being edited.
@@ -12,6 +21,7 @@ package composer
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -21,11 +31,16 @@ import (
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
-// SendMsg asks for Request to be sent. The composer emits it when enter is pressed in the URL
-// field, or ctrl+s anywhere in the composer, and the fields are valid.
-type SendMsg struct {
+// Action is what Update reports to the composer's owner: nil, or a Send.
+type Action interface{ composerAction() }
+
+// Send asks for Request to be sent. Update reports it when enter is pressed in the URL field,
+// or ctrl+s anywhere in the composer, and the fields are valid.
+type Send struct {
 	Request probe.Request
 }
+
+func (Send) composerAction() {}
 
 // Field is one of the composer's inputs.
 type Field int
@@ -53,12 +68,21 @@ type Model struct {
 	url     textinput.Model
 	headers textarea.Model
 	body    textarea.Model
+	// draft holds a pasted curl command that did not parse, open for editing while drafting.
+	draft    textarea.Model
+	drafting bool
 
 	field   Field
 	focused bool
 	masked  bool
 	width   int
 	height  int
+	// methodSel reports that the method's text is selected: the next character typed
+	// replaces it.
+	methodSel bool
+	// pasteSeq numbers the pasted curl commands, so that a parse finished in the background
+	// for an older paste is dropped.
+	pasteSeq int
 
 	// opts holds what a request carries beyond the fields (-k, -L, timeouts), kept from
 	// SetRequest or a pasted curl command.
@@ -81,6 +105,7 @@ func New(th theme.Theme) Model {
 	m.url.Placeholder = "http://…"
 	m.headers = newArea("Name: value, one field per line")
 	m.body = newArea("request body, sent with a Content-Length")
+	m.draft = newArea("curl …")
 	m.SetTheme(th)
 	return m
 }
@@ -123,6 +148,7 @@ func (m *Model) SetTheme(th theme.Theme) {
 	ta.Cursor.Color = th.Accent
 	m.headers.SetStyles(ta)
 	m.body.SetStyles(ta)
+	m.draft.SetStyles(ta)
 }
 
 // SetRequest fills the fields from req and keeps its other settings for Request.
@@ -141,7 +167,46 @@ func (m *Model) SetRequest(req probe.Request) {
 	opts.Method, opts.URL, opts.Header, opts.Body = "", "", nil, nil
 	m.opts = opts
 	m.err, m.notice = "", ""
+	m.closeDraft()
+	m.methodSel = m.field == FieldMethod
 	m.fitAreas()
+}
+
+// Submit validates the fields and returns the request they describe, ready to be sent. When
+// it cannot be sent it reports false and shows why on the composer's status line, where enter
+// shows it: a field that does not validate, or an open pasted command that did not parse,
+// which is tried again instead (nothing is sent either way; a command that parses fills the
+// fields, to be looked at before sending).
+func (m *Model) Submit() (probe.Request, tea.Cmd, bool) {
+	if m.drafting {
+		return probe.Request{}, m.pasteCurl(m.draft.Value()), false
+	}
+	req, err := m.Request()
+	if err != nil {
+		m.err, m.notice = err.Error(), ""
+		return probe.Request{}, nil, false
+	}
+	m.err, m.notice = "", ""
+	return req, nil, true
+}
+
+// ShortHelp returns the keys for the hint bar: those of the pasted command while one is open,
+// else the composer's.
+func (m Model) ShortHelp() []key.Binding {
+	if m.drafting {
+		return []key.Binding{m.KeyMap.Retry, m.KeyMap.Drop}
+	}
+	return m.KeyMap.ShortHelp()
+}
+
+// Drafting reports whether a pasted curl command that did not parse is open for editing.
+func (m Model) Drafting() bool { return m.drafting }
+
+// closeDraft drops the pasted command, if one is open.
+func (m *Model) closeDraft() {
+	m.drafting = false
+	m.draft.Reset()
+	m.draft.Blur()
 }
 
 // Request validates the fields and returns the request they describe, or a one-line error
@@ -202,11 +267,16 @@ func (m *Model) Focus() tea.Cmd {
 // Blur takes the keyboard away.
 func (m *Model) Blur() {
 	m.focused = false
+	m.blurAll()
+	m.fitAreas()
+}
+
+func (m *Model) blurAll() {
 	m.method.Blur()
 	m.url.Blur()
 	m.headers.Blur()
 	m.body.Blur()
-	m.fitAreas()
+	m.draft.Blur()
 }
 
 // Focused reports whether the composer has the keyboard.
@@ -223,21 +293,21 @@ func (m *Model) FocusField(f Field) tea.Cmd {
 
 func (m *Model) focusField(f Field) tea.Cmd {
 	f = max(0, min(f, numFields-1))
+	m.methodSel = f == FieldMethod && (m.field != f || !m.method.Focused())
 	m.field = f
-	m.method.Blur()
-	m.url.Blur()
-	m.headers.Blur()
-	m.body.Blur()
+	m.blurAll()
 	m.fitAreas()
 	if !m.focused {
 		return nil
 	}
-	switch f {
-	case FieldMethod:
+	switch {
+	case m.drafting:
+		return m.draft.Focus() // the fields wait until the pasted command is fixed or dropped
+	case f == FieldMethod:
 		return m.method.Focus()
-	case FieldURL:
+	case f == FieldURL:
 		return m.url.Focus()
-	case FieldHeaders:
+	case f == FieldHeaders:
 		return m.headers.Focus()
 	default:
 		return m.body.Focus()
@@ -252,6 +322,7 @@ func (m *Model) SetSize(w, h int) {
 	m.url.SetWidth(max(w-methodWidth-4, 1))
 	m.headers.SetWidth(max(w-2, 1))
 	m.body.SetWidth(max(w-2, 1))
+	m.draft.SetWidth(max(w-2, 1))
 	m.fitAreas()
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/curl"
+	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -46,12 +47,17 @@ func newComposer(req probe.Request) Model {
 	return m
 }
 
-// run feeds msgs to m and returns it with the messages its commands produced.
-func run(m Model, msgs ...tea.Msg) (Model, []tea.Msg) {
-	var out []tea.Msg
+// run feeds msgs to m and returns it with the actions it reported and the messages its
+// commands produced, in order.
+func run(m Model, msgs ...tea.Msg) (Model, []any) {
+	var out []any
 	for _, msg := range msgs {
+		var act Action
 		var cmd tea.Cmd
-		m, cmd = m.Update(msg)
+		m, act, cmd = m.Update(msg)
+		if act != nil {
+			out = append(out, act)
+		}
 		if cmd != nil {
 			if got := cmd(); got != nil {
 				out = append(out, got)
@@ -61,14 +67,14 @@ func run(m Model, msgs ...tea.Msg) (Model, []tea.Msg) {
 	return m, out
 }
 
-// sent returns the SendMsg among msgs.
-func sent(msgs []tea.Msg) (SendMsg, bool) {
-	for _, msg := range msgs {
-		if s, ok := msg.(SendMsg); ok {
+// sent returns the Send among out.
+func sent(out []any) (Send, bool) {
+	for _, o := range out {
+		if s, ok := o.(Send); ok {
 			return s, true
 		}
 	}
-	return SendMsg{}, false
+	return Send{}, false
 }
 
 var lab = probe.Request{Method: "DELETE", URL: "http://127.0.0.1:8080/204/body"}
@@ -206,7 +212,7 @@ func TestPasteCurl(t *testing.T) {
 	if err := os.WriteFile(file, []byte(`{"from":"file"}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	m, cmd := m.Update(tea.PasteMsg{Content: "curl -d @" + file + " http://example.test/upload"})
+	m, _, cmd := m.Update(tea.PasteMsg{Content: "curl -d @" + file + " http://example.test/upload"})
 	if got, _ := m.Request(); got.URL == "http://example.test/upload" {
 		t.Fatal("a command naming a file was parsed inside Update")
 	}
@@ -391,6 +397,10 @@ func TestShape(t *testing.T) {
 					Header: []probe.Field{{Name: "A", Value: strings.Repeat("v", 300)}, {Name: "B", Value: "1"}, {Name: "C", Value: "2"}},
 					Body:   []byte(strings.Repeat("line\n", 20))})
 				m.FocusField(f)
+				if f == FieldBody && w == 80 {
+					// and with a pasted command that did not parse in place of headers and body
+					m, _, _ = m.Update(tea.PasteMsg{Content: "curl 'http://example.test/" + strings.Repeat("x", 200)})
+				}
 				m.err = "URL: " + strings.Repeat("bad ", 50)
 				lines := strings.Split(m.View(), "\n")
 				if len(lines) != h {
@@ -496,5 +506,146 @@ func TestPreferredLinesAndSplit(t *testing.T) {
 				t.Errorf("view has %d lines, want %d", got, tt.h)
 			}
 		})
+	}
+}
+
+// TestTypingReplacesTheMethod checks that the method comes selected when its field is entered,
+// so that typing replaces it, and that an arrow key keeps it for editing.
+func TestTypingReplacesTheMethod(t *testing.T) {
+	left := press(tea.KeyLeft, 0)
+	click := tea.MouseClickMsg(tea.Mouse{X: 2, Y: 0, Button: tea.MouseLeft})
+	tests := []struct {
+		name string
+		msgs []tea.Msg
+		want string
+	}{
+		{"typed over DELETE", append([]tea.Msg{up}, typed("PUT")...), "PUT"},
+		{"typed after a click", append([]tea.Msg{click}, typed("PATCH")...), "PATCH"},
+		{"pasted over DELETE", []tea.Msg{up, tea.PasteMsg{Content: "PURGE"}}, "PURGE"},
+		{"typed over a cycled method", append([]tea.Msg{up, space}, typed("GET")...), "GET"},
+		{"typed after coming back", append([]tea.Msg{up, esc, up}, typed("HEAD")...), "HEAD"},
+		{"backspace clears it", []tea.Msg{up, press(tea.KeyBackspace, 0)}, ""},
+		{"left keeps it for editing", append([]tea.Msg{up, left}, typed("X")...), "DELETXE"},
+		{"a second character is added", append([]tea.Msg{up}, typed("PU")...), "PU"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := run(newComposer(lab), tt.msgs...)
+			if got := m.method.Value(); got != tt.want {
+				t.Fatalf("method %q, want %q", got, tt.want)
+			}
+			_, out := run(m, ctrlS)
+			s, ok := sent(out)
+			want := tt.want
+			if want == "" {
+				want = "GET"
+			}
+			if !ok || s.Request.Method != want {
+				t.Errorf("sent %+v (%v), want method %s", s.Request, ok, want)
+			}
+		})
+	}
+	m, _ := run(newComposer(lab), up)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "type to replace") {
+		t.Errorf("the selected method does not say that typing replaces it:\n%s", v)
+	}
+	if !strings.Contains(m.View(), "\x1b[7m") && !strings.Contains(m.View(), ";7m") && !strings.Contains(m.View(), ";7;") {
+		t.Errorf("the selected method is not drawn in reverse video: %q", strings.Split(m.View(), "\n")[0])
+	}
+}
+
+// TestMethodThatIsNotATokenIsRefused types methods with characters a token cannot hold: the
+// error is shown while typing and after each send key, and nothing is sent.
+func TestMethodThatIsNotATokenIsRefused(t *testing.T) {
+	for _, method := range []string{"GET/", "P(UT", "DELETE:", "É"} {
+		for _, send := range [][]tea.Msg{{ctrlS}, {esc, enter}} {
+			m, _ := run(newComposer(lab), append([]tea.Msg{up}, typed(method)...)...)
+			want := `method: "` + method
+			if v := ansi.Strip(m.View()); !strings.Contains(v, "✗ "+want) {
+				t.Errorf("%q: no error while typing:\n%s", method, v)
+			}
+			m, out := run(m, send...)
+			if s, ok := sent(out); ok {
+				t.Errorf("%q: sent %+v", method, s.Request)
+			}
+			if v := ansi.Strip(m.View()); !strings.Contains(v, "✗ "+want) {
+				t.Errorf("%q: refused without saying why:\n%s", method, v)
+			}
+		}
+	}
+}
+
+// TestFailedPasteKeepsTheCommand pastes a curl command that does not parse: the fields keep
+// the request from before, the command stays open for editing under its error, and nothing is
+// sent until it is fixed (enter then fills the fields) or dropped (esc).
+func TestFailedPasteKeepsTheCommand(t *testing.T) {
+	const bad = "curl -X PUT http://example.test/a -H 'A: b"
+	m, _ := run(newComposer(lab), tea.PasteMsg{Content: bad})
+	if !m.Drafting() {
+		t.Fatal("the command that did not parse is not kept")
+	}
+	if got, _ := m.Request(); got.Method != "DELETE" || got.URL != lab.URL {
+		t.Errorf("the fields changed: %s %s", got.Method, got.URL)
+	}
+	v := ansi.Strip(m.View())
+	for _, want := range []string{bad, "Pasted curl command", "the request above is unchanged", "✗ curl command: unterminated ' quote", "enter: try again · esc: drop it"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+	for _, k := range []tea.Msg{enter, ctrlS} {
+		var out []any
+		if m, out = run(m, k); len(out) > 0 {
+			t.Errorf("%v sent %v while the command is open", k, out)
+		}
+	}
+	if !m.Drafting() || m.draft.Value() != bad {
+		t.Fatalf("retrying lost the command: %q", m.draft.Value())
+	}
+
+	fixed, out := run(m, append(typed("'"), enter)...)
+	if len(out) > 0 || fixed.Drafting() {
+		t.Fatalf("fixing the command: out %v, still open %v", out, fixed.Drafting())
+	}
+	if got, _ := fixed.Request(); got.Method != "PUT" || got.URL != "http://example.test/a" || len(got.Header) != 1 {
+		t.Errorf("the fixed command filled %+v", got)
+	}
+	if _, out := run(fixed, enter); len(out) != 1 {
+		t.Errorf("enter after the fix did not send: %v", out)
+	}
+
+	dropped, _ := run(m, esc)
+	if dropped.Drafting() {
+		t.Fatal("esc did not drop the command")
+	}
+	if v := ansi.Strip(dropped.View()); !strings.Contains(v, "the request is as it was") {
+		t.Errorf("dropping does not say the request is as it was:\n%s", v)
+	}
+	if s, ok := sent(func() []any { _, out := run(dropped, enter); return out }()); !ok || s.Request.URL != lab.URL {
+		t.Errorf("after esc, enter sent %+v (%v), want the request from before", s.Request, ok)
+	}
+}
+
+// TestFailedPasteErrorIsWhole checks that the error about a pasted command is shown whole,
+// wrapped over the status rows, at widths where it does not fit on one line.
+func TestFailedPasteErrorIsWhole(t *testing.T) {
+	const paste = `curl 'http://127.0.0.1:9/items' -H "X-Trace: $TRACE"`
+	const want = "✗ curl command: shell expansion $TRACE is not supported: paste the value itself"
+	for _, w := range []int{40, 60, 80} {
+		m := newComposer(lab)
+		m.SetSize(w, 8)
+		m, _ = run(m, tea.PasteMsg{Content: paste})
+		lines := strings.Split(ansi.Strip(m.View()), "\n")
+		l := m.layout()
+		var status []string
+		for _, s := range lines[l.status : l.status+l.statusH] {
+			status = append(status, strings.TrimSpace(s))
+		}
+		if got := strings.Join(status, " "); !strings.Contains(got, want) {
+			t.Errorf("width %d: status rows %q, want the whole error %q", w, status, want)
+		}
+		if err := uitest.Shape(m.View(), w, 8); err != nil {
+			t.Errorf("width %d: %v", w, err)
+		}
 	}
 }

@@ -16,6 +16,9 @@ type KeyMap struct {
 	// Back returns from the method, headers or body to the URL field, so that what is typed
 	// next goes into the URL.
 	Back key.Binding
+	// Retry and Drop apply while a pasted curl command that did not parse is open: Retry
+	// parses it again (filling the fields when it parses), Drop closes it.
+	Retry, Drop key.Binding
 }
 
 // DefaultKeyMap returns the default keys of the composer.
@@ -27,6 +30,8 @@ func DefaultKeyMap() KeyMap {
 		NextField:   key.NewBinding(key.WithKeys("ctrl+down", "alt+down"), key.WithHelp("ctrl+↓", "next field")),
 		PrevField:   key.NewBinding(key.WithKeys("ctrl+up", "alt+up"), key.WithHelp("ctrl+↑", "previous field")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the URL field")),
+		Retry:       key.NewBinding(key.WithKeys("enter", "ctrl+s"), key.WithHelp("enter", "retry the paste")),
+		Drop:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "drop the paste")),
 	}
 }
 
@@ -37,5 +42,5 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp returns every key, grouped.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.SendFromURL, k.Send, k.Method}, {k.NextField, k.PrevField, k.Back}}
+	return [][]key.Binding{{k.SendFromURL, k.Send, k.Method}, {k.NextField, k.PrevField, k.Back}, {k.Retry, k.Drop}}
 }

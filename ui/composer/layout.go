@@ -1,13 +1,18 @@
 package composer
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 // layout says which rows of the pane hold what; a section that does not fit has height 0 and
 // row -1.
 type layout struct {
 	headersLabel, headersTop, headersH int
 	bodyLabel, bodyTop, bodyH          int
-	status                             int
+	draftLabel, draftTop, draftH       int
+	status, statusH                    int // the status takes statusH rows from row status
 }
 
 // layout places the sections in the pane's height: the request line on row 0, the status
@@ -17,12 +22,28 @@ type layout struct {
 // reduced to its label (when it holds something), then dropped, then the headers' rows. An
 // empty body is left out while the composer is not focused.
 func (m Model) layout() layout {
-	l := layout{headersLabel: -1, headersTop: -1, bodyLabel: -1, bodyTop: -1, status: -1}
+	l := layout{headersLabel: -1, headersTop: -1, bodyLabel: -1, bodyTop: -1, draftLabel: -1, draftTop: -1, status: -1}
 	h := m.height
 	if h >= 2 {
-		l.status = h - 1
+		l.status, l.statusH = h-1, 1
 	}
 	avail := h - 2 // rows between the request line and the status line
+	if m.drafting {
+		// A pasted command that did not parse takes the place of the headers and the body,
+		// and its error takes up to maxErrRows rows, leaving the rule and a row of the command.
+		if h >= 2 {
+			l.statusH = max(1, min(len(m.draftErrRows()), maxErrRows, h-3))
+			l.status = h - l.statusH
+			avail = l.status - 1
+		}
+		switch {
+		case avail >= 2:
+			l.draftLabel, l.draftTop, l.draftH = 1, 2, avail-1
+		case avail == 1:
+			l.draftTop, l.draftH = 1, 1
+		}
+		return l
+	}
 	bodyLabelOnly := false
 	switch {
 	case !m.focused && m.body.Value() == "":
@@ -75,10 +96,27 @@ func (m Model) wants() (headers, body int) {
 // fields: the request line, the headers and the body under their labels, and the status line.
 // Unfocused, an empty body is left out. The root hands it to the layout, which caps it.
 func (m Model) PreferredLines() int {
+	if m.drafting {
+		return 1 + 1 + m.draftRows() + min(len(m.draftErrRows()), maxErrRows)
+	}
 	hw, bw := m.wants()
 	n := 1 + 1 + hw + 1
 	if m.focused || m.body.Value() != "" {
 		n += 1 + bw
+	}
+	return n
+}
+
+// maxErrRows is the most rows the error about a pasted command takes.
+const maxErrRows = 3
+
+// draftRows is how many rows the pasted command takes when each of its lines wraps at the
+// pane's width.
+func (m Model) draftRows() int {
+	w := max(m.width-2, 1)
+	n := 0
+	for line := range strings.SplitSeq(m.draft.Value(), "\n") {
+		n += max(1, (ansi.StringWidth(line)+w)/w) // one more for the cursor after a full row
 	}
 	return n
 }
@@ -88,4 +126,5 @@ func (m *Model) fitAreas() {
 	l := m.layout()
 	m.headers.SetHeight(max(l.headersH, 1))
 	m.body.SetHeight(max(l.bodyH, 1))
+	m.draft.SetHeight(max(l.draftH, 1))
 }

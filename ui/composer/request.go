@@ -30,12 +30,9 @@ func nextMethod(m string) string {
 // redirects, timeouts, limits).
 func buildRequest(method, rawURL, headers, body string, opts probe.Request) (probe.Request, error) {
 	req := opts
-	req.Method = strings.TrimSpace(method)
-	if req.Method == "" {
-		req.Method = "GET"
-	}
-	if !probe.IsToken(req.Method) {
-		return req, fmt.Errorf("method: %s is not a method name (letters, digits and !#$%%&'*+-.^_`|~)", strconv.Quote(req.Method))
+	var err error
+	if req.Method, err = checkMethod(method); err != nil {
+		return req, err
 	}
 	u, err := checkURL(strings.TrimSpace(rawURL))
 	if err != nil {
@@ -51,6 +48,19 @@ func buildRequest(method, rawURL, headers, body string, opts probe.Request) (pro
 		req.Body = []byte(body)
 	}
 	return req, nil
+}
+
+// checkMethod returns the method typed as text: GET when it is empty, an error naming the field
+// when it is not a token (RFC 9110 §9.1, §5.6.2).
+func checkMethod(text string) (string, error) {
+	method := strings.TrimSpace(text)
+	if method == "" {
+		return "GET", nil
+	}
+	if !probe.IsToken(method) {
+		return method, fmt.Errorf("method: %s is not a method name (letters, digits and !#$%%&'*+-.^_`|~)", strconv.Quote(method))
+	}
+	return method, nil
 }
 
 // checkURL checks that raw is an absolute http or https URL with a host. A URL without a

@@ -19,7 +19,7 @@ func (m Model) View() string {
 	}
 	l := m.layout()
 	lines := make([]string, m.height)
-	lines[0] = m.bar(m.field <= FieldURL) + m.requestLine()
+	lines[0] = m.bar(m.field <= FieldURL && !m.drafting) + m.requestLine()
 	if l.headersLabel >= 0 {
 		lines[l.headersLabel] = m.label("Headers", FieldHeaders, fieldCount(len(looseHeaders(m.headers.Value()))))
 	}
@@ -32,7 +32,18 @@ func (m Model) View() string {
 	if l.bodyH > 0 {
 		m.fill(lines[l.bodyTop:l.bodyTop+l.bodyH], FieldBody)
 	}
-	if l.status >= 0 {
+	if l.draftLabel >= 0 {
+		lines[l.draftLabel] = m.draftLabel()
+	}
+	if l.draftH > 0 {
+		m.fillDraft(lines[l.draftTop : l.draftTop+l.draftH])
+	}
+	switch {
+	case l.status >= 0 && m.drafting:
+		for i, s := range m.draftStatus(l.statusH) {
+			lines[l.status+i] = " " + s
+		}
+	case l.status >= 0:
 		lines[l.status] = " " + m.statusLine()
 	}
 	for i, s := range lines {
@@ -49,17 +60,26 @@ func (m Model) bar(on bool) string {
 	return " "
 }
 
-// requestLine draws the method and the URL.
+// requestLine draws the method and the URL. A selected method is drawn in reverse video, a
+// method that is not a token in the error color.
 func (m Model) requestLine() string {
 	var method string
-	if m.focused && m.field == FieldMethod {
+	editing := m.focused && !m.drafting
+	st := m.st.method
+	if m.methodErr() != nil {
+		st = m.st.err
+	}
+	switch {
+	case editing && m.field == FieldMethod && m.methodSel:
+		method = st.Reverse(true).Render(termsafe.String(m.method.Value(), termsafe.Line))
+	case editing && m.field == FieldMethod:
 		method = m.method.View()
-	} else {
-		method = m.st.method.Render(termsafe.String(m.method.Value(), termsafe.Line))
+	default:
+		method = st.Render(termsafe.String(m.method.Value(), termsafe.Line))
 	}
 	urlW := max(m.width-methodWidth-3, 1)
 	var u string
-	if m.focused && m.field == FieldURL {
+	if editing && m.field == FieldURL {
 		u = m.url.View()
 	} else if m.url.Value() == "" {
 		u = m.st.subtle.Render(m.url.Placeholder)
@@ -76,7 +96,7 @@ func (m Model) requestLine() string {
 // label draws a section label on a rule, with a note at the right.
 func (m Model) label(title string, f Field, note string) string {
 	st := m.st.label
-	if m.focused && m.field == f {
+	if m.focused && (m.field == f && !m.drafting || f < 0 && m.drafting) {
 		st = m.st.labelFocused
 	}
 	left := " " + st.Render(title) + " "
@@ -88,7 +108,7 @@ func (m Model) label(title string, f Field, note string) string {
 // fill draws field f into rows: the text area itself while it is being edited, otherwise a
 // read-only rendering with field names highlighted and secrets masked when masking is on.
 func (m Model) fill(rows []string, f Field) {
-	editing := m.focused && m.field == f
+	editing := m.focused && m.field == f && !m.drafting
 	a := m.headers
 	if f == FieldBody {
 		a = m.body
@@ -102,13 +122,35 @@ func (m Model) fill(rows []string, f Field) {
 	default:
 		content = m.readOnly(a.Value(), f == FieldHeaders, len(rows))
 	}
+	m.fillRows(rows, content, editing)
+}
+
+// fillRows draws content into rows, each after the focus bar (when on) and a space.
+func (m Model) fillRows(rows, content []string, on bool) {
 	for i := range rows {
 		s := ""
 		if i < len(content) {
 			s = content[i]
 		}
-		rows[i] = m.bar(editing) + " " + fit(s, max(m.width-2, 0))
+		rows[i] = m.bar(on) + " " + fit(s, max(m.width-2, 0))
 	}
+}
+
+// draftLabel is the rule above a pasted command that did not parse; it says that the request
+// line above is the request from before.
+func (m Model) draftLabel() string {
+	for _, note := range []string{"not used · the request above is unchanged", "not used"} {
+		if l := m.label("Pasted curl command", -1, note); ansi.StringWidth(l) <= m.width {
+			return l
+		}
+	}
+	return m.label("Pasted curl command", -1, "")
+}
+
+// fillDraft draws the pasted command into rows: the text area itself, with a cursor while the
+// composer has focus.
+func (m Model) fillDraft(rows []string) {
+	m.fillRows(rows, strings.Split(m.draft.View(), "\n"), m.focused)
 }
 
 // readOnly renders text in at most n rows; when it has more lines the last row says how many
@@ -152,9 +194,13 @@ func (m Model) readOnly(text string, headers bool, n int) []string {
 // statusLine is the error, the notice, the method choices while the method is being chosen,
 // or the request's settings and a hint for the current field.
 func (m Model) statusLine() string {
+	err := m.err
+	if e := m.methodErr(); e != nil && m.focused && m.field == FieldMethod {
+		err = e.Error() // said while it is being typed, not only when it is refused
+	}
 	switch {
-	case m.err != "":
-		return m.st.err.Render(theme.Glyph(2) + " " + termsafe.String(m.err, termsafe.Line))
+	case err != "":
+		return m.st.err.Render(theme.Glyph(2) + " " + termsafe.String(err, termsafe.Line))
 	case m.notice != "":
 		return m.st.muted.Render(m.notice)
 	case m.focused && m.field == FieldMethod:
@@ -177,6 +223,42 @@ func (m Model) statusLine() string {
 		room -= ansi.StringWidth(settings)
 	}
 	return m.st.muted.Render(settings + m.hint(room))
+}
+
+// draftStatus is the status under a pasted command that did not parse, in at most n rows: its
+// error, wrapped, and after it what enter and esc do, as far as they fit (the hint bar says it
+// too). An error longer than n rows is cut with an ellipsis.
+func (m Model) draftStatus(n int) []string {
+	rows := m.draftErrRows()
+	out := make([]string, min(len(rows), n))
+	for i := range out {
+		s := rows[i]
+		if i == n-1 && len(rows) > n {
+			s = cells.Fit(s+" …", max(m.width-1, 0), "…") // the ellipsis says that more was cut
+		}
+		out[i] = m.st.err.Render(s)
+	}
+	last := len(out) - 1
+	room := m.width - 1 - ansi.StringWidth(out[last])
+	for _, h := range []string{" · enter: try again · esc: drop it", " · enter: retry · esc: drop"} {
+		if ansi.StringWidth(h) <= room {
+			out[last] += m.st.muted.Render(h)
+			break
+		}
+	}
+	return out
+}
+
+// draftErrRows is the error about a pasted command, wrapped to the status line's width.
+func (m Model) draftErrRows() []string {
+	text := theme.Glyph(2) + " " + termsafe.String(m.err, termsafe.Line)
+	return strings.Split(ansi.Wrap(text, max(m.width-1, 1), ""), "\n")
+}
+
+// methodErr says why the method is refused, or is nil.
+func (m Model) methodErr() error {
+	_, err := checkMethod(m.method.Value())
+	return err
 }
 
 // hint is a short reminder of what can be done in the current field: the longest of its
@@ -219,7 +301,11 @@ func (m Model) methodChoices() string {
 		b.WriteString(m.st.muted.Render(name))
 	}
 	room := m.width - 1 - ansi.StringWidth(b.String()) // the status line starts after a space
-	for _, h := range []string{" · space: next, or type one · esc: back to URL", " · space: next · esc: back to URL"} {
+	hints := []string{" · space: next, or type one · esc: back to URL", " · space: next · esc: back to URL"}
+	if m.methodSel {
+		hints = []string{" · type to replace · space: next · esc: back to URL", " · type to replace · space: next"}
+	}
+	for _, h := range hints {
 		if ansi.StringWidth(h) <= room {
 			return b.String() + m.st.muted.Render(h)
 		}

@@ -23,6 +23,25 @@ import (
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
+// Action is what Update reports to the pane's owner: nil, ShowSections or ShowRelated.
+type Action interface{ explainerAction() }
+
+// ShowSections asks the owner to offer the sections of Doc for a jump (see Model.GotoSection).
+type ShowSections struct {
+	Doc      *content.Doc
+	Sections []content.Section
+	// Current is the index in Sections of the section at the top of the pane, or -1.
+	Current int
+}
+
+// ShowRelated asks the owner to offer the status codes related to Doc's.
+type ShowRelated struct {
+	Doc *content.Doc
+}
+
+func (ShowSections) explainerAction() {}
+func (ShowRelated) explainerAction()  {}
+
 // Model is the explainer pane.
 type Model struct {
 	// KeyMap is the pane's key bindings.
@@ -269,27 +288,28 @@ func (m *Model) keep(msg renderedMsg) {
 func (m Model) renderWidth() int { return max(m.width-1, 10) }
 
 // Update handles keys, the mouse wheel and a click on the title line (which asks for the list
-// of sections), and the explainer's own messages. Mouse coordinates are relative to the pane.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+// of sections), and the explainer's own messages. It reports what the owner must do, if
+// anything, as an Action. Mouse coordinates are relative to the pane.
+func (m Model) Update(msg tea.Msg) (Model, Action, tea.Cmd) {
 	switch msg := msg.(type) {
 	case renderDueMsg:
 		if msg.seq != m.seq {
-			return m, nil
+			return m, nil, nil
 		}
-		return m, m.begin()
+		return m, nil, m.begin()
 	case renderedMsg:
 		m.applyRender(msg)
 	case tea.KeyPressMsg:
-		return m, m.handleKey(msg)
+		return m, m.handleKey(msg), nil
 	case tea.MouseWheelMsg:
 		m.vp, _ = m.vp.Update(msg)
 		m.target = -1
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft && msg.Y == 0 {
-			return m, m.sectionsCmd() // the title line: offer the sections
+			return m, m.sections(), nil // the title line: offer the sections
 		}
 	}
-	return m, nil
+	return m, nil, nil
 }
 
 // applyRender takes a finished render if it is the one wanted now.
@@ -316,8 +336,8 @@ func (m *Model) applyRender(msg renderedMsg) {
 	m.anchor = -1
 }
 
-// handleKey scrolls or moves between sections.
-func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+// handleKey scrolls or moves between sections, or asks for a list to be shown.
+func (m *Model) handleKey(msg tea.KeyPressMsg) Action {
 	k := m.KeyMap
 	switch {
 	case key.Matches(msg, k.Up):
@@ -343,13 +363,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.prevSection()
 		return nil
 	case key.Matches(msg, k.Sections):
-		return m.sectionsCmd()
+		return m.sections()
 	case key.Matches(msg, k.Related):
 		if m.doc == nil || len(m.doc.Related) == 0 {
 			return nil
 		}
-		rel := RelatedMsg{Doc: m.doc}
-		return func() tea.Msg { return rel }
+		return ShowRelated{Doc: m.doc}
 	default:
 		return nil
 	}
@@ -357,8 +376,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// sectionsCmd returns a Cmd asking the root for the section list, or nil without a document.
-func (m Model) sectionsCmd() tea.Cmd {
+// sections asks the owner for the section list, or is nil without a document.
+func (m Model) sections() Action {
 	if m.doc == nil || len(m.heads) == 0 {
 		return nil
 	}
@@ -366,8 +385,7 @@ func (m Model) sectionsCmd() tea.Cmd {
 	for i, h := range m.heads {
 		secs[i] = content.Section{Level: h.level, Title: h.title}
 	}
-	msg := SectionsMsg{Doc: m.doc, Sections: secs, Current: m.current()}
-	return func() tea.Msg { return msg }
+	return ShowSections{Doc: m.doc, Sections: secs, Current: m.current()}
 }
 
 // nextSection scrolls to the first heading below the top line.

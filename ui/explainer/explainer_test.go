@@ -29,7 +29,7 @@ func drain(t *testing.T, m Model, cmd tea.Cmd) Model {
 			queue = append(queue, msg...)
 		case Msg:
 			var next tea.Cmd
-			m, next = m.Update(msg)
+			m, _, next = m.Update(msg)
 			queue = append(queue, next)
 		}
 	}
@@ -152,16 +152,16 @@ func TestSectionKeys(t *testing.T) {
 		}
 	}
 	for i := 0; i < 3; i++ {
-		m, _ = m.Update(press("]"))
+		m, _, _ = m.Update(press("]"))
 		if got := m.Section(); got != want[i] {
 			t.Fatalf("after %d × ]: section %q, want %q", i+1, got, want[i])
 		}
 	}
-	m, _ = m.Update(press("["))
+	m, _, _ = m.Update(press("["))
 	if got := m.Section(); got != want[1] {
 		t.Errorf("after [: section %q, want %q", got, want[1])
 	}
-	m, _ = m.Update(press("g"))
+	m, _, _ = m.Update(press("g"))
 	if got := m.Section(); got != "" {
 		t.Errorf("at the top: section %q, want none", got)
 	}
@@ -172,32 +172,29 @@ func TestScrollKeysAndWheel(t *testing.T) {
 	m := newSized(t, 80, 20)
 	m = drain(t, m, m.SetCode(204))
 	first := m.View()
-	m, _ = m.Update(press("pgdown"))
+	m, _, _ = m.Update(press("pgdown"))
 	if m.View() == first {
 		t.Fatal("pgdown did not scroll")
 	}
-	m, _ = m.Update(press("g"))
+	m, _, _ = m.Update(press("g"))
 	if m.View() != first {
 		t.Fatal("g did not return to the top")
 	}
-	m, _ = m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	m, _, _ = m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
 	if m.View() == first {
 		t.Fatal("the mouse wheel did not scroll")
 	}
 }
 
-func TestSectionsMsg(t *testing.T) {
+func TestShowSections(t *testing.T) {
 	t.Parallel()
 	m := newSized(t, 80, 20)
 	m = drain(t, m, m.SetCode(204))
 	m = drain(t, m, m.GotoRule("S9"))
-	_, cmd := m.Update(press("s"))
-	if cmd == nil {
-		t.Fatal("s returned no Cmd")
-	}
-	msg, ok := cmd().(SectionsMsg)
+	_, act, _ := m.Update(press("s"))
+	msg, ok := act.(ShowSections)
 	if !ok {
-		t.Fatalf("s sent %T", cmd())
+		t.Fatalf("s reported %#v, want ShowSections", act)
 	}
 	if msg.Current < 0 || msg.Sections[msg.Current].Title != "Why bytes after a 204 are dangerous" {
 		t.Errorf("Current = %d", msg.Current)
@@ -212,8 +209,8 @@ func TestStaleRenderDropped(t *testing.T) {
 	m := newSized(t, 80, 20)
 	old := m.SetCode(204)
 	cur := m.SetCode(404)
-	m, _ = m.Update(cur())
-	m, _ = m.Update(old())
+	m, _, _ = m.Update(cur())
+	m, _, _ = m.Update(old())
 	if m.Doc().Key != "404" {
 		t.Fatalf("doc = %s", m.Doc().Key)
 	}
@@ -324,19 +321,16 @@ func TestRendering(t *testing.T) {
 	}
 }
 
-func TestRelatedMsg(t *testing.T) {
+func TestShowRelated(t *testing.T) {
 	t.Parallel()
 	m := newSized(t, 80, 20)
-	if _, cmd := m.Update(press("r")); cmd != nil {
-		t.Error("r without a document returned a Cmd")
+	if _, act, _ := m.Update(press("r")); act != nil {
+		t.Errorf("r without a document reported %#v", act)
 	}
 	m = drain(t, m, m.SetCode(204))
-	_, cmd := m.Update(press("r"))
-	if cmd == nil {
-		t.Fatal("r returned no Cmd")
-	}
-	if msg, ok := cmd().(RelatedMsg); !ok || msg.Doc.Code != 204 {
-		t.Errorf("r sent %#v", cmd())
+	_, act, _ := m.Update(press("r"))
+	if msg, ok := act.(ShowRelated); !ok || msg.Doc.Code != 204 {
+		t.Errorf("r reported %#v, want ShowRelated for 204", act)
 	}
 }
 
@@ -379,14 +373,11 @@ func TestClickTitleOffersSections(t *testing.T) {
 	t.Parallel()
 	m := newSized(t, 80, 20)
 	m = drain(t, m, m.SetCode(204))
-	if _, cmd := m.Update(tea.MouseClickMsg{X: 3, Y: 5, Button: tea.MouseLeft}); cmd != nil {
-		t.Error("a click in the text asked for something")
+	if _, act, _ := m.Update(tea.MouseClickMsg{X: 3, Y: 5, Button: tea.MouseLeft}); act != nil {
+		t.Errorf("a click in the text asked for %#v", act)
 	}
-	_, cmd := m.Update(tea.MouseClickMsg{X: 3, Y: 0, Button: tea.MouseLeft})
-	if cmd == nil {
-		t.Fatal("a click on the title did nothing")
-	}
-	if _, ok := cmd().(SectionsMsg); !ok {
-		t.Errorf("click on the title sent %T", cmd())
+	_, act, _ := m.Update(tea.MouseClickMsg{X: 3, Y: 0, Button: tea.MouseLeft})
+	if _, ok := act.(ShowSections); !ok {
+		t.Errorf("a click on the title reported %#v, want ShowSections", act)
 	}
 }

@@ -10,9 +10,9 @@ type KeyMap struct {
 	Top, Bottom            key.Binding
 	PrevSection            key.Binding
 	NextSection            key.Binding
-	// Sections asks the root to show the list of the document's sections (SectionsMsg).
+	// Sections asks the root to show the list of the document's sections (a ShowSections action).
 	Sections key.Binding
-	// Related asks the root to offer the document's related status codes (RelatedMsg).
+	// Related asks the root to offer the document's related status codes (a ShowRelated action).
 	Related key.Binding
 }
 

@@ -27,19 +27,6 @@ type renderedMsg struct {
 // renderDueMsg fires when the terminal has stopped resizing for a moment.
 type renderDueMsg struct{ seq int }
 
-// SectionsMsg asks the root to offer the sections of Doc for a jump (see Model.GotoSection).
-type SectionsMsg struct {
-	Doc      *content.Doc
-	Sections []content.Section
-	// Current is the index in Sections of the section at the top of the pane, or -1.
-	Current int
-}
-
-// RelatedMsg asks the root to offer the status codes related to Doc's.
-type RelatedMsg struct {
-	Doc *content.Doc
-}
-
 func (renderedMsg) explainerMsg()  {}
 func (renderDueMsg) explainerMsg() {}
 

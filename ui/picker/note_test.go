@@ -36,8 +36,8 @@ func TestNote(t *testing.T) {
 			y = i
 		}
 	}
-	_, cmd := m.Update(tea.MouseClickMsg{X: 5, Y: y, Button: tea.MouseLeft})
-	if got := chosen(t, cmd); got.Index != 2 {
+	_, act := m.Update(tea.MouseClickMsg{X: 5, Y: y, Button: tea.MouseLeft})
+	if got := chosen(t, act); got.Index != 2 {
 		t.Errorf("click on row %d chose %d, want 2", y, got.Index)
 	}
 	m.SetNote()

@@ -2,9 +2,10 @@
 // and a list of items that narrows as the user types. The root model uses it to choose a status
 // code, a lab scenario, a history entry or a section of the explainer.
 //
-// A picker reports the outcome with a message: ChosenMsg when an item is chosen (enter or a
-// click), ClosedMsg when it is dismissed (esc). Both carry the picker's ID, so the root knows
-// which list answered.
+// A picker reports the outcome as the Action its Update returns: Chosen when an item is chosen
+// (enter or a click), Closed when it is dismissed (esc). Both carry the picker's ID, so the
+// owner knows which list answered. The owner applies the action in the same Update, so a key
+// that follows at once already finds the picker gone.
 package picker
 
 import (
@@ -33,15 +34,22 @@ type Item struct {
 	Color color.Color
 }
 
-// ChosenMsg reports the item chosen in the picker with the given ID.
-type ChosenMsg struct {
+// Action is what Update reports to the picker's owner: nil when nothing was decided, else a
+// Chosen or a Closed.
+type Action interface{ pickerAction() }
+
+// Chosen reports the item chosen in the picker with the given ID.
+type Chosen struct {
 	ID    string
 	Index int // index in the items given to New
 	Item  Item
 }
 
-// ClosedMsg reports that the picker with the given ID was dismissed.
-type ClosedMsg struct{ ID string }
+// Closed reports that the picker with the given ID was dismissed.
+type Closed struct{ ID string }
+
+func (Chosen) pickerAction() {}
+func (Closed) pickerAction() {}
 
 // Model is a picker.
 type Model struct {
@@ -138,9 +146,9 @@ func (m *Model) SetFilter(s string) {
 func (m Model) Len() int { return len(m.matches) }
 
 // Update handles keys (list movement, choose, close, and everything else typed into the
-// filter), pastes, the mouse wheel and clicks. Mouse coordinates are relative to the box's top
-// left corner.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+// filter), pastes, the mouse wheel and clicks, and returns what was decided, if anything. Mouse
+// coordinates are relative to the box's top left corner.
+func (m Model) Update(msg tea.Msg) (Model, Action) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
@@ -167,12 +175,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action) {
 	k := m.KeyMap
 	switch {
 	case key.Matches(msg, k.Close):
-		id := m.id
-		return m, func() tea.Msg { return ClosedMsg{ID: id} }
+		return m, Closed{ID: m.id}
 	case key.Matches(msg, k.Choose):
 		return m, m.choose()
 	case key.Matches(msg, k.Up):
@@ -214,14 +221,13 @@ func (m *Model) edit(msg tea.KeyPressMsg) {
 	}
 }
 
-// choose returns the Cmd reporting the selected item, or nil when nothing matches.
-func (m Model) choose() tea.Cmd {
+// choose reports the selected item, or nil when nothing matches.
+func (m Model) choose() Action {
 	i := m.Selected()
 	if i < 0 {
 		return nil
 	}
-	msg := ChosenMsg{ID: m.id, Index: i, Item: m.items[i]}
-	return func() tea.Msg { return msg }
+	return Chosen{ID: m.id, Index: i, Item: m.items[i]}
 }
 
 // move moves the selection by n rows, within the list.

@@ -55,16 +55,13 @@ func typeText(m Model, s string) Model {
 	return m
 }
 
-func chosen(t *testing.T, cmd tea.Cmd) ChosenMsg {
+func chosen(t *testing.T, act Action) Chosen {
 	t.Helper()
-	if cmd == nil {
-		t.Fatal("no Cmd")
-	}
-	msg, ok := cmd().(ChosenMsg)
+	c, ok := act.(Chosen)
 	if !ok {
-		t.Fatalf("got %T, want ChosenMsg", cmd())
+		t.Fatalf("got %#v, want a Chosen", act)
 	}
-	return msg
+	return c
 }
 
 func TestTypeMoveChoose(t *testing.T) {
@@ -74,8 +71,8 @@ func TestTypeMoveChoose(t *testing.T) {
 		t.Fatalf("filter %q matches %d", m.Filter(), m.Len())
 	}
 	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
-	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
-	got := chosen(t, cmd)
+	_, act := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	got := chosen(t, act)
 	if got.ID != "codes" || got.Index != 3 || got.Item.Title != "206 Partial Content" {
 		t.Errorf("chosen %+v", got)
 	}
@@ -104,20 +101,17 @@ func TestEditing(t *testing.T) {
 
 func TestClose(t *testing.T) {
 	m := New(theme.New(true, false), "lab", "Lab", codes())
-	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
-	if cmd == nil {
-		t.Fatal("esc: no Cmd")
-	}
-	if got, ok := cmd().(ClosedMsg); !ok || got.ID != "lab" {
-		t.Errorf("esc sent %#v", cmd())
+	_, act := m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if got, ok := act.(Closed); !ok || got.ID != "lab" {
+		t.Errorf("esc reported %#v, want Closed{lab}", act)
 	}
 }
 
 func TestNoMatchChoosesNothing(t *testing.T) {
 	m := New(theme.New(true, false), "x", "X", codes())
 	m = typeText(m, "zzz")
-	if _, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter}); cmd != nil {
-		t.Error("enter with no match returned a Cmd")
+	if _, act := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter}); act != nil {
+		t.Errorf("enter with no match reported %#v", act)
 	}
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "no match for zzz") {
 		t.Errorf("view:\n%s", v)
@@ -149,8 +143,8 @@ func TestViewSizeAndScroll(t *testing.T) {
 func TestClickChooses(t *testing.T) {
 	m := New(theme.New(true, false), "codes", "Codes", codes())
 	m.SetSize(60, 20)
-	_, cmd := m.Update(tea.MouseClickMsg{X: 5, Y: listTop + 2, Button: tea.MouseLeft})
-	if got := chosen(t, cmd); got.Index != 2 {
+	_, act := m.Update(tea.MouseClickMsg{X: 5, Y: listTop + 2, Button: tea.MouseLeft})
+	if got := chosen(t, act); got.Index != 2 {
 		t.Errorf("click chose %d, want 2", got.Index)
 	}
 }

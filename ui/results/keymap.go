@@ -6,7 +6,7 @@ import "charm.land/bubbles/v2/key"
 type KeyMap struct {
 	// Up and Down select the previous and next finding; the view scrolls to what it points at.
 	Up, Down key.Binding
-	// Explain asks for the explanation of the selected finding (SelectFindingMsg).
+	// Explain asks for the explanation of the selected finding (an Explain action).
 	Explain key.Binding
 	// NextTab and PrevTab switch between the views; Headers, Body, Raw and Timing jump to one.
 	NextTab, PrevTab              key.Binding

@@ -29,11 +29,16 @@ import (
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
-// SelectFindingMsg asks for the explanation of the finding with rule ID ID. The pane emits it
-// when enter is pressed on a finding or a finding is clicked.
-type SelectFindingMsg struct {
+// Action is what Update reports to the pane's owner: nil, or an Explain.
+type Action interface{ resultsAction() }
+
+// Explain asks for the explanation of the finding with rule ID ID. Update reports it when
+// enter is pressed on a finding or a finding is clicked.
+type Explain struct {
 	ID string
 }
+
+func (Explain) resultsAction() {}
 
 // Tab is one of the views of an exchange.
 type Tab int

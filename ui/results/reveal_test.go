@@ -33,7 +33,7 @@ func TestSelectedFindingOnScreen(t *testing.T) {
 					m.SetSize(80, from)
 				}
 				for m.findings[m.sel].ID != tt.id {
-					m, _ = m.Update(keyDown)
+					m, _, _ = m.Update(keyDown)
 				}
 				if from > 0 {
 					m.SetSize(80, h)

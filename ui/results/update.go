@@ -10,24 +10,25 @@ import (
 const wheelStep = 3
 
 // Update handles keys (when focused), mouse wheel and clicks (coordinates relative to the
-// pane), and the spinner's ticks.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+// pane), and the spinner's ticks. It reports what the owner must do, if anything, as an Action.
+func (m Model) Update(msg tea.Msg) (Model, Action, tea.Cmd) {
 	switch msg := msg.(type) {
 	case spinner.TickMsg:
 		if m.state != stateRunning {
-			return m, nil // let the tick chain of a finished request die out
+			return m, nil, nil // let the tick chain of a finished request die out
 		}
 		var cmd tea.Cmd
 		m.spin, cmd = m.spin.Update(msg)
 		if !msg.Time.IsZero() && msg.Time.After(m.now) {
 			m.now = msg.Time
 		}
-		return m, cmd
+		return m, nil, cmd
 	case tea.KeyPressMsg:
 		if !m.focused {
-			return m, nil
+			return m, nil, nil
 		}
-		return m.handleKey(msg)
+		m, act := m.handleKey(msg)
+		return m, act, nil
 	case tea.MouseWheelMsg:
 		mo := msg.Mouse()
 		switch mo.Button {
@@ -36,22 +37,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case tea.MouseWheelDown:
 			m.wheel(mo.Y, 1)
 		}
-		return m, nil
+		return m, nil, nil
 	case tea.MouseClickMsg:
-		return m.click(msg.Mouse())
+		m, act := m.click(msg.Mouse())
+		return m, act, nil
 	}
-	return m, nil
+	return m, nil, nil
 }
 
-func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action) {
 	km := m.KeyMap
 	switch {
+	case key.Matches(msg, km.Explain):
+		return m, m.explain()
 	case key.Matches(msg, km.Up):
 		m.selectFinding(m.sel - 1)
 	case key.Matches(msg, km.Down):
 		m.selectFinding(m.sel + 1)
-	case key.Matches(msg, km.Explain):
-		return m, m.explain()
 	case key.Matches(msg, km.NextTab):
 		m.tab = (m.tab + 1) % numTabs
 	case key.Matches(msg, km.PrevTab):
@@ -80,14 +82,13 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// explain returns the command that asks for the selected finding's explanation.
-func (m Model) explain() tea.Cmd {
+// explain asks for the selected finding's explanation; nil when none is selected.
+func (m Model) explain() Action {
 	f, ok := m.Finding()
 	if !ok {
 		return nil
 	}
-	id := f.ID
-	return func() tea.Msg { return SelectFindingMsg{ID: id} }
+	return Explain{ID: f.ID}
 }
 
 // selectFinding selects finding i (clamped) and brings what it points at into view.
@@ -123,7 +124,7 @@ func (m *Model) wheel(y, dir int) {
 }
 
 // click selects and explains a finding, or switches to a tab.
-func (m Model) click(mo tea.Mouse) (Model, tea.Cmd) {
+func (m Model) click(mo tea.Mouse) (Model, Action) {
 	if m.state != stateDone || mo.Button != tea.MouseLeft {
 		return m, nil
 	}

@@ -48,7 +48,7 @@ func TestKeys(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newDone(t, broken204, broken204Findings(), 80, 20, TabRaw)
 			for _, k := range tt.keys {
-				m, _ = m.Update(k)
+				m, _, _ = m.Update(k)
 			}
 			f, ok := m.Finding()
 			if !ok || f.ID != tt.wantID {
@@ -63,21 +63,18 @@ func TestKeys(t *testing.T) {
 
 func TestEnterExplains(t *testing.T) {
 	m := newDone(t, broken204, broken204Findings(), 80, 20, TabRaw)
-	m, _ = m.Update(keyDown)
-	_, cmd := m.Update(keyEnter)
-	if cmd == nil {
-		t.Fatal("enter on a finding returned no command")
-	}
-	if got, ok := cmd().(SelectFindingMsg); !ok || got.ID != "S2" {
-		t.Errorf("enter emitted %#v, want SelectFindingMsg{ID: S2}", cmd())
+	m, _, _ = m.Update(keyDown)
+	_, act, _ := m.Update(keyEnter)
+	if got, ok := act.(Explain); !ok || got.ID != "S2" {
+		t.Errorf("enter reported %#v, want Explain{ID: S2}", act)
 	}
 
 	m.Blur()
-	if _, cmd := m.Update(keyEnter); cmd != nil {
+	if _, act, cmd := m.Update(keyEnter); act != nil || cmd != nil {
 		t.Errorf("a blurred pane reacted to enter")
 	}
 	// S2 is the last finding, so down would not move the selection anyway; up would.
-	if m2, _ := m.Update(keyUp); m2.sel != m.sel {
+	if m2, _, _ := m.Update(keyUp); m2.sel != m.sel {
 		t.Errorf("a blurred pane reacted to up")
 	}
 }
@@ -94,7 +91,7 @@ func TestSelectingScrollsToFinding(t *testing.T) {
 	if strings.Contains(plain(m), "EXTRA") {
 		t.Fatal("extra bytes visible before selecting their finding")
 	}
-	m, _ = m.Update(keyDown)
+	m, _, _ = m.Update(keyDown)
 	if !strings.Contains(plain(m), "EXTRA") {
 		t.Errorf("selecting the finding did not scroll to the extra bytes:\n%s", plain(m))
 	}
@@ -107,27 +104,24 @@ func TestMouse(t *testing.T) {
 	wheel := func(b tea.MouseButton, y int) tea.MouseWheelMsg {
 		return tea.MouseWheelMsg(tea.Mouse{X: 10, Y: y, Button: b})
 	}
-	m, _ = m.Update(wheel(tea.MouseWheelDown, 10))
+	m, _, _ = m.Update(wheel(tea.MouseWheelDown, 10))
 	if m.views[TabRaw].top != wheelStep {
 		t.Errorf("wheel down: top = %d, want %d", m.views[TabRaw].top, wheelStep)
 	}
-	m, _ = m.Update(wheel(tea.MouseWheelUp, 10))
-	m, _ = m.Update(wheel(tea.MouseWheelUp, 10))
+	m, _, _ = m.Update(wheel(tea.MouseWheelUp, 10))
+	m, _, _ = m.Update(wheel(tea.MouseWheelUp, 10))
 	if m.views[TabRaw].top != 0 {
 		t.Errorf("wheel up: top = %d, want 0", m.views[TabRaw].top)
 	}
 
 	// Row 2 is the second finding.
-	m, cmd := m.Update(tea.MouseClickMsg(tea.Mouse{X: 20, Y: 2, Button: tea.MouseLeft}))
-	if cmd == nil {
-		t.Fatal("click on a finding returned no command")
-	}
-	if got, _ := cmd().(SelectFindingMsg); got.ID != "S2" {
-		t.Errorf("click emitted %#v, want S2", cmd())
+	m, act, _ := m.Update(tea.MouseClickMsg(tea.Mouse{X: 20, Y: 2, Button: tea.MouseLeft}))
+	if got, ok := act.(Explain); !ok || got.ID != "S2" {
+		t.Errorf("click reported %#v, want Explain{ID: S2}", act)
 	}
 	// Row 3 is the tab bar.
 	xs, _ := tabLayout()
-	m, _ = m.Update(tea.MouseClickMsg(tea.Mouse{X: xs[TabBody] + 1, Y: 3, Button: tea.MouseLeft}))
+	m, _, _ = m.Update(tea.MouseClickMsg(tea.Mouse{X: xs[TabBody] + 1, Y: 3, Button: tea.MouseLeft}))
 	if m.Tab() != TabBody {
 		t.Errorf("click on the tab bar: tab %v, want Body", m.Tab())
 	}
@@ -182,7 +176,7 @@ func TestSpinnerElapsed(t *testing.T) {
 	if cmd := m.Start(1, probe.Request{URL: "http://lab.test/hang"}); cmd == nil {
 		t.Fatal("Start returned no spinner command")
 	}
-	m, next := m.Update(spinner.TickMsg{Time: m.started.Add(1500 * time.Millisecond), ID: m.spin.ID()})
+	m, _, next := m.Update(spinner.TickMsg{Time: m.started.Add(1500 * time.Millisecond), ID: m.spin.ID()})
 	if next == nil {
 		t.Error("the spinner stopped ticking while running")
 	}
@@ -190,7 +184,7 @@ func TestSpinnerElapsed(t *testing.T) {
 		t.Errorf("running view:\n%s", text)
 	}
 	m.SetCancelled(1)
-	if _, next := m.Update(spinner.TickMsg{Time: time.Now(), ID: m.spin.ID()}); next != nil {
+	if _, _, next := m.Update(spinner.TickMsg{Time: time.Now(), ID: m.spin.ID()}); next != nil {
 		t.Error("the spinner kept ticking after the request ended")
 	}
 }
@@ -217,7 +211,7 @@ func TestScrollKeys(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newDone(t, stream, nil, 80, h, TabRaw)
 			for _, k := range tt.keys {
-				m, _ = m.Update(k)
+				m, _, _ = m.Update(k)
 			}
 			v := m.views[TabRaw]
 			if want := tt.want(v.count(), m.paneHeight()); v.top != want {

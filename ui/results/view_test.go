@@ -285,8 +285,8 @@ func TestFindingsScroll(t *testing.T) {
 	if got := lineWith(plain(m), "S9"); !strings.HasSuffix(got, "↓") {
 		t.Errorf("first finding row %q, want a ↓ at its end", got)
 	}
-	m, _ = m.Update(keyDown)
-	m, _ = m.Update(keyDown)
+	m, _, _ = m.Update(keyDown)
+	m, _, _ = m.Update(keyDown)
 	text := plain(m)
 	if strings.Contains(text, "S9 ") || !strings.HasSuffix(lineWith(text, "J2"), "↑") {
 		t.Errorf("after selecting the last finding:\n%s", text)
