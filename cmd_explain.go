@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/content/mdterm"
 )
 
 // maxDocWidth is the widest a rendered document is wrapped, however wide the terminal.
@@ -114,7 +115,7 @@ func writeDoc(std stdio, doc *content.Doc) error {
 	if in, ok := std.in.(*os.File); ok {
 		dark = lipgloss.HasDarkBackground(in, out)
 	}
-	s, err := content.Render(doc, min(width, maxDocWidth), dark)
+	s, err := mdterm.Render(doc, min(width, maxDocWidth), dark)
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,7 @@ func newDriver(t *testing.T, opts Options, w, h int) *driver {
 	return startDriver(t, opts, w, h, uitest.PlainRender)
 }
 
-// newRenderingDriver is newDriver with the explainer rendering through content.Render.
+// newRenderingDriver is newDriver with the explainer rendering through mdterm.Render.
 func newRenderingDriver(t testing.TB, opts Options, w, h int) *driver {
 	t.Helper()
 	return startDriver(t, opts, w, h, nil)

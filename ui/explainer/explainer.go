@@ -1,6 +1,6 @@
 // Package explainer is the pane of the hsx terminal UI that shows the documentation of a status
 // code (or of a topic such as message framing): the content package's markdown rendered by
-// content.Render, in a scrollable viewport, with jumps between sections and straight to the section that
+// mdterm.Render, in a scrollable viewport, with jumps between sections and straight to the section that
 // explains a check rule.
 //
 // Rendering a long document takes milliseconds, so it happens in a tea.Cmd; the methods
@@ -20,6 +20,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/content/mdterm"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -64,13 +65,13 @@ type cachedRender struct {
 }
 
 // RenderFunc turns a document into terminal text wrapped at width columns, for a dark or light
-// background. content.Render is the default.
+// background. mdterm.Render is the default.
 type RenderFunc func(doc *content.Doc, width int, dark bool) (string, error)
 
 // Option configures a Model in New.
 type Option func(*Model)
 
-// WithRenderer replaces content.Render by r: for tests that exercise everything but
+// WithRenderer replaces mdterm.Render by r: for tests that exercise everything but
 // the rendering, and would otherwise spend most of their time in it.
 func WithRenderer(r RenderFunc) Option {
 	return func(m *Model) { m.renderFn = r }
@@ -88,7 +89,7 @@ func New(th theme.Theme, opts ...Option) Model {
 		vp:       vp,
 		anchor:   -1,
 		target:   -1,
-		renderFn: content.Render,
+		renderFn: mdterm.Render,
 	}
 	for _, o := range opts {
 		o(&m)

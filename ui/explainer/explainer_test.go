@@ -44,7 +44,7 @@ func newSized(t *testing.T, w, h int) Model {
 	return drain(t, m, m.SetSize(w, h))
 }
 
-// newRendering returns an explainer of w×h that renders with content.Render.
+// newRendering returns an explainer of w×h that renders with mdterm.Render.
 func newRendering(t *testing.T, w, h int) Model {
 	t.Helper()
 	m := New(theme.New(true, false))
