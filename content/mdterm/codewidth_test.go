@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/probe/termsafe"
 )
 
 // maxCodeColumns is the widest code line that Render shows unbroken at
@@ -29,7 +30,7 @@ func TestCodeLinesFitPane(t *testing.T) {
 			if !inFence {
 				continue
 			}
-			if n := utf8.RuneCountInString(expandTabs(line, codeTabWidth)); n > maxCodeColumns {
+			if n := utf8.RuneCountInString(termsafe.ExpandTabs(line, codeTabWidth)); n > maxCodeColumns {
 				t.Errorf("%s.md body line %d: %d columns, at most %d fit: %s",
 					d.Key, i+1, n, maxCodeColumns, line)
 			}

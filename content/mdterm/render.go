@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/probe/termsafe"
 )
 
 // defaultWidth is the wrap width Render uses when given none.
@@ -28,6 +29,9 @@ const (
 	margin     = 2
 	codeIndent = 2
 )
+
+// codeTabWidth is the tab stop used for tabs inside code blocks.
+const codeTabWidth = 4
 
 // Render renders doc's markdown for a terminal, word-wrapped so that no line is wider than
 // width columns (80 when width is not positive), with highlighted code. dark selects colours
@@ -188,7 +192,7 @@ func (r *renderer) code(lang string, segs *text.Segments, width int) []line {
 	for i := 0; i < segs.Len(); i++ {
 		s := segs.At(i)
 		src := strings.TrimRight(string(s.Value(r.src)), "\r\n")
-		src = expandTabs(src, codeTabWidth)
+		src = termsafe.ExpandTabs(src, codeTabWidth)
 		spans := h.line(src)
 		parts := []line{spans}
 		if w := width - codeIndent; spans.width() > w {

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/probe/termsafe"
 )
 
 // renderPlain renders md at width and returns it without colours.
@@ -213,10 +214,16 @@ func TestRender(t *testing.T) {
 }
 
 // TestRenderDocuments renders every document at widths from the narrowest pane to a wide
-// terminal: no line is wider than asked, no markdown markup is left in the prose, every line
-// of every code sample is shown whole when there is room, and no word of prose is lost.
+// terminal: the text is safe to print as it is, no line is wider than asked, no markdown markup
+// is left in the prose, every line of every code sample is shown whole when there is room, and
+// no word of prose is lost.
 func TestRenderDocuments(t *testing.T) {
 	for _, d := range content.All() {
+		// The renderer writes the documents' text as it is: no control character or invalid
+		// UTF-8 may hide in it.
+		if !termsafe.Safe(d.Markdown, termsafe.Text) {
+			t.Errorf("%s: the markdown holds control characters or invalid UTF-8", d.Key)
+		}
 		for _, width := range []int{10, 24, 40, 57, 80, 120, 200} {
 			for _, dark := range []bool{true, false} {
 				out, err := Render(d, width, dark)
@@ -271,7 +278,7 @@ func checkProse(t *testing.T, d *content.Doc, plain string) {
 		case *ast.FencedCodeBlock:
 			for i := 0; i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
-				code := strings.TrimRight(expandTabs(string(seg.Value(src)), codeTabWidth), "\r\n ")
+				code := strings.TrimRight(termsafe.ExpandTabs(string(seg.Value(src)), codeTabWidth), "\r\n ")
 				if code != "" && !containsLine(lines, code) {
 					t.Errorf("%s: code line missing: %q", d.Key, code)
 				}

@@ -1,5 +1,7 @@
 // Package termsafe makes bytes that came from a server safe to print on a terminal: every byte
 // that a terminal could read as part of a control sequence is replaced by a visible escape.
+// ExpandTabs turns the one control character that text keeps, the tab, into spaces, so that
+// text lines up whatever the terminal's tab stops.
 package termsafe
 
 import (

@@ -85,3 +85,27 @@ func TestRuns(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandTabs(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"no tabs", 4, "no tabs"},
+		{"\tx", 4, "    x"},
+		{"a\tb", 4, "a   b"},
+		{"abcd\te", 4, "abcd    e"},
+		{"ab\t\tc", 4, "ab      c"},
+		{"a\tb", 8, "a       b"},
+		{"é\tx", 4, "é   x"},       // a character is one column, whatever its bytes
+		{"\xff\tx", 4, "\xff   x"}, // an invalid byte is kept, for String to show
+		{"\u009b\tx", 4, "\u009b   x"},
+		{"a\tb", 0, "a b"}, // no width is one column
+	}
+	for _, tt := range tests {
+		if got := ExpandTabs(tt.in, tt.width); got != tt.want {
+			t.Errorf("ExpandTabs(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
+	}
+}

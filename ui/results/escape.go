@@ -1,9 +1,6 @@
 package results
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/hsx-dev/hsx/probe/termsafe"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
@@ -39,24 +36,4 @@ func maskedValue(name, value string, masked bool) string {
 }
 
 // expandTabs replaces tabs with spaces to the next multiple of four columns.
-func expandTabs(s string) string {
-	if !strings.Contains(s, "\t") {
-		return s
-	}
-	var b strings.Builder
-	col := 0
-	for i := 0; i < len(s); {
-		if s[i] == '\t' {
-			n := 4 - col%4
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-			i++
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		b.WriteString(s[i : i+size]) // invalid bytes are kept for termsafe to show
-		col++
-		i += size
-	}
-	return b.String()
-}
+func expandTabs(s string) string { return termsafe.ExpandTabs(s, 4) }
