@@ -49,6 +49,7 @@ type Model struct {
 	rendered bool      // whether lines belong to doc
 	cache    []cachedRender
 	renderFn RenderFunc
+	lib      Library
 }
 
 // renderCacheSize is how many renders the pane keeps, so that going back and forth between
@@ -77,6 +78,28 @@ func WithRenderer(r RenderFunc) Option {
 	return func(m *Model) { m.renderFn = r }
 }
 
+// Library is where the pane finds the documents it shows: by status code, by key, and by the
+// check rule they explain, as the content package's functions of the same names do. The content
+// package's embedded documents are the default.
+type Library interface {
+	Lookup(code int) (*content.Doc, bool)
+	Get(key string) (*content.Doc, bool)
+	ForRule(id string) (doc *content.Doc, heading string, ok bool)
+}
+
+// WithLibrary makes the pane show lib's documents instead of the content package's: for tests
+// of screens that should not change when a document's prose does.
+func WithLibrary(lib Library) Option {
+	return func(m *Model) { m.lib = lib }
+}
+
+// embedded is the content package's documents as a Library.
+type embedded struct{}
+
+func (embedded) Lookup(code int) (*content.Doc, bool)           { return content.Lookup(code) }
+func (embedded) Get(key string) (*content.Doc, bool)            { return content.Get(key) }
+func (embedded) ForRule(id string) (*content.Doc, string, bool) { return content.ForRule(id) }
+
 // New returns an explainer drawn with th. It shows nothing until SetCode or SetDoc.
 func New(th theme.Theme, opts ...Option) Model {
 	vp := viewport.New()
@@ -90,6 +113,7 @@ func New(th theme.Theme, opts ...Option) Model {
 		anchor:   -1,
 		target:   -1,
 		renderFn: mdterm.Render,
+		lib:      embedded{},
 	}
 	for _, o := range opts {
 		o(&m)
@@ -146,7 +170,7 @@ func (m *Model) SetCode(code int) tea.Cmd {
 	if m.doc != nil && m.doc.Code == code && code != 0 {
 		return nil
 	}
-	doc, ok := content.Lookup(code)
+	doc, ok := m.lib.Lookup(code)
 	if !ok {
 		m.showMissing(code)
 		return nil
@@ -159,7 +183,7 @@ func (m *Model) SetDoc(key string) tea.Cmd {
 	if m.doc != nil && m.doc.Key == key {
 		return nil
 	}
-	doc, ok := content.Get(key)
+	doc, ok := m.lib.Get(key)
 	if !ok {
 		m.showNote(fmt.Sprintf("No document %q.", key))
 		return nil
@@ -170,7 +194,7 @@ func (m *Model) SetDoc(key string) tea.Cmd {
 // GotoRule shows the section that explains the check rule id (such as "S9"), switching document
 // if needed. It reports false through a nil Cmd and no change when no document explains id.
 func (m *Model) GotoRule(id string) tea.Cmd {
-	doc, title, ok := content.ForRule(id)
+	doc, title, ok := m.lib.ForRule(id)
 	if !ok {
 		return nil
 	}
