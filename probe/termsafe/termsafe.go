@@ -1,7 +1,8 @@
-// Package termsafe makes bytes that came from a server safe to print on a terminal: every byte
-// that a terminal could read as part of a control sequence is replaced by a visible escape.
-// ExpandTabs turns the one control character that text keeps, the tab, into spaces, so that
-// text lines up whatever the terminal's tab stops.
+// Package termsafe is the terminal safety of the HTTP side (see probe): it makes bytes that
+// came from a server safe to print on a terminal, replacing every byte that a terminal could
+// read as part of a control sequence by a visible escape. ExpandTabs turns the one control
+// character that text keeps, the tab, into spaces, so that text lines up whatever the
+// terminal's tab stops.
 package termsafe
 
 import (
