@@ -74,6 +74,10 @@ func writeHex(b *strings.Builder, c byte) {
 
 func isClean(s string, m Mode) bool {
 	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7f { // printable ASCII, the common case
+			i++
+			continue
+		}
 		size, ok := next(s[i:], m)
 		if !ok {
 			return false

@@ -10,6 +10,12 @@ import (
 // visible escape produced by termsafe, in kEscape, so that an escape and the same characters
 // typed literally look different. Inside a highlight the escapes keep the highlight.
 func appendEscaped(spans []span, s string, k kind) []span {
+	if s == "" {
+		return spans
+	}
+	if termsafe.Safe(s, termsafe.Line) { // the common case, without cutting s into runs
+		return append(spans, span{s, k})
+	}
 	ek := kEscape
 	if k >= kErr && k <= kHiInfo {
 		ek = k
