@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/content/mdterm"
 	"github.com/hsx-dev/hsx/probe/check"
 )
 
@@ -229,5 +230,5 @@ func docText(std stdio, markdown string) (string, error) {
 	if in, ok := std.in.(*os.File); ok {
 		dark = lipgloss.HasDarkBackground(in, out)
 	}
-	return content.Render(&content.Doc{Markdown: markdown}, min(width, maxDocWidth), dark)
+	return mdterm.Render(&content.Doc{Markdown: markdown}, min(width, maxDocWidth), dark)
 }

@@ -2,10 +2,7 @@ package content
 
 import (
 	"slices"
-	"strings"
 	"testing"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 func TestAllOrder(t *testing.T) {
@@ -145,48 +142,5 @@ func TestSuggest(t *testing.T) {
 		if got := Suggest(tt.query); !slices.Equal(got, tt.want) {
 			t.Errorf("Suggest(%q) = %v, want %v", tt.query, got, tt.want)
 		}
-	}
-}
-
-func TestRender(t *testing.T) {
-	d, ok := Lookup(204)
-	if !ok {
-		t.Fatal("no 204 document")
-	}
-	out := map[[2]int]string{}
-	for _, width := range []int{40, 120} {
-		for _, dark := range []bool{true, false} {
-			r, err := Render(d, width, dark)
-			if err != nil {
-				t.Fatalf("Render(%d, %v): %v", width, dark, err)
-			}
-			plain := ansi.Strip(r)
-			if !strings.Contains(plain, "Meaning") || !strings.Contains(plain, "No Content") {
-				t.Errorf("Render(%d, %v): headings missing", width, dark)
-			}
-			if strings.Contains(plain, "## Meaning") || strings.Contains(plain, "### Why bytes") {
-				t.Errorf("Render(%d, %v): headings keep their markdown markers", width, dark)
-			}
-			if strings.Contains(r, "```") {
-				t.Errorf("Render(%d, %v): code fences left unrendered", width, dark)
-			}
-			k := 0
-			if dark {
-				k = 1
-			}
-			out[[2]int{width, k}] = r
-		}
-	}
-	for k := range 2 {
-		narrow, wide := strings.Count(out[[2]int{40, k}], "\n"), strings.Count(out[[2]int{120, k}], "\n")
-		if narrow <= wide {
-			t.Errorf("width 40 gives %d lines, width 120 %d: no word wrap", narrow, wide)
-		}
-	}
-	if out[[2]int{40, 0}] == out[[2]int{40, 1}] && out[[2]int{120, 0}] == out[[2]int{120, 1}] {
-		t.Error("dark and light renderings are the same")
-	}
-	if _, err := Render(nil, 80, true); err == nil {
-		t.Error("Render(nil) succeeded")
 	}
 }

@@ -5,6 +5,18 @@
 //
 // probe never observes a response through net/http's client, because that client discards the
 // very bytes this package exists to show (a body after a 204, for one).
+//
+// The probe tree holds the whole HTTP side of hsx, and nothing in it knows the terminal UI or
+// the documents:
+//
+//   - probe, this package: the client. Do sends one request and reads one exchange, Run follows
+//     redirects, Parse reads an exchange from recorded bytes.
+//   - probe/check: the rules. A catalog of rules, each judging an Exchange into Findings.
+//   - probe/curl: the curl import. Requests read from curl's flags or a pasted curl command, and
+//     written back out as one.
+//   - probe/lab: the lab server. Correct and broken scenarios to send requests to.
+//   - probe/report: the reports. The text and JSON output of "hsx check".
+//   - probe/termsafe: terminal safety. What a server sent, made safe to print.
 package probe
 
 import (

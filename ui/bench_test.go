@@ -11,7 +11,7 @@ import (
 )
 
 // loaded returns a driver whose screen is w×h with the result of a 1 MiB JSON response on show,
-// delivered the way a real request's result is, and the explainer rendered through content.Render.
+// delivered the way a real request's result is, and the explainer rendered through mdterm.Render.
 func loaded(tb testing.TB, w, h int) *driver {
 	d := newRenderingDriver(tb, Options{LabURL: "http://127.0.0.1:1"}, w, h)
 	ex := probe.Parse(uitest.BigJSONResponse(), "GET")

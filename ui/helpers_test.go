@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/ui/explainer"
 	"github.com/hsx-dev/hsx/ui/internal/uitest"
 )
@@ -20,33 +21,37 @@ type driver struct {
 	m       Model
 	msgs    chan tea.Msg
 	pending int
+	timing  *probe.Timing // when set, what every exchange is said to have taken
 }
 
 // newDriver starts a model for opts (history in a test directory) at w×h and lets it settle.
 // The explainer shows its documents as plain markdown: what these tests check does not depend
-// on how a document is rendered (the goldens and the explainer's own tests use the real thing).
+// on how a document is rendered (the goldens render a fixture document for real, and the
+// explainer's own tests the real documents).
 func newDriver(t *testing.T, opts Options, w, h int) *driver {
 	t.Helper()
-	return startDriver(t, opts, w, h, uitest.PlainRender)
+	return startDriver(t, opts, w, h, nil, explainer.WithRenderer(uitest.PlainRender))
 }
 
-// newRenderingDriver is newDriver with the explainer rendering through content.Render.
+// newRenderingDriver is newDriver with the explainer rendering through mdterm.Render.
 func newRenderingDriver(t testing.TB, opts Options, w, h int) *driver {
 	t.Helper()
 	return startDriver(t, opts, w, h, nil)
 }
 
-func startDriver(t testing.TB, opts Options, w, h int, render explainer.RenderFunc) *driver {
+// startDriver starts a driver whose exchanges all carry timing when it is not nil, and whose
+// explainer is built with eopts when there are any.
+func startDriver(t testing.TB, opts Options, w, h int, timing *probe.Timing, eopts ...explainer.Option) *driver {
 	t.Helper()
 	if opts.StateDir == "" {
 		opts.StateDir = t.TempDir()
 	}
 	m := New(opts)
-	if render != nil {
-		m.explainer = explainer.New(m.th, explainer.WithRenderer(render))
+	if len(eopts) > 0 {
+		m.explainer = explainer.New(m.th, eopts...)
 		m.explainer.SetCode(startCode)
 	}
-	d := &driver{t: t, m: m, msgs: make(chan tea.Msg, 256)}
+	d := &driver{t: t, m: m, msgs: make(chan tea.Msg, 256), timing: timing}
 	d.start(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	d.settle()
@@ -79,6 +84,13 @@ func (d *driver) deliver(msg tea.Msg) {
 			d.start(c)
 		}
 	case tea.QuitMsg:
+	case resultMsg:
+		if d.timing != nil {
+			for _, ex := range msg.exs {
+				ex.Timing = *d.timing
+			}
+		}
+		d.send(msg)
 	default:
 		d.send(msg)
 	}

@@ -1,7 +1,8 @@
-// Package check judges an exchange against the requirements of RFC 9110, RFC 9112 and related
-// specifications. The catalog is a table of rules; each rule is data (an ID, a severity, a title
-// and a reference) and one small function from an exchange to findings. Findings say exactly
-// where the problem is, so that a view can highlight it.
+// Package check is the rule catalog of the HTTP side (see probe): it judges an exchange
+// against the requirements of RFC 9110, RFC 9112 and related specifications. The catalog is a
+// table of rules; each rule is data (an ID, a severity, a title and a reference) and one small
+// function from an exchange to findings. Findings say exactly where the problem is, so that a
+// view can highlight it.
 //
 // Explanations of the rules live in the content package, looked up by rule ID.
 package check

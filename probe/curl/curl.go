@@ -1,6 +1,7 @@
-// Package curl reads requests written the way curl spells them: command-line flags such as
-// -X, -H, -d @file, -k, -L and -m, or a whole pasted `curl …` command line. It also writes a
-// request back out as a curl command that a shell and this package both read the same way.
+// Package curl is the curl import of the HTTP side (see probe): it reads requests written the
+// way curl spells them, as command-line flags such as -X, -H, -d @file, -k, -L and -m, or as a
+// whole pasted `curl …` command line. It also writes a request back out as a curl command that
+// a shell and this package both read the same way.
 //
 // Only flags that change what is sent are honored. Flags that only change how curl shows or
 // saves a response (-s, -v, -i, -o FILE, --compressed, …) are accepted and listed in

@@ -1,5 +1,6 @@
-// Package lab is a small HTTP server of correct and broken responses, for demonstrations and
-// for learning: each broken scenario has a correct twin, so the two can be compared side by side.
+// Package lab is the lab server of the HTTP side (see probe): a small HTTP server of correct
+// and broken responses, for demonstrations and for learning. Each broken scenario has a
+// correct twin, so the two can be compared side by side.
 //
 // Correct responses go through ordinary net/http handlers. Broken ones are written byte for byte
 // on the hijacked connection, because net/http refuses to send some of them (a body on a 204, for

@@ -1,6 +1,7 @@
-// Package report writes the result of `hsx check`: a human-readable text report, with every
-// offending line marked by a glyph in the left margin (and by color on a color terminal), and
-// the JSON object of `hsx check --json`.
+// Package report holds the reports of the HTTP side (see probe): it writes the result of
+// `hsx check` as a human-readable text report, with every offending line marked by a glyph in
+// the left margin (and by color on a color terminal), or as the JSON object of
+// `hsx check --json`.
 //
 // Everything a server sent is escaped with termsafe before it is written, so no response can
 // put a control sequence on the user's terminal.

@@ -1,8 +1,12 @@
-// Package termsafe makes bytes that came from a server safe to print on a terminal: every byte
-// that a terminal could read as part of a control sequence is replaced by a visible escape.
+// Package termsafe is the terminal safety of the HTTP side (see probe): it makes bytes that
+// came from a server safe to print on a terminal, replacing every byte that a terminal could
+// read as part of a control sequence by a visible escape. ExpandTabs turns the one control
+// character that text keeps, the tab, into spaces, so that text lines up whatever the
+// terminal's tab stops.
 package termsafe
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 )
@@ -70,21 +74,49 @@ func writeHex(b *strings.Builder, c byte) {
 
 func isClean(s string, m Mode) bool {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == 0x7f {
-				if m != Text || (c != '\t' && c != '\n') {
-					return false
-				}
-			}
+		if c := s[i]; c >= 0x20 && c < 0x7f { // printable ASCII, the common case
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size <= 1) || (r >= 0x80 && r < 0xa0) {
+		size, ok := next(s[i:], m)
+		if !ok {
 			return false
 		}
 		i += size
 	}
 	return true
+}
+
+// Runs yields s as consecutive runs that together make up all of it, each with whether a
+// terminal may see it as it is in mode m: printable text, or characters that String escapes
+// (controls, DEL, C1, invalid UTF-8). A caller that draws the two kinds differently shows the
+// safe runs as they are and String of the others.
+func Runs(s string, m Mode) iter.Seq2[string, bool] {
+	return func(yield func(string, bool) bool) {
+		start, safe := 0, true
+		for i := 0; i < len(s); {
+			size, ok := next(s[i:], m)
+			if ok != safe && i > start {
+				if !yield(s[start:i], safe) {
+					return
+				}
+				start = i
+			}
+			safe = ok
+			i += size
+		}
+		if start < len(s) {
+			yield(s[start:], safe)
+		}
+	}
+}
+
+// next returns the length of the character at the start of s, which is not empty, and whether
+// a terminal may see it as it is in mode m.
+func next(s string, m Mode) (size int, safe bool) {
+	if c := s[0]; c < utf8.RuneSelf {
+		return 1, (c >= 0x20 && c != 0x7f) || (m == Text && (c == '\t' || c == '\n'))
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return size, !(r == utf8.RuneError && size <= 1) && !(r >= 0x80 && r < 0xa0)
 }

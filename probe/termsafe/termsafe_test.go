@@ -1,6 +1,10 @@
 package termsafe
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestString(t *testing.T) {
 	tests := []struct {
@@ -32,6 +36,16 @@ func TestString(t *testing.T) {
 			if Safe(tt.in, tt.mode) != (got == tt.in) {
 				t.Errorf("Safe(%q) = %v, disagrees with String", tt.in, Safe(tt.in, tt.mode))
 			}
+			var joined strings.Builder
+			for run, safe := range Runs(tt.in, tt.mode) {
+				if !safe {
+					run = String(run, tt.mode)
+				}
+				joined.WriteString(run)
+			}
+			if joined.String() != got {
+				t.Errorf("Runs(%q) escaped = %q, want String's %q", tt.in, joined.String(), got)
+			}
 			for i := 0; i < len(got); i++ {
 				c := got[i]
 				if c == 0x1b || c == 0x7f || (c < 0x20 && !(tt.mode == Text && (c == '\n' || c == '\t'))) {
@@ -39,5 +53,59 @@ func TestString(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestRuns(t *testing.T) {
+	type run struct {
+		text string
+		safe bool
+	}
+	tests := []struct {
+		in   string
+		mode Mode
+		want []run
+	}{
+		{"", Line, nil},
+		{"plain", Line, []run{{"plain", true}}},
+		{"\x1b[2J", Line, []run{{"\x1b", false}, {"[2J", true}}},
+		{"a\x1b\x07b", Line, []run{{"a", true}, {"\x1b\x07", false}, {"b", true}}},
+		{"é\u009b\xffx", Line, []run{{"é", true}, {"\u009b\xff", false}, {"x", true}}},
+		{"a\tb\n", Line, []run{{"a", true}, {"\t", false}, {"b", true}, {"\n", false}}},
+		{"a\tb\n", Text, []run{{"a\tb\n", true}}},
+		{"a\r\n", Text, []run{{"a", true}, {"\r", false}, {"\n", true}}},
+	}
+	for _, tt := range tests {
+		var got []run
+		for text, safe := range Runs(tt.in, tt.mode) {
+			got = append(got, run{text, safe})
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Runs(%q, %d) = %+v, want %+v", tt.in, tt.mode, got, tt.want)
+		}
+	}
+}
+
+func TestExpandTabs(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"no tabs", 4, "no tabs"},
+		{"\tx", 4, "    x"},
+		{"a\tb", 4, "a   b"},
+		{"abcd\te", 4, "abcd    e"},
+		{"ab\t\tc", 4, "ab      c"},
+		{"a\tb", 8, "a       b"},
+		{"é\tx", 4, "é   x"},       // a character is one column, whatever its bytes
+		{"\xff\tx", 4, "\xff   x"}, // an invalid byte is kept, for String to show
+		{"\u009b\tx", 4, "\u009b   x"},
+		{"a\tb", 0, "a b"}, // no width is one column
+	}
+	for _, tt := range tests {
+		if got := ExpandTabs(tt.in, tt.width); got != tt.want {
+			t.Errorf("ExpandTabs(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
 	}
 }

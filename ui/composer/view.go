@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe/termsafe"
 	"github.com/hsx-dev/hsx/ui/internal/cells"
 	"github.com/hsx-dev/hsx/ui/theme"
@@ -316,23 +317,16 @@ func (m Model) methodChoices() string {
 // fit cuts s to w cells with an ellipsis, or pads it with spaces.
 func fit(s string, w int) string { return cells.Fit(s, w, "…") }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 func fieldCount(n int) string {
 	if n == 0 {
 		return "none"
 	}
-	return plural(n, "field")
+	return english.Plural(n, "field")
 }
 
 func bodySize(n int) string {
 	if n == 0 {
 		return "empty"
 	}
-	return plural(n, "byte")
+	return english.Plural(n, "byte")
 }

@@ -1,6 +1,6 @@
 // Package explainer is the pane of the hsx terminal UI that shows the documentation of a status
 // code (or of a topic such as message framing): the content package's markdown rendered by
-// content.Render, in a scrollable viewport, with jumps between sections and straight to the section that
+// mdterm.Render, in a scrollable viewport, with jumps between sections and straight to the section that
 // explains a check rule.
 //
 // Rendering a long document takes milliseconds, so it happens in a tea.Cmd; the methods
@@ -20,6 +20,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/content/mdterm"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -67,6 +68,7 @@ type Model struct {
 	rendered bool      // whether lines belong to doc
 	cache    []cachedRender
 	renderFn RenderFunc
+	lib      Library
 }
 
 // renderCacheSize is how many renders the pane keeps, so that going back and forth between
@@ -83,17 +85,39 @@ type cachedRender struct {
 }
 
 // RenderFunc turns a document into terminal text wrapped at width columns, for a dark or light
-// background. content.Render is the default.
+// background. mdterm.Render is the default.
 type RenderFunc func(doc *content.Doc, width int, dark bool) (string, error)
 
 // Option configures a Model in New.
 type Option func(*Model)
 
-// WithRenderer replaces content.Render by r: for tests that exercise everything but
+// WithRenderer replaces mdterm.Render by r: for tests that exercise everything but
 // the rendering, and would otherwise spend most of their time in it.
 func WithRenderer(r RenderFunc) Option {
 	return func(m *Model) { m.renderFn = r }
 }
+
+// Library is where the pane finds the documents it shows: by status code, by key, and by the
+// check rule they explain, as the content package's functions of the same names do. The content
+// package's embedded documents are the default.
+type Library interface {
+	Lookup(code int) (*content.Doc, bool)
+	Get(key string) (*content.Doc, bool)
+	ForRule(id string) (doc *content.Doc, heading string, ok bool)
+}
+
+// WithLibrary makes the pane show lib's documents instead of the content package's: for tests
+// of screens that should not change when a document's prose does.
+func WithLibrary(lib Library) Option {
+	return func(m *Model) { m.lib = lib }
+}
+
+// embedded is the content package's documents as a Library.
+type embedded struct{}
+
+func (embedded) Lookup(code int) (*content.Doc, bool)           { return content.Lookup(code) }
+func (embedded) Get(key string) (*content.Doc, bool)            { return content.Get(key) }
+func (embedded) ForRule(id string) (*content.Doc, string, bool) { return content.ForRule(id) }
 
 // New returns an explainer drawn with th. It shows nothing until SetCode or SetDoc.
 func New(th theme.Theme, opts ...Option) Model {
@@ -107,7 +131,8 @@ func New(th theme.Theme, opts ...Option) Model {
 		vp:       vp,
 		anchor:   -1,
 		target:   -1,
-		renderFn: content.Render,
+		renderFn: mdterm.Render,
+		lib:      embedded{},
 	}
 	for _, o := range opts {
 		o(&m)
@@ -164,7 +189,7 @@ func (m *Model) SetCode(code int) tea.Cmd {
 	if m.doc != nil && m.doc.Code == code && code != 0 {
 		return nil
 	}
-	doc, ok := content.Lookup(code)
+	doc, ok := m.lib.Lookup(code)
 	if !ok {
 		m.showMissing(code)
 		return nil
@@ -177,7 +202,7 @@ func (m *Model) SetDoc(key string) tea.Cmd {
 	if m.doc != nil && m.doc.Key == key {
 		return nil
 	}
-	doc, ok := content.Get(key)
+	doc, ok := m.lib.Get(key)
 	if !ok {
 		m.showNote(fmt.Sprintf("No document %q.", key))
 		return nil
@@ -188,7 +213,7 @@ func (m *Model) SetDoc(key string) tea.Cmd {
 // GotoRule shows the section that explains the check rule id (such as "S9"), switching document
 // if needed. It reports false through a nil Cmd and no change when no document explains id.
 func (m *Model) GotoRule(id string) tea.Cmd {
-	doc, title, ok := content.ForRule(id)
+	doc, title, ok := m.lib.ForRule(id)
 	if !ok {
 		return nil
 	}

@@ -44,7 +44,7 @@ func newSized(t *testing.T, w, h int) Model {
 	return drain(t, m, m.SetSize(w, h))
 }
 
-// newRendering returns an explainer of w×h that renders with content.Render.
+// newRendering returns an explainer of w×h that renders with mdterm.Render.
 func newRendering(t *testing.T, w, h int) Model {
 	t.Helper()
 	m := New(theme.New(true, false))
@@ -379,5 +379,68 @@ func TestClickTitleOffersSections(t *testing.T) {
 	_, act, _ := m.Update(tea.MouseClickMsg{X: 3, Y: 0, Button: tea.MouseLeft})
 	if _, ok := act.(ShowSections); !ok {
 		t.Errorf("a click on the title reported %#v, want ShowSections", act)
+	}
+}
+
+// library is a Library of the given documents, for the test of WithLibrary.
+type library []*content.Doc
+
+func (l library) Lookup(code int) (*content.Doc, bool) {
+	for _, d := range l {
+		if d.Code == code && code != 0 {
+			return d, true
+		}
+	}
+	return nil, false
+}
+
+func (l library) Get(key string) (*content.Doc, bool) {
+	for _, d := range l {
+		if d.Key == key {
+			return d, true
+		}
+	}
+	return nil, false
+}
+
+func (l library) ForRule(id string) (*content.Doc, string, bool) {
+	for _, d := range l {
+		if h, ok := d.Explains[id]; ok {
+			return d, h, true
+		}
+	}
+	return nil, "", false
+}
+
+// TestWithLibrary checks that a pane given a Library finds every document there, by code, by
+// key and by rule, and none in the content package's.
+func TestWithLibrary(t *testing.T) {
+	t.Parallel()
+	doc := &content.Doc{
+		Key: "299", Code: 299, Name: "Fixture", Class: "2xx",
+		Explains: map[string]string{"Z1": "Second"},
+		Markdown: "# 299 Fixture\n\nFirst words.\n\n## First\n\nOne.\n\n## Second\n\nTwo.\n",
+		Sections: []content.Section{{Level: 1, Title: "299 Fixture"}, {Level: 2, Title: "First"}, {Level: 2, Title: "Second"}},
+	}
+	m := New(theme.New(true, false), WithRenderer(uitest.PlainRender), WithLibrary(library{doc}))
+	m = drain(t, m, m.SetSize(60, 8))
+	m = drain(t, m, m.SetCode(299))
+	if v := ansi.Strip(m.View()); m.Doc() != doc || !strings.Contains(v, "First words.") {
+		t.Errorf("SetCode(299): doc %v, view:\n%s", m.Doc(), v)
+	}
+	m = drain(t, m, m.GotoRule("Z1"))
+	if got := m.Section(); got != "Second" {
+		t.Errorf("GotoRule(Z1): section %q, want %q", got, "Second")
+	}
+	if cmd := m.GotoRule("S9"); cmd != nil || m.Section() != "Second" {
+		t.Errorf("GotoRule(S9), a rule only content explains: Cmd %v, section %q", cmd != nil, m.Section())
+	}
+	m = drain(t, m, m.SetCode(204))
+	if v := ansi.Strip(m.View()); m.Doc() != nil || !strings.Contains(v, "There is no document for 204") {
+		t.Errorf("SetCode(204), a code only content has: doc %v, view:\n%s", m.Doc(), v)
+	}
+	m = drain(t, m, m.SetDoc("299"))
+	if m.Doc() != doc {
+		t.Errorf("SetDoc(299): doc %v", m.Doc())
 	}
 }

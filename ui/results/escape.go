@@ -1,9 +1,6 @@
 package results
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/hsx-dev/hsx/probe/termsafe"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
@@ -16,56 +13,21 @@ func appendEscaped(spans []span, s string, k kind) []span {
 	if s == "" {
 		return spans
 	}
-	if termsafe.Safe(s, termsafe.Line) {
+	if termsafe.Safe(s, termsafe.Line) { // the common case, without cutting s into runs
 		return append(spans, span{s, k})
 	}
 	ek := kEscape
 	if k >= kErr && k <= kHiInfo {
 		ek = k
 	}
-	start := 0
-	for i := 0; i < len(s); {
-		size := unsafeLen(s[i:])
-		if size == 0 {
-			_, n := utf8.DecodeRuneInString(s[i:])
-			i += n
-			continue
+	for run, safe := range termsafe.Runs(s, termsafe.Line) {
+		if safe {
+			spans = append(spans, span{run, k})
+		} else {
+			spans = append(spans, span{termsafe.String(run, termsafe.Line), ek})
 		}
-		if start < i {
-			spans = append(spans, span{s[start:i], k})
-		}
-		j := i + size
-		for j < len(s) {
-			n := unsafeLen(s[j:])
-			if n == 0 {
-				break
-			}
-			j += n
-		}
-		spans = append(spans, span{termsafe.String(s[i:j], termsafe.Line), ek})
-		i, start = j, j
-	}
-	if start < len(s) {
-		spans = append(spans, span{s[start:], k})
 	}
 	return spans
-}
-
-// unsafeLen returns the length of the character at the start of s when a terminal must not
-// see it as it is, and 0 when it is printable.
-func unsafeLen(s string) int {
-	c := s[0]
-	if c < utf8.RuneSelf {
-		if c < 0x20 || c == 0x7f {
-			return 1
-		}
-		return 0
-	}
-	r, size := utf8.DecodeRuneInString(s)
-	if (r == utf8.RuneError && size <= 1) || (r >= 0x80 && r < 0xa0) {
-		return size
-	}
-	return 0
 }
 
 // safeLine is s, one line from a server, made safe to print.
@@ -80,24 +42,4 @@ func maskedValue(name, value string, masked bool) string {
 }
 
 // expandTabs replaces tabs with spaces to the next multiple of four columns.
-func expandTabs(s string) string {
-	if !strings.Contains(s, "\t") {
-		return s
-	}
-	var b strings.Builder
-	col := 0
-	for i := 0; i < len(s); {
-		if s[i] == '\t' {
-			n := 4 - col%4
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-			i++
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		b.WriteString(s[i : i+size]) // invalid bytes are kept for termsafe to show
-		col++
-		i += size
-	}
-	return b.String()
-}
+func expandTabs(s string) string { return termsafe.ExpandTabs(s, 4) }

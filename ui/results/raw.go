@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
 )
@@ -204,7 +205,7 @@ func (b *rawBuilder) labelRow(text string, k kind, fi int, sev check.Severity) r
 func bodyLabel(r *probe.Response) string {
 	switch r.Framing {
 	case probe.FramingChunked:
-		return fmt.Sprintf("body · chunked · %s in %s", bytesText(r.Body.Size), plural(len(r.Chunks), "chunk"))
+		return fmt.Sprintf("body · chunked · %s in %s", bytesText(r.Body.Size), english.Plural(len(r.Chunks), "chunk"))
 	case probe.FramingClose:
 		return fmt.Sprintf("body · %s · until the server closed the connection", bytesText(r.Body.Size))
 	}
@@ -212,7 +213,7 @@ func bodyLabel(r *probe.Response) string {
 }
 
 func extraLabel(ex *probe.Exchange) string {
-	n := plural64(ex.Extra.Size, "extra byte")
+	n := english.Plural(ex.Extra.Size, "extra byte")
 	if r := ex.Response; r != nil {
 		if r.Framing == probe.FramingNone {
 			return fmt.Sprintf("%s after the %d", n, r.Status.Code)

@@ -1,62 +1,32 @@
 package results
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hsx-dev/hsx/internal/jsonlex"
+)
 
 // colorJSON splits one line of pretty-printed JSON into colored spans: object keys, strings,
-// numbers, literals and punctuation.
+// numbers, literals and punctuation. Any other word is colored as a number.
 func colorJSON(line string) []span {
 	spans := make([]span, 0, 8)
-	for i := 0; i < len(line); {
-		c := line[i]
-		switch {
-		case c == ' ':
-			j := i
-			for j < len(line) && line[j] == ' ' {
-				j++
-			}
-			spans = append(spans, span{line[i:j], kPlain})
-			i = j
-		case c == '"':
-			j := stringEnd(line, i)
-			k := kString
-			if rest := strings.TrimLeft(line[j:], " "); strings.HasPrefix(rest, ":") {
-				k = kKey
-			}
-			spans = appendEscaped(spans, line[i:j], k)
-			i = j
-		case strings.IndexByte("{}[],:", c) >= 0:
-			spans = append(spans, span{line[i : i+1], kPunct})
-			i++
+	for tok := range jsonlex.Tokens(line) {
+		switch tok.Kind {
+		case jsonlex.Punct:
+			spans = append(spans, span{tok.Text, kPunct})
+		case jsonlex.Space:
+			spans = appendEscaped(spans, tok.Text, kPlain)
+		case jsonlex.Name:
+			spans = appendEscaped(spans, tok.Text, kKey)
+		case jsonlex.String:
+			spans = appendEscaped(spans, tok.Text, kString)
+		case jsonlex.Literal:
+			spans = appendEscaped(spans, tok.Text, kLiteral)
 		default:
-			j := i
-			for j < len(line) && strings.IndexByte(` {}[],:"`, line[j]) < 0 {
-				j++
-			}
-			word := line[i:j]
-			k := kNumber
-			switch word {
-			case "true", "false", "null":
-				k = kLiteral
-			}
-			spans = appendEscaped(spans, word, k)
-			i = j
+			spans = appendEscaped(spans, tok.Text, kNumber)
 		}
 	}
 	return spans
-}
-
-// stringEnd returns the offset just past the string literal that starts at s[i] (a quote),
-// or len(s) when it is not closed on this line.
-func stringEnd(s string, i int) int {
-	for j := i + 1; j < len(s); j++ {
-		switch s[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1
-		}
-	}
-	return len(s)
 }
 
 // colorMarkup splits one line of HTML or XML into colored spans: tags, attribute names and

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe/check"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
@@ -12,21 +13,11 @@ import (
 // glyph is the margin mark of a severity.
 func glyph(s check.Severity) string { return theme.Glyph(s) }
 
-// plural is "1 chunk", "2 chunks".
-func plural(n int, word string) string { return plural64(int64(n), word) }
-
-func plural64(n int64, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.FormatInt(n, 10) + " " + word + "s"
-}
-
 // bytesText is a byte count for people: exact below 10 KiB, then in KiB, MiB or GiB.
 func bytesText(n int64) string {
 	switch {
 	case n < 10<<10:
-		return plural64(n, "byte")
+		return english.Plural(n, "byte")
 	case n < 1<<20:
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	case n < 1<<30:

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
 	"github.com/hsx-dev/hsx/ui/internal/cells"
@@ -195,7 +196,7 @@ func (m Model) statusLine() string {
 	}
 	for _, s := range []check.Severity{check.Error, check.Warning, check.Info} {
 		if n[s] > 0 {
-			counts = append(counts, m.st.sevStyle(s).Render(glyph(s)+" "+plural(n[s], s.String())))
+			counts = append(counts, m.st.sevStyle(s).Render(glyph(s)+" "+english.Plural(n[s], s.String())))
 		}
 	}
 	return spread(left, strings.Join(counts, " ")+" ", m.width)

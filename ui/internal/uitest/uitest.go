@@ -26,7 +26,7 @@ func Shape(view string, w, h int) error {
 	return nil
 }
 
-// PlainRender stands in for content.Render (it is an explainer.RenderFunc): the markdown as it
+// PlainRender stands in for mdterm.Render (it is an explainer.RenderFunc): the markdown as it
 // is, indented, each line cut to width. Most tests do not depend on how a document is rendered,
 // and stay the same when its styling changes.
 func PlainRender(doc *content.Doc, width int, _ bool) (string, error) {

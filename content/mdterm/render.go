@@ -1,4 +1,9 @@
-package content
+// Package mdterm renders the markdown of a content document for a terminal: headings, lists,
+// tables, block quotes and links in the document's own layout, word-wrapped to a width, with
+// the code samples highlighted (HTTP messages, JSON and the languages the documents use).
+// It is what the explainer pane and "hsx explain" show; the documents themselves, and their
+// index, are the content package's.
+package mdterm
 
 import (
 	"fmt"
@@ -10,6 +15,9 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/probe/termsafe"
 )
 
 // defaultWidth is the wrap width Render uses when given none.
@@ -22,13 +30,16 @@ const (
 	codeIndent = 2
 )
 
+// codeTabWidth is the tab stop used for tabs inside code blocks.
+const codeTabWidth = 4
+
 // Render renders doc's markdown for a terminal, word-wrapped so that no line is wider than
 // width columns (80 when width is not positive), with highlighted code. dark selects colours
 // for a dark background; otherwise they suit a light one. Colours are 256-colour escape
 // sequences, each line closing its own; a writer for a poorer terminal must downsample them.
-func Render(doc *Doc, width int, dark bool) (string, error) {
+func Render(doc *content.Doc, width int, dark bool) (string, error) {
 	if doc == nil {
-		return "", fmt.Errorf("content: render: no document")
+		return "", fmt.Errorf("mdterm: no document")
 	}
 	if width <= 0 {
 		width = defaultWidth
@@ -181,7 +192,7 @@ func (r *renderer) code(lang string, segs *text.Segments, width int) []line {
 	for i := 0; i < segs.Len(); i++ {
 		s := segs.At(i)
 		src := strings.TrimRight(string(s.Value(r.src)), "\r\n")
-		src = expandTabs(src, codeTabWidth)
+		src = termsafe.ExpandTabs(src, codeTabWidth)
 		spans := h.line(src)
 		parts := []line{spans}
 		if w := width - codeIndent; spans.width() > w {

@@ -1,10 +1,12 @@
-package content
+package mdterm
 
 import (
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hsx-dev/hsx/internal/jsonlex"
 )
 
 // syntax is what the highlighter knows of a programming language: enough to tell comments,
@@ -236,31 +238,20 @@ func isNumber(w string) bool {
 // literals true, false and null.
 func (h *highlighter) json(s string) line {
 	p := &painter{pal: h.pal, s: s}
-	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c == '"':
-			end := quoteEnd(s, i)
-			r := roleString
-			if strings.HasPrefix(strings.TrimLeft(s[end:], " "), ":") {
-				r = roleName
-			}
-			p.paint(i, end, r)
-			i = end
-		case c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n':
-			end := i + 1
-			for end < len(s) && strings.IndexByte("0123456789.eE+-abcdefghijklmnopqrstuvwxyz", s[end]) >= 0 {
-				end++
-			}
-			switch w := s[i:end]; {
-			case w == "true" || w == "false" || w == "null":
-				p.paint(i, end, roleKeyword)
-			case strings.ContainsAny(w[:1], "-0123456789"):
-				p.paint(i, end, roleNumber)
-			}
-			i = end
-		default:
-			i++
+	i := 0
+	for tok := range jsonlex.Tokens(s) {
+		end := i + len(tok.Text)
+		switch tok.Kind {
+		case jsonlex.Name:
+			p.paint(i, end, roleName)
+		case jsonlex.String:
+			p.paint(i, end, roleString)
+		case jsonlex.Number:
+			p.paint(i, end, roleNumber)
+		case jsonlex.Literal:
+			p.paint(i, end, roleKeyword)
 		}
+		i = end
 	}
 	return p.done()
 }

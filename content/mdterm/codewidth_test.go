@@ -1,4 +1,4 @@
-package content
+package mdterm
 
 import (
 	"strings"
@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/probe/termsafe"
 )
 
 // maxCodeColumns is the widest code line that Render shows unbroken at
@@ -16,7 +19,7 @@ const maxCodeColumns = 74
 // TestCodeLinesFitPane keeps every line of every fenced block narrow enough
 // for an 80-column terminal, measured as Render shows it (tabs at four).
 func TestCodeLinesFitPane(t *testing.T) {
-	for _, d := range All() {
+	for _, d := range content.All() {
 		inFence := false
 		for i, line := range strings.Split(d.Markdown, "\n") {
 			trimmed := strings.TrimSpace(line)
@@ -27,7 +30,7 @@ func TestCodeLinesFitPane(t *testing.T) {
 			if !inFence {
 				continue
 			}
-			if n := utf8.RuneCountInString(expandTabs(line, codeTabWidth)); n > maxCodeColumns {
+			if n := utf8.RuneCountInString(termsafe.ExpandTabs(line, codeTabWidth)); n > maxCodeColumns {
 				t.Errorf("%s.md body line %d: %d columns, at most %d fit: %s",
 					d.Key, i+1, n, maxCodeColumns, line)
 			}
@@ -43,7 +46,7 @@ func TestMaxCodeColumns(t *testing.T) {
 		whole   bool
 	}{{maxCodeColumns, true}, {maxCodeColumns + 1, false}} {
 		words := strings.Repeat("ab ", tt.columns)[:tt.columns-codeTabWidth-1] + "z"
-		d := &Doc{Key: "width", Markdown: "```go\n\t" + words + "\n```\n"}
+		d := &content.Doc{Key: "width", Markdown: "```go\n\t" + words + "\n```\n"}
 		out, err := Render(d, 80, true)
 		if err != nil {
 			t.Fatal(err)

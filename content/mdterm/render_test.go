@@ -1,4 +1,4 @@
-package content
+package mdterm
 
 import (
 	"strings"
@@ -8,12 +8,15 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/probe/termsafe"
 )
 
 // renderPlain renders md at width and returns it without colours.
 func renderPlain(t *testing.T, md string, width int) string {
 	t.Helper()
-	out, err := Render(&Doc{Key: "test", Markdown: md}, width, true)
+	out, err := Render(&content.Doc{Key: "test", Markdown: md}, width, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,11 +140,11 @@ func TestRenderBlocks(t *testing.T) {
 // and code carry their colours, and the dark and light palettes differ.
 func TestRenderStyles(t *testing.T) {
 	md := "## A Section\n\nSome `code` and **bold**.\n\n```go\nreturn nil // done\n```\n"
-	dark, err := Render(&Doc{Key: "t", Markdown: md}, 60, true)
+	dark, err := Render(&content.Doc{Key: "t", Markdown: md}, 60, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	light, err := Render(&Doc{Key: "t", Markdown: md}, 60, false)
+	light, err := Render(&content.Doc{Key: "t", Markdown: md}, 60, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,11 +170,60 @@ func TestRenderStyles(t *testing.T) {
 	}
 }
 
+func TestRender(t *testing.T) {
+	d, ok := content.Lookup(204)
+	if !ok {
+		t.Fatal("no 204 document")
+	}
+	out := map[[2]int]string{}
+	for _, width := range []int{40, 120} {
+		for _, dark := range []bool{true, false} {
+			r, err := Render(d, width, dark)
+			if err != nil {
+				t.Fatalf("Render(%d, %v): %v", width, dark, err)
+			}
+			plain := ansi.Strip(r)
+			if !strings.Contains(plain, "Meaning") || !strings.Contains(plain, "No Content") {
+				t.Errorf("Render(%d, %v): headings missing", width, dark)
+			}
+			if strings.Contains(plain, "## Meaning") || strings.Contains(plain, "### Why bytes") {
+				t.Errorf("Render(%d, %v): headings keep their markdown markers", width, dark)
+			}
+			if strings.Contains(r, "```") {
+				t.Errorf("Render(%d, %v): code fences left unrendered", width, dark)
+			}
+			k := 0
+			if dark {
+				k = 1
+			}
+			out[[2]int{width, k}] = r
+		}
+	}
+	for k := range 2 {
+		narrow, wide := strings.Count(out[[2]int{40, k}], "\n"), strings.Count(out[[2]int{120, k}], "\n")
+		if narrow <= wide {
+			t.Errorf("width 40 gives %d lines, width 120 %d: no word wrap", narrow, wide)
+		}
+	}
+	if out[[2]int{40, 0}] == out[[2]int{40, 1}] && out[[2]int{120, 0}] == out[[2]int{120, 1}] {
+		t.Error("dark and light renderings are the same")
+	}
+	if _, err := Render(nil, 80, true); err == nil {
+		t.Error("Render(nil) succeeded")
+	}
+}
+
 // TestRenderDocuments renders every document at widths from the narrowest pane to a wide
-// terminal: no line is wider than asked, no markdown markup is left in the prose, every line
-// of every code sample is shown whole when there is room, and no word of prose is lost.
+// terminal: the text is safe to print as it is, no line is wider than asked, no markdown markup
+// is left in the prose, every line of every code sample is shown whole when there is room, and
+// no word of prose is lost.
 func TestRenderDocuments(t *testing.T) {
-	for _, d := range All() {
+	for _, d := range content.All() {
+		// The renderer writes the documents' text as it is: no control character or invalid
+		// UTF-8 may hide in it.
+		if !termsafe.Safe(d.Markdown, termsafe.Text) {
+			t.Errorf("%s: the markdown holds control characters or invalid UTF-8", d.Key)
+		}
 		for _, width := range []int{10, 24, 40, 57, 80, 120, 200} {
 			for _, dark := range []bool{true, false} {
 				out, err := Render(d, width, dark)
@@ -202,7 +254,7 @@ func TestRenderDocuments(t *testing.T) {
 
 // checkProse checks that the text of every paragraph, list item and heading of d appears in
 // the plain rendering, markup removed, and that every code line appears whole.
-func checkProse(t *testing.T, d *Doc, plain string) {
+func checkProse(t *testing.T, d *content.Doc, plain string) {
 	t.Helper()
 	flat := strings.Join(strings.Fields(plain), " ")
 	lines := strings.Split(plain, "\n")
@@ -226,7 +278,7 @@ func checkProse(t *testing.T, d *Doc, plain string) {
 		case *ast.FencedCodeBlock:
 			for i := 0; i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
-				code := strings.TrimRight(expandTabs(string(seg.Value(src)), codeTabWidth), "\r\n ")
+				code := strings.TrimRight(termsafe.ExpandTabs(string(seg.Value(src)), codeTabWidth), "\r\n ")
 				if code != "" && !containsLine(lines, code) {
 					t.Errorf("%s: code line missing: %q", d.Key, code)
 				}
@@ -338,7 +390,7 @@ func TestRenderOddInput(t *testing.T) {
 	}
 	for _, md := range inputs {
 		for _, width := range []int{1, 5, 10, 17, 40} {
-			out, err := Render(&Doc{Key: "odd", Markdown: md}, width, width%2 == 0)
+			out, err := Render(&content.Doc{Key: "odd", Markdown: md}, width, width%2 == 0)
 			if err != nil {
 				t.Fatalf("Render(%q, %d): %v", md, width, err)
 			}
