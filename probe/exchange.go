@@ -233,7 +233,7 @@ type Response struct {
 // Get returns the value of the first field named name (case-insensitive), and whether there was one.
 func (r *Response) Get(name string) (string, bool) {
 	for _, f := range r.Header {
-		if equalFold(f.Name, name) {
+		if EqualFold(f.Name, name) {
 			return f.Value, true
 		}
 	}
@@ -244,7 +244,7 @@ func (r *Response) Get(name string) (string, bool) {
 func (r *Response) Values(name string) []int {
 	var idx []int
 	for i, f := range r.Header {
-		if equalFold(f.Name, name) {
+		if EqualFold(f.Name, name) {
 			idx = append(idx, i)
 		}
 	}
@@ -348,7 +348,11 @@ func (e *Error) Error() string { return e.Msg }
 // Unwrap returns the underlying error, if any.
 func (e *Error) Unwrap() error { return e.Err }
 
-func equalFold(a, b string) bool {
+// EqualFold reports whether a and b are equal when ASCII letters are folded to one case, the
+// way HTTP compares field names, tokens and schemes. Unlike strings.EqualFold it folds nothing
+// else: "ſ" (U+017F) is not "s" and "K" (U+212A) is not "k", so a name that the parser does not
+// take for Transfer-Encoding is not taken for it anywhere else either.
+func EqualFold(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}

@@ -71,7 +71,7 @@ func redirect(req Request, ex *Exchange) (Request, bool) {
 
 // sameOrigin reports whether a and b have the same scheme, host and port.
 func sameOrigin(a, b *url.URL) bool {
-	return a.Scheme == b.Scheme && equalFold(a.Host, b.Host)
+	return a.Scheme == b.Scheme && EqualFold(a.Host, b.Host)
 }
 
 // without returns the fields of h not named any of names; h itself is not changed.
@@ -80,7 +80,7 @@ func without(h []Field, names ...string) []Field {
 next:
 	for _, f := range h {
 		for _, n := range names {
-			if equalFold(f.Name, n) {
+			if EqualFold(f.Name, n) {
 				continue next
 			}
 		}

@@ -71,7 +71,7 @@ func buildRequest(req Request) (Sent, *Error) {
 	for _, d := range defaults {
 		replaced := false
 		for i, f := range req.Header {
-			if equalFold(f.Name, d.Name) {
+			if EqualFold(f.Name, d.Name) {
 				fields = append(fields, Field{Name: f.Name, Value: f.Value, Line: -1})
 				used[i], replaced = true, true
 			}
@@ -85,7 +85,7 @@ func buildRequest(req Request) (Sent, *Error) {
 		if !used[i] {
 			fields = append(fields, Field{Name: f.Name, Value: f.Value, Line: -1})
 		}
-		hasLength = hasLength || equalFold(f.Name, "Content-Length") || equalFold(f.Name, "Transfer-Encoding")
+		hasLength = hasLength || EqualFold(f.Name, "Content-Length") || EqualFold(f.Name, "Transfer-Encoding")
 	}
 	if req.Body != nil && !hasLength {
 		fields = append(fields, Field{Name: "Content-Length", Value: strconv.Itoa(len(req.Body)), Line: -1})
