@@ -13,7 +13,7 @@ import (
 )
 
 // dial resolves the host of u, connects to it (trying each address in turn) and, for https,
-// does the TLS handshake. It records the timing, the remote address and the TLS session in ex.
+// does the TLS handshake, all before deadline and req.ConnectTimeout. It records the timing, the remote address and the TLS session in ex.
 // It returns the connection to use and the TCP connection under it (the same for http).
 func dial(ctx context.Context, u *url.URL, req Request, deadline time.Time, e *env, ex *Exchange) (conn, raw net.Conn, _ *Error) {
 	host, port := u.Hostname(), u.Port()
@@ -21,6 +21,12 @@ func dial(ctx context.Context, u *url.URL, req Request, deadline time.Time, e *e
 		port = "80"
 		if u.Scheme == "https" {
 			port = "443"
+		}
+	}
+	if req.ConnectTimeout > 0 {
+		// The connection phase has a shorter bound of its own; errors then name it.
+		if cd := time.Now().Add(req.ConnectTimeout); cd.Before(deadline) {
+			deadline, e = cd, &env{ctx: e.ctx, timeout: req.ConnectTimeout}
 		}
 	}
 	addrs, derr := resolve(ctx, host, deadline, e, ex)
