@@ -256,6 +256,17 @@ func (r *Response) Get(name string) (string, bool) {
 	return "", false
 }
 
+// Head returns the bytes of the response's head as they were received: the status line, the
+// header section and the blank line that ends it (when it arrived), each line with its own
+// ending.
+func (r *Response) Head() []byte {
+	var b []byte
+	for _, l := range r.Lines {
+		b = append(b, lineBytes(l)...)
+	}
+	return b
+}
+
 // Values returns the indexes in Header of every field named name (case-insensitive).
 func (r *Response) Values(name string) []int {
 	var idx []int
