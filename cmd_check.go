@@ -128,7 +128,10 @@ func looksLikeJSONBody(s string) bool {
 		return true
 	}
 	s = strings.TrimSpace(s)
-	return s != "" && strings.ContainsRune("{[\"", rune(s[0])) || json.Valid([]byte(s)) && !strings.Contains(s, ".")
+	if s == "" || s[0] == '-' { // a flag, such as -0 (which is valid JSON)
+		return false
+	}
+	return strings.ContainsRune("{[\"", rune(s[0])) || json.Valid([]byte(s)) && !strings.ContainsAny(s, ".:")
 }
 
 // maxHintRules is how many rule IDs the explain hint names.

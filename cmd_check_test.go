@@ -175,6 +175,10 @@ func TestCheckJSONBody(t *testing.T) {
 	if r.code != exitFailure || !strings.Contains(r.errs, "--json is the report format") || !strings.Contains(r.errs, "-d @body.json") {
 		t.Errorf("--json @file: exit %d, stderr %q", r.code, r.errs)
 	}
+	// --json before a flag or the URL is still the report flag.
+	if r := runArgs(t, "check", "--json", "-0", "http://127.0.0.1:1/"); r.code != exitFailure || !strings.Contains(r.stdout, `"error":"connection refused`) {
+		t.Errorf("--json -0 URL: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.errs)
+	}
 	// --json before the URL is still the report flag.
 	if r := runArgs(t, "check", "--json", "http://127.0.0.1:1/"); r.code != exitFailure || !strings.Contains(r.stdout, `"error":"connection refused`) {
 		t.Errorf("--json URL: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.errs)

@@ -129,6 +129,7 @@ type checkJSON struct {
 	Request struct {
 		Method  string      `json:"method"`
 		URL     string      `json:"url"`
+		Proto   string      `json:"proto"`
 		Headers [][2]string `json:"headers"`
 	} `json:"request"`
 	Response *struct {
@@ -179,8 +180,11 @@ func TestCheckJSON(t *testing.T) {
 		t.Fatalf("exit %d, want 1; stderr %s", r.code, r.errs)
 	}
 	got := decodeCheck(t, r.stdout)
-	if got.Request.Method != "DELETE" || got.Request.URL != labURL+"/204/body" {
+	if got.Request.Method != "DELETE" || got.Request.URL != labURL+"/204/body" || got.Request.Proto != "HTTP/1.1" {
 		t.Errorf("request = %+v", got.Request)
+	}
+	if got := decodeCheck(t, runArgs(t, "check", "--json", "-0", labURL+"/204").stdout); got.Request.Proto != "HTTP/1.0" {
+		t.Errorf("with -0: request = %+v", got.Request)
 	}
 	if got.Response == nil || got.Response.Status != 204 || got.Response.ExtraBytes != 17 {
 		t.Fatalf("response = %+v", got.Response)
