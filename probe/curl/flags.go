@@ -188,9 +188,15 @@ func headerFlag(name string) func(p *parser, flag, v string) error {
 }
 
 // cookie handles -b with literal cookies; curl reads a file when there is no "=".
+// Several -b are joined with ";", as curl joins them.
 func (p *parser) cookie(flag, v string) error {
 	if !strings.Contains(v, "=") {
 		return fmt.Errorf("%s %s: reading cookies from a file is not supported (give name=value)", flag, v)
+	}
+	for _, f := range p.own {
+		if probe.EqualFold(f.Name, "Cookie") {
+			v = f.Value + ";" + v
+		}
 	}
 	return headerFlag("Cookie")(p, flag, v)
 }

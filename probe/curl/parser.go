@@ -277,12 +277,18 @@ func (p *parser) fields() (header []probe.Field, omit []string) {
 			header = append(header, f)
 		}
 	}
+	host := false
 	for _, f := range p.custom {
-		if f.remove || !probe.EqualFold(f.Name, "Host") {
+		isHost := probe.EqualFold(f.Name, "Host")
+		if f.remove || !isHost {
 			omitted[canonical(f.Name)] = true
 		}
-		if !f.remove {
+		switch {
+		case f.remove:
+		case isHost && host: // curl sends the first Host given with -H only
+		default:
 			header = append(header, f.Field)
+			host = host || isHost
 		}
 	}
 	if p.hasBody {
