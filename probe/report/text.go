@@ -240,7 +240,7 @@ func (t *writer) body(resp *probe.Response, m marks) {
 // content is binary, and an escaped preview of it would be noise. It is "" for none or identity.
 func contentCoding(resp *probe.Response) string {
 	v, ok := resp.Get("Content-Encoding")
-	if v = strings.TrimSpace(v); !ok || v == "" || strings.EqualFold(v, "identity") {
+	if v = strings.TrimSpace(v); !ok || v == "" || probe.EqualFold(v, "identity") {
 		return ""
 	}
 	return v
