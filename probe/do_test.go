@@ -297,19 +297,19 @@ func TestDoTimeoutMidBody(t *testing.T) {
 		body string
 	}{
 		{"Content-Length", head + "Content-Length: 1000\r\n\r\nabc", 5 * time.Second,
-			"timed out after 200ms while reading the body (3 bytes so far)", "abc"},
+			"timed out after 500ms while reading the body (3 bytes so far)", "abc"},
 		{"Content-Length, one byte", head + "Content-Length: 1000\r\n\r\na", 5 * time.Second,
-			"timed out after 200ms while reading the body (1 byte so far)", "a"},
+			"timed out after 500ms while reading the body (1 byte so far)", "a"},
 		{"inside a chunk", head + "Transfer-Encoding: chunked\r\n\r\n5\r\nab", 5 * time.Second,
-			"timed out after 200ms while reading the body (2 bytes so far)", "ab"},
+			"timed out after 500ms while reading the body (2 bytes so far)", "ab"},
 		{"between chunks", head + "Transfer-Encoding: chunked\r\n\r\n5\r\nabcde\r\n", 5 * time.Second,
-			"timed out after 200ms while reading the body (5 bytes so far)", "abcde"},
+			"timed out after 500ms while reading the body (5 bytes so far)", "abcde"},
 		{"inside a chunk-size line", head + "Transfer-Encoding: chunked\r\n\r\n5\r\nabcde\r\n1", 5 * time.Second,
-			"timed out after 200ms while reading the body (5 bytes so far)", "abcde"},
+			"timed out after 500ms while reading the body (5 bytes so far)", "abcde"},
 		{"in the trailer section", head + "Transfer-Encoding: chunked\r\n\r\n2\r\nab\r\n0\r\nX-T: 1\r\n", 5 * time.Second,
-			"timed out after 200ms while reading the body (2 bytes so far)", "ab"},
+			"timed out after 500ms while reading the body (2 bytes so far)", "ab"},
 		{"close-delimited", head + "\r\nstreaming", 5 * time.Second,
-			"timed out after 200ms while reading the body (9 bytes so far; this body ends only when the server closes the connection)", "streaming"},
+			"timed out after 500ms while reading the body (9 bytes so far; this body ends only when the server closes the connection)", "streaming"},
 		{"the server closes short of Content-Length", head + "Content-Length: 1000\r\n\r\nabc", 0, "", "abc"},
 		{"the server closes inside a chunk", head + "Transfer-Encoding: chunked\r\n\r\n5\r\nab", 0, "", "ab"},
 	}
@@ -317,7 +317,7 @@ func TestDoTimeoutMidBody(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			url := rawServer(t, script{parts: []string{tt.sent}, hold: tt.hold}.serve)
-			ex, err := Do(context.Background(), Request{URL: url, Timeout: 200 * time.Millisecond})
+			ex, err := Do(context.Background(), Request{URL: url, Timeout: 500 * time.Millisecond})
 			switch pe, _ := AsError(err); {
 			case tt.err == "" && err != nil:
 				t.Fatalf("err = %v, want none", err)
