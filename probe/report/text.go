@@ -126,8 +126,14 @@ func safe(b []byte) string {
 func (t *writer) exchange(ex *probe.Exchange, fs []check.Finding) {
 	t.request(ex)
 	if ex.Err != nil {
+		// A response can have arrived and still be no verdict: a body the timeout ended, a
+		// redirect that was not followed.
+		label := "no response: "
+		if ex.Response != nil {
+			label = "failed: "
+		}
 		t.println("")
-		t.line(check.Error, true, "no response: "+termsafe.String(ex.Err.Error(), termsafe.Line))
+		t.line(check.Error, true, label+termsafe.String(ex.Err.Error(), termsafe.Line))
 		t.timing(ex)
 		return
 	}
