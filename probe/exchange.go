@@ -341,7 +341,7 @@ type Exchange struct {
 	TLS    *TLSInfo
 	// Err is set when the exchange failed; it is an *Error. Response is nil when it failed
 	// before a final response was read. It is not nil when the exchange's timeout or the
-	// caller ended the body (PhaseBody), or when Run stopped at a redirect it could not follow
+	// caller ended the body (PhaseBody), or when Run stopped at a redirect it would not follow
 	// (PhaseRedirect): what was read is kept, but it is no verdict on the server.
 	Err error
 }
