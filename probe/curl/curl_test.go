@@ -64,6 +64,8 @@ func TestParse(t *testing.T) {
 			probe.Request{Method: "GET", URL: "http://h/", Header: hdr("Cookie", "d=2", "referer", "s", "User-Agent", "b/2"), Omit: []string{"User-Agent"}}},
 		{"fields of -A, -e and -b in curl's order", []string{"-H", "X-A: 1", "-b", "c=1", "-e", "r", "-A", "a/1", "http://h/"},
 			probe.Request{Method: "GET", URL: "http://h/", Header: hdr("User-Agent", "a/1", "Referer", "r", "Cookie", "c=1", "X-A", "1")}},
+		{"-e ;auto without -L is the Referer alone", []string{"-e", "http://r/;auto", "http://h/"},
+			probe.Request{Method: "GET", URL: "http://h/", Header: hdr("Referer", "http://r/")}},
 		{"an empty -A sends no User-Agent", []string{"-A", "", "http://h/"},
 			probe.Request{Method: "GET", URL: "http://h/", Omit: []string{"User-Agent"}}},
 		{"escaped brackets and braces are plain, as in curl", []string{`http://h/a\[1\]?q=\{x\}&b=\c`},
@@ -186,6 +188,7 @@ func TestParseErrors(t *testing.T) {
 		{[]string{"--retry-max-time", "1", "http://h/"}, "--retry-max-time is not supported: hsx sends a request once, to show what came back"},
 		{[]string{"--connect-timeout", "0", "http://h/"}, `--connect-timeout: invalid duration "0" (must be more than zero)`},
 		{[]string{"-D", "-", "http://h/"}, "-D -: the heads are in hsx's own output already; give a file name"},
+		{[]string{"-L", "-e", "http://r/;auto", "http://h/"}, "-e ;auto with -L is not supported: hsx does not set Referer on redirects"},
 		{[]string{"http://h/a[1-3]"}, `URL "http://h/a[1-3]" has '[' at byte 10: curl reads [ ] and { } as a pattern for several requests, hsx sends one (add -g to send them as they are, or write \[)`},
 		{[]string{"http://h/?q=a}"}, `URL "http://h/?q=a}" has '}' at byte 13: curl reads [ ] and { } as a pattern for several requests, hsx sends one (add -g to send them as they are, or write \})`},
 	}

@@ -44,7 +44,7 @@ func specs() []spec {
 		{long: "max-time", short: 'm', value: true, apply: (*parser).timeout},
 		{long: "url", value: true, apply: func(p *parser, _, v string) error { p.urls = append(p.urls, v); return nil }},
 		{long: "user-agent", short: 'A', value: true, apply: headerFlag("User-Agent")},
-		{long: "referer", short: 'e', value: true, apply: headerFlag("Referer")},
+		{long: "referer", short: 'e', value: true, apply: (*parser).referer},
 		{long: "cookie", short: 'b', value: true, apply: (*parser).cookie},
 		{long: "user", short: 'u', value: true, apply: (*parser).user},
 
@@ -185,6 +185,16 @@ func headerFlag(name string) func(p *parser, flag, v string) error {
 		p.setHeader(name, strings.TrimSpace(v))
 		return nil
 	}
+}
+
+// referer handles -e. curl reads a ";auto" at the end as "and with -L, send the previous URL
+// as the Referer of each redirect", which hsx does not do: the suffix is dropped, and refused
+// with -L.
+func (p *parser) referer(flag, v string) error {
+	if r, ok := strings.CutSuffix(v, ";auto"); ok {
+		v, p.autoReferer = r, true
+	}
+	return headerFlag("Referer")(p, flag, v)
 }
 
 // cookie handles -b with literal cookies; curl reads a file when there is no "=".

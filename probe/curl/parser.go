@@ -30,6 +30,8 @@ type parser struct {
 	own    []probe.Field
 	// globoff is -g: the URL is sent as it is, brackets and braces included.
 	globoff bool
+	// autoReferer is -e …;auto, which hsx honours only without -L.
+	autoReferer bool
 }
 
 // customField is one -H: a field to send, or with remove set ("Name:"), a name whose fields
@@ -350,6 +352,9 @@ func (p *parser) finish() (*Command, error) {
 		req.URL = u
 	default:
 		return nil, fmt.Errorf("more than one URL: %q and %q", p.urls[0], p.urls[1])
+	}
+	if p.autoReferer && req.FollowRedirects {
+		return nil, fmt.Errorf("-e ;auto with -L is not supported: hsx does not set Referer on redirects")
 	}
 	if p.head && p.hasBody {
 		return nil, fmt.Errorf("-I (HEAD) and data flags cannot be used together")

@@ -89,6 +89,7 @@ func TestSameBytesAsCurl(t *testing.T) {
 		{"-H over -A, -e and -b", []string{"-A", "ua", "-e", "r", "-b", "c=1", "-H", "Cookie: d=2", "-H", "User-Agent:", "-H", "Referer: s"}, "/"},
 		{"an empty -A", []string{"-A", ""}, "/"},
 		{"empty -e", []string{"-e", ""}, "/"},
+		{"-e ;auto", []string{"-e", "http://r/;auto"}, "/"},
 		{"several of -A, -e, -b and -u", []string{"-A", "a", "-A", "b", "-e", "a", "-e", "b", "-b", "a=1", "-b", "c=2", "-u", "a:1", "-u", "b:2"}, "/"},
 		{"two Hosts", []string{"-H", "Host: a", "-H", "Host: b"}, "/"},
 		{"form data", []string{"-H", "X-B: 1", "-d", "a=1", "-d", "b=2"}, "/"},
