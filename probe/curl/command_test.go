@@ -119,6 +119,9 @@ func roundTripRequests() []probe.Request {
 			"User-Agent", "ua/1", "Host", "other", "Referer", "http://r/", "X-A", "1", "Content-Type", "application/x-www-form-urlencoded")},
 		{Method: "GET", URL: "http://h/", Header: hdr("Host", "in-place-of-none", "X-A", "1"), Omit: []string{"Host", "User-Agent", "Accept"}},
 		{Method: "GET", URL: "http://h/", Header: hdr("X-A", "1", "User-Agent", ""), Omit: []string{"User-Agent", "Content-Length"}},
+		// A body framed as chunked the way curl frames it.
+		{Method: "POST", URL: "http://h/", Body: []byte("3\r\nabc\r\n0\r\n\r\n"), Header: hdr("Transfer-Encoding", "chunked"),
+			Omit: []string{"Content-Type"}},
 		// Dot segments with --path-as-is, brackets and braces with -g, --connect-timeout.
 		{Method: "GET", URL: "http://h/a/../b", PathAsIs: true},
 		{Method: "GET", URL: "http://h/a/../b"},

@@ -15,7 +15,9 @@ import (
 // back into the same request: method, URL, header fields in order, body, -k, -L and the
 // timeout. Values with control bytes or invalid UTF-8 are written as $'…' strings.
 //
-// The body is written with --data-raw, which sends it as-is. A body that holds a NUL byte reads
+// The body is written with --data-raw, which sends it as-is, except that with
+// Transfer-Encoding: chunked curl frames the data itself: a body framed the way curl frames
+// it is written unframed, and any other body cannot be sent by curl byte for byte. A body that holds a NUL byte reads
 // back correctly with ParseCommand, but no shell can pass a NUL inside an argument.
 func Format(req probe.Request) string {
 	method := req.Method
@@ -36,7 +38,11 @@ func Format(req probe.Request) string {
 	args = append(args, Quote(req.URL))
 	args = append(args, headerArgs(req)...)
 	if req.Body != nil {
-		args = append(args, "--data-raw", Quote(string(req.Body)))
+		body := req.Body
+		if data, ok := unchunk(body); ok && chunkedField(req.Header) {
+			body = data // curl frames it again
+		}
+		args = append(args, "--data-raw", Quote(string(body)))
 	}
 	if req.Insecure {
 		args = append(args, "-k")

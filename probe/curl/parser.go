@@ -386,6 +386,10 @@ func (p *parser) finish() (*Command, error) {
 		}
 	}
 	req.Header, req.Omit = p.fields()
+	if req.Body != nil && chunkedField(req.Header) {
+		// curl frames the data itself when -H asks for chunked.
+		req.Body = chunk(req.Body)
+	}
 	if req.URL != "" {
 		if _, err := url.Parse(req.URL); err != nil {
 			return nil, fmt.Errorf("invalid URL %q: %v", req.URL, unwrapURLError(err))

@@ -97,6 +97,7 @@ func TestSameBytesAsCurl(t *testing.T) {
 		{"form data, type and length removed", []string{"-H", "Content-Type:", "-H", "Content-Length:", "-d", "a=1"}, "/"},
 		{"data with an empty Content-Type", []string{"-H", "Content-Type;", "-d", "a=1"}, "/"},
 		{"--json", []string{"--json", `{"a":1}`, "-H", "X-B: 1"}, "/"},
+		{"data with -H Transfer-Encoding: chunked", []string{"-H", "Transfer-Encoding: chunked", "-d", "abc"}, "/"},
 		{"PUT with data", []string{"-X", "PUT", "--data-raw", "@x"}, "/"},
 		{"HEAD", []string{"-I"}, "/"},
 		{"-G", []string{"-G", "-d", "q=1"}, "/s"},
