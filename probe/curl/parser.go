@@ -293,17 +293,16 @@ func (p *parser) fields() (header []probe.Field, omit []string) {
 			host = host || isHost
 		}
 	}
-	if p.hasBody {
-		if p.json {
-			for _, name := range [...]string{"Content-Type", "Accept"} {
-				if !p.hasHeader(name) {
-					header = append(header, probe.Field{Name: name, Value: "application/json", Line: -1})
-					omitted[name] = true
-				}
+	switch {
+	case p.json: // even when -G moved the data to the query, as curl does
+		for _, name := range [...]string{"Content-Type", "Accept"} {
+			if !p.hasHeader(name) {
+				header = append(header, probe.Field{Name: name, Value: "application/json", Line: -1})
+				omitted[name] = true
 			}
-		} else if !p.hasHeader("Content-Type") {
-			header = append(header, probe.Field{Name: "Content-Type", Value: "application/x-www-form-urlencoded", Line: -1})
 		}
+	case p.hasBody && !p.hasHeader("Content-Type"):
+		header = append(header, probe.Field{Name: "Content-Type", Value: "application/x-www-form-urlencoded", Line: -1})
 	}
 	for _, name := range probe.OwnFields() {
 		if omitted[name] {
