@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -18,6 +19,9 @@ import (
 
 // runCheck runs `hsx check`: one exchange (a chain with -L), judged and reported.
 func runCheck(ctx context.Context, args []string, std stdio) int {
+	if err := jsonBodyMistake(args); err != nil {
+		return fail(err, std)
+	}
 	var jsonOut, help bool
 	cmd, err := curl.Parse(args,
 		curl.Flag{Name: "json", Set: func(string) error { jsonOut = true; return nil }},
@@ -31,11 +35,24 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	case cmd.Request.URL == "":
 		return fail(usageErrorf("check needs a URL, e.g. hsx check http://127.0.0.1:8204/204"), std)
 	}
+	var heads *os.File
+	if cmd.DumpHeader != "" {
+		// Opened before the request is sent, so that a file that cannot be written stops it.
+		if heads, err = os.Create(cmd.DumpHeader); err != nil {
+			return fail(fmt.Errorf("-D: %w", err), std)
+		}
+		defer heads.Close()
+	}
 
 	exs, runErr := probe.Run(ctx, cmd.Request)
 	findings := make([][]check.Finding, len(exs))
 	for i, ex := range exs {
 		findings[i] = check.Run(ex) // nil for an exchange without a final response
+	}
+	if heads != nil {
+		if err := writeHeads(heads, exs); err != nil {
+			return fail(fmt.Errorf("-D: %w", err), std)
+		}
 	}
 
 	if jsonOut {
@@ -50,11 +67,12 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		return fail(err, std)
 	}
 	if runErr != nil {
-		fmt.Fprintf(std.err, "hsx: %s\n", oneLine(runErr.Error()))
+		msg := runErr.Error()
+		if pe, ok := probe.AsError(runErr); ok && pe.Phase == probe.PhaseBody && pe.Timeout {
+			msg += "; -m raises the limit"
+		}
+		fmt.Fprintf(std.err, "hsx: %s\n", oneLine(msg))
 		return exitFailure
-	}
-	if note := redirectLimitNote(cmd.Request, exs); note != "" {
-		fmt.Fprintln(std.err, note)
 	}
 	if report.Count(findings).Errors > 0 {
 		return exitFindings
@@ -62,24 +80,56 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	return exitOK
 }
 
-// redirectLimitNote says, when -L stopped at the redirect limit while the chain went on, where
-// the last response pointed; otherwise it is empty.
-func redirectLimitNote(req probe.Request, exs []*probe.Exchange) string {
-	last := exs[len(exs)-1].Response
-	if !req.FollowRedirects || len(exs) <= probe.MaxRedirects || last == nil {
-		return ""
+// writeHeads writes the head of every response of exs to w as it was received, interim ones
+// and every hop's, the way curl's -D does.
+func writeHeads(w io.Writer, exs []*probe.Exchange) error {
+	for _, ex := range exs {
+		rs := ex.Interim
+		if ex.Response != nil {
+			rs = append(rs[:len(rs):len(rs)], ex.Response)
+		}
+		for _, r := range rs {
+			if _, err := w.Write(r.Head()); err != nil {
+				return err
+			}
+		}
 	}
-	switch last.Status.Code {
-	case 301, 302, 303, 307, 308:
-	default:
-		return ""
+	return nil
+}
+
+// jsonBodyMistake catches curl's --json BODY given to check, where --json is the report format
+// and takes no value: `hsx check --json '{"a":1}' URL` would otherwise read the body as a URL.
+func jsonBodyMistake(args []string) error {
+	for i, a := range args {
+		if a == "--" {
+			return nil
+		}
+		v, inline := strings.CutPrefix(a, "--json=")
+		if !inline {
+			if a != "--json" || i+1 == len(args) {
+				continue
+			}
+			v = args[i+1]
+		}
+		if inline || looksLikeJSONBody(v) {
+			return usageErrorf("for check, --json is the report format and takes no value; send a JSON body with -d %s -H 'Content-Type: application/json'",
+				curl.Quote(v))
+		}
 	}
-	loc, ok := last.Get("Location")
-	if !ok {
-		return ""
+	return nil
+}
+
+// looksLikeJSONBody reports whether s, the word after --json, is a request body (JSON text or
+// curl's @file) rather than a URL or a flag.
+func looksLikeJSONBody(s string) bool {
+	if strings.HasPrefix(s, "@") {
+		return true
 	}
-	return fmt.Sprintf("hsx: stopped after %d redirects; the last response redirects again, to %s",
-		probe.MaxRedirects, oneLine(strconv.Quote(loc)))
+	s = strings.TrimSpace(s)
+	if s == "" || s[0] == '-' { // a flag, such as -0 (which is valid JSON)
+		return false
+	}
+	return strings.ContainsRune("{[\"", rune(s[0])) || json.Valid([]byte(s)) && !strings.ContainsAny(s, ".:")
 }
 
 // maxHintRules is how many rule IDs the explain hint names.

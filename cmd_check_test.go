@@ -1,35 +1,186 @@
 package main
 
 import (
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-// TestCheckRedirectLimit: with -L, a chain that never ends stops at the limit and says so on
-// standard error; a chain that ends says nothing.
+// TestCheckRedirectLimit: with -L, a chain that loops or goes past 10 redirects fails (exit 2)
+// with one line that says so, and JSON's error says the same; a chain that ends is fine.
 func TestCheckRedirectLimit(t *testing.T) {
-	loop := rawServer(t, "HTTP/1.1 302 Found\r\nDate: Tue, 24 Nov 2026 19:00:00 GMT\r\n"+
-		"Location: /loop\r\nContent-Length: 0\r\n\r\n")
+	const date = "Date: Tue, 24 Nov 2026 19:00:00 GMT\r\n"
+	loop := rawServer(t, "HTTP/1.1 302 Found\r\n"+date+"Location: /loop\r\nContent-Length: 0\r\n\r\n")
+	chain := chainServer(t)
 	tests := []struct {
-		name     string
-		args     []string
-		wantNote bool
+		name   string
+		args   []string
+		code   int
+		stderr string // the whole of standard error
 	}{
-		{"-L through a loop", []string{"check", "-L", loop + "/loop"}, true},
-		{"without -L", []string{"check", loop + "/loop"}, false},
-		{"-L to the end", []string{"check", "-L", rawServer(t, "HTTP/1.1 200 OK\r\nDate: Tue, 24 Nov 2026 19:00:00 GMT\r\n"+
-			"Content-Type: text/plain\r\nContent-Length: 2\r\n\r\nok")}, false},
+		{"-L through a loop", []string{"check", "-L", loop + "/loop"}, exitFailure,
+			"hsx: redirect loop: " + loop + "/loop points back to " + loop + "/loop\n"},
+		{"-L through a chain that does not end", []string{"check", "-L", chain + "/1"}, exitFailure,
+			`hsx: stopped after 10 redirects; the last response redirects again, to "/12"` + "\n"},
+		{"without -L", []string{"check", loop + "/loop"}, exitOK, ""},
+		{"-L to the end", []string{"check", "-L", rawServer(t, "HTTP/1.1 200 OK\r\n"+date+
+			"Content-Type: text/plain\r\nContent-Length: 2\r\n\r\nok")}, exitOK, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := runArgs(t, tt.args...)
-			if r.code != exitOK {
-				t.Fatalf("exit %d, want %d; stderr %q", r.code, exitOK, r.errs)
+			if r.code != tt.code || r.errs != tt.stderr {
+				t.Fatalf("exit %d, stderr %q; want %d, %q", r.code, r.errs, tt.code, tt.stderr)
 			}
-			got := strings.Contains(r.errs, "stopped after 10 redirects") && strings.Contains(r.errs, `"/loop"`)
-			if got != tt.wantNote {
-				t.Errorf("stderr %q: note %v, want %v", r.errs, got, tt.wantNote)
+			if tt.code == exitOK {
+				return
+			}
+			r = runArgs(t, append([]string{"check", "--json"}, tt.args[1:]...)...)
+			got := decodeCheck(t, r.stdout)
+			if r.code != tt.code || got.Error == nil || "hsx: "+*got.Error+"\n" != tt.stderr {
+				t.Errorf("--json: exit %d, error %v", r.code, got.Error)
 			}
 		})
+	}
+}
+
+// chainServer redirects /N to /N+1, without end.
+func chainServer(t *testing.T) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/"))
+		w.Header().Set("Location", "/"+strconv.Itoa(n+1))
+		w.WriteHeader(http.StatusFound)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// slowServer sends head and then waits, holding the connection open until the test ends.
+func slowServer(t *testing.T, head string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	t.Cleanup(func() { close(done); _ = ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				_, _ = c.Write([]byte(head))
+				<-done
+			}()
+		}
+	}()
+	return "http://" + ln.Addr().String()
+}
+
+// TestCheckTimeoutInBody: when hsx's own timeout ends a body, whatever its framing, check
+// fails with a message that says so (exit 2), not with the server's framing finding.
+func TestCheckTimeoutInBody(t *testing.T) {
+	const head = "HTTP/1.1 200 OK\r\nDate: Tue, 24 Nov 2026 19:00:00 GMT\r\nContent-Type: text/plain\r\n"
+	body := strings.Repeat("x", 142)
+	tests := []struct {
+		name, sent, stderr string
+	}{
+		{"Content-Length", head + "Content-Length: 1000\r\n\r\n" + body,
+			"hsx: timed out after 300ms while reading the body (142 bytes so far); -m raises the limit\n"},
+		{"chunked", head + "Transfer-Encoding: chunked\r\n\r\n3e8\r\n" + body,
+			"hsx: timed out after 300ms while reading the body (142 bytes so far); -m raises the limit\n"},
+		{"close-delimited", head + "\r\n" + body,
+			"hsx: timed out after 300ms while reading the body (142 bytes so far; this body ends only when the server closes the connection); -m raises the limit\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			url := slowServer(t, tt.sent)
+			r := runArgs(t, "check", "-m", "0.3", url)
+			if r.code != exitFailure || r.errs != tt.stderr || r.stdout != "" {
+				t.Errorf("exit %d, stderr %q, stdout %q; want %d, %q", r.code, r.errs, r.stdout, exitFailure, tt.stderr)
+			}
+			r = runArgs(t, "check", "--json", "-m", "0.3", url)
+			got := decodeCheck(t, r.stdout)
+			if r.code != exitFailure || got.Error == nil || !strings.HasPrefix(*got.Error, "timed out after 300ms while reading the body (142 bytes so far") ||
+				got.Response != nil || len(got.Findings) != 0 {
+				t.Errorf("--json: exit %d, %s", r.code, r.stdout)
+			}
+		})
+	}
+	// A server that closes short of its Content-Length is judged: F13.
+	r := runArgs(t, "check", rawServer(t, head+"Content-Length: 1000\r\n\r\n"+body))
+	if r.code != exitFindings || !strings.Contains(r.stdout, "F13") || r.errs != "" {
+		t.Errorf("short body: exit %d, stderr %q, stdout:\n%s", r.code, r.errs, r.stdout)
+	}
+}
+
+// TestCheckDumpHeader: -D writes every head as received (interim ones, every hop's with -L),
+// byte for byte, as curl does; a file that cannot be written is a one-line error, exit 2.
+func TestCheckDumpHeader(t *testing.T) {
+	interim := "HTTP/1.1 100 Continue\r\nX-I: 1\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n"
+	final := "HTTP/1.1 200 OK\r\nDate: Tue, 24 Nov 2026 19:00:00 GMT\r\nContent-Type: text/plain\r\nContent-Length: 2\nX-F: bare LF\n\r\n"
+	one := rawServer(t, interim+final+"ok")
+	mux := http.NewServeMux()
+	mux.Handle("/r1", http.RedirectHandler("/r2", http.StatusFound))
+	mux.Handle("/r2", http.RedirectHandler("/end", http.StatusMovedPermanently))
+	mux.HandleFunc("/end", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok")) })
+	hops := httptest.NewServer(mux)
+	t.Cleanup(hops.Close)
+
+	dir := t.TempDir()
+	file := filepath.Join(dir, "heads")
+	r := runArgs(t, "check", "-D", file, one)
+	got, err := os.ReadFile(file)
+	if r.code != exitOK || err != nil || string(got) != interim+final {
+		t.Errorf("exit %d (%s), -D wrote %q, %v; want %q", r.code, r.errs, got, err, interim+final)
+	}
+	r = runArgs(t, "check", "-L", "--dump-header", file, hops.URL+"/r1")
+	got, _ = os.ReadFile(file)
+	if r.code != exitOK || strings.Count(string(got), "HTTP/1.1 ") != 3 || !strings.HasPrefix(string(got), "HTTP/1.1 302 Found\r\n") ||
+		!strings.Contains(string(got), "\r\n\r\nHTTP/1.1 301 Moved Permanently\r\n") || !strings.HasSuffix(string(got), "\r\n\r\n") {
+		t.Errorf("-L: exit %d (%s), -D wrote %q", r.code, r.errs, got)
+	}
+	missing := filepath.Join(dir, "no", "such", "dir")
+	r = runArgs(t, "check", "-D", missing, one)
+	if want := "hsx: -D: open " + missing + ": no such file or directory\n"; r.code != exitFailure || r.errs != want {
+		t.Errorf("unwritable: exit %d, stderr %q, want %q", r.code, r.errs, want)
+	}
+	if r := runArgs(t, "-D", file, one); r.code != exitFailure || !strings.HasPrefix(r.errs, "hsx: -D works with hsx check") {
+		t.Errorf("explorer with -D: exit %d, stderr %q", r.code, r.errs)
+	}
+}
+
+// TestCheckJSONBody: curl's --json BODY is check's report flag, which takes no value.
+func TestCheckJSONBody(t *testing.T) {
+	const want = `hsx: for check, --json is the report format and takes no value; send a JSON body with -d '{"a":1}' -H 'Content-Type: application/json' (see 'hsx --help')` + "\n"
+	for _, args := range [][]string{
+		{"check", "--json", `{"a":1}`, "http://127.0.0.1:1/"},
+		{"check", "http://127.0.0.1:1/", "--json", `{"a":1}`},
+		{"check", `--json={"a":1}`, "http://127.0.0.1:1/"},
+	} {
+		if r := runArgs(t, args...); r.code != exitFailure || r.errs != want {
+			t.Errorf("hsx %q: exit %d, stderr %q", args, r.code, r.errs)
+		}
+	}
+	r := runArgs(t, "check", "--json", "@body.json", "http://127.0.0.1:1/")
+	if r.code != exitFailure || !strings.Contains(r.errs, "--json is the report format") || !strings.Contains(r.errs, "-d @body.json") {
+		t.Errorf("--json @file: exit %d, stderr %q", r.code, r.errs)
+	}
+	// --json before a flag or the URL is still the report flag.
+	if r := runArgs(t, "check", "--json", "-0", "http://127.0.0.1:1/"); r.code != exitFailure || !strings.Contains(r.stdout, `"error":"connection refused`) {
+		t.Errorf("--json -0 URL: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.errs)
+	}
+	// --json before the URL is still the report flag.
+	if r := runArgs(t, "check", "--json", "http://127.0.0.1:1/"); r.code != exitFailure || !strings.Contains(r.stdout, `"error":"connection refused`) {
+		t.Errorf("--json URL: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.errs)
 	}
 }

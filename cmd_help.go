@@ -21,7 +21,8 @@ Usage:
 
 Request flags (curl's spelling):
   -X, --request METHOD        request method (default GET, or POST with data)
-  -H, --header 'Name: value'  add a header field (repeatable); 'Name:' removes one
+  -H, --header 'Name: value'  add a header field (repeatable); 'Name;' sends it empty, 'Name:'
+                              keeps hsx from sending its own (Host, User-Agent, Accept, …)
   -d, --data BODY             request body; @FILE reads a file (--data-binary, --data-raw too)
       --json BODY             body with Content-Type and Accept application/json (not with check)
   -u, --user USER:PASSWORD    basic authentication
@@ -31,9 +32,15 @@ Request flags (curl's spelling):
   -k, --insecure              do not verify the TLS certificate
   -L, --location              follow redirects (each hop is checked)
   -0, --http1.0               send the request as HTTP/1.0
+      --connect-timeout DURATION
+                              bound DNS, connect and the TLS handshake
+      --path-as-is            send . and .. path segments as they are (else resolved, as curl)
+  -g, --globoff               send [ ] { } in the URL as they are (else refused unless \-escaped)
+  -D, --dump-header FILE      (check) write every response head to FILE as received
   -m, --max-time, --timeout DURATION
                               bound the whole exchange: "3", "0.5" or "3s" (default 10s)
-  Display flags of curl (-s, -S, -v, -i, -o FILE, --compressed, -w …) are accepted and ignored.
+  Display flags of curl (-s, -S, -v, -i, -o FILE, --compressed, -w …) are accepted and ignored;
+  flags hsx cannot honour (--http2, -f, -O, -c, --retry, …) are refused.
 
 Explorer flags:
   --present                   presentation mode for projectors: high contrast, more spacing

@@ -35,6 +35,8 @@ func parseTUIArgs(args []string) (tuiArgs, error) {
 		return a, usageError{msg: err.Error()}
 	}
 	switch {
+	case cmd.DumpHeader != "":
+		return a, usageErrorf("-D works with hsx check; the explorer shows the response heads in its raw view")
 	case cmd.Request.URL != "":
 		a.opts.Initial = &cmd.Request
 		a.opts.SendAtStart = true

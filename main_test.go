@@ -101,6 +101,12 @@ func TestCheckExitStatus(t *testing.T) {
 		{"missing data file", []string{"check", "-d", "@no-such-file", labURL}, 2, "", "hsx: -d @no-such-file: no such file or directory (see 'hsx --help')\n"},
 		{"malformed URL", []string{"check", "http://[::1/"}, 2, "", `hsx: invalid URL "http://[::1/": missing ']' in host (see 'hsx --help')` + "\n"},
 		{"help", []string{"check", "--help"}, 0, "Usage: hsx check", ""},
+		{"--http2 refused", []string{"check", "--http2", labURL + "/204"}, 2, "", "hsx: --http2 is not supported yet: hsx speaks HTTP/1.1 only (see 'hsx --help')\n"},
+		{"-f refused", []string{"check", "-sf", labURL + "/404"}, 2, "", "hsx: -f is not supported: "},
+		{"--retry refused", []string{"check", "--retry", "3", labURL + "/204"}, 2, "", "hsx: --retry is not supported: "},
+		{"a URL pattern refused", []string{"check", labURL + "/bytes/[1-3]"}, 2, "", `hsx: URL "` + labURL + `/bytes/[1-3]" has '[' at byte `},
+		{"--http1.1 accepted", []string{"check", "--http1.1", labURL + "/204"}, 0, "  HTTP/1.1 204 No Content\n", ""},
+		{"dot segments resolved", []string{"check", labURL + "/x/../204"}, 0, "  GET /204 HTTP/1.1\n", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,6 +135,7 @@ type checkJSON struct {
 	Request struct {
 		Method  string      `json:"method"`
 		URL     string      `json:"url"`
+		Proto   string      `json:"proto"`
 		Headers [][2]string `json:"headers"`
 	} `json:"request"`
 	Response *struct {
@@ -179,8 +186,11 @@ func TestCheckJSON(t *testing.T) {
 		t.Fatalf("exit %d, want 1; stderr %s", r.code, r.errs)
 	}
 	got := decodeCheck(t, r.stdout)
-	if got.Request.Method != "DELETE" || got.Request.URL != labURL+"/204/body" {
+	if got.Request.Method != "DELETE" || got.Request.URL != labURL+"/204/body" || got.Request.Proto != "HTTP/1.1" {
 		t.Errorf("request = %+v", got.Request)
+	}
+	if got := decodeCheck(t, runArgs(t, "check", "--json", "-0", labURL+"/204").stdout); got.Request.Proto != "HTTP/1.0" {
+		t.Errorf("with -0: request = %+v", got.Request)
 	}
 	if got.Response == nil || got.Response.Status != 204 || got.Response.ExtraBytes != 17 {
 		t.Fatalf("response = %+v", got.Response)

@@ -34,6 +34,7 @@ func (p *parser) readBody(resp *Response) (leftover []byte) {
 		resp.BodyComplete = err == nil
 		if err != nil {
 			resp.BodyError = fmt.Sprintf("got %d of %d bytes: %s", n, resp.DeclaredLength, p.cause(err))
+			p.stopBody(err, body.size, "")
 		}
 	case FramingClose:
 		err := p.r.copyAll(body)
@@ -41,6 +42,7 @@ func (p *parser) readBody(resp *Response) (leftover []byte) {
 		if !p.r.eof {
 			resp.BodyError = fmt.Sprintf("got %d bytes: %s before the server closed the connection",
 				body.size, p.cause(err))
+			p.stopBody(err, body.size, "; this body ends only when the server closes the connection")
 		}
 	case FramingChunked:
 		leftover = p.readChunked(resp, body)
@@ -51,6 +53,29 @@ func (p *parser) readBody(resp *Response) (leftover []byte) {
 func (p *parser) cause(err error) string {
 	msg, _, _ := p.env.cause(err)
 	return msg
+}
+
+// stopBody notes a body read that err ended. When err is the exchange's own deadline or the
+// caller's cancellation, the server did not cut the body short: that fails the exchange
+// (p.stopped), with got, the bytes of body read so far, and note after them in the message.
+func (p *parser) stopBody(err error, got int64, note string) {
+	msg, timeout, canceled := p.env.cause(err)
+	if !timeout && !canceled {
+		return
+	}
+	if canceled {
+		msg = "canceled"
+	}
+	p.stopped = &Error{Phase: PhaseBody, Timeout: timeout, Canceled: canceled, Err: err,
+		Msg: fmt.Sprintf("%s while reading the body (%s so far%s)", msg, plural(got, "byte"), note)}
+}
+
+// plural writes n and a noun, with an s unless n is 1.
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.FormatInt(n, 10) + " " + noun + "s"
 }
 
 // readChunked decodes a chunked body (RFC 9112 §7.1): chunks, their extensions, the last chunk
@@ -64,6 +89,7 @@ func (p *parser) readChunked(resp *Response, body *capture) []byte {
 			return nil
 		}
 		if err != nil {
+			p.stopBody(err, body.size, "")
 			if len(line.Text) == 0 {
 				resp.BodyError = p.cause(err) + " before the next chunk"
 				return nil
@@ -87,15 +113,17 @@ func (p *parser) readChunked(resp *Response, body *capture) []byte {
 				Chunk{Offset: line.Offset, Size: size, Ext: ext, DataOffset: body.size, DataWire: r.off})
 		}
 		if size == 0 {
-			return p.readTrailers(resp)
+			return p.readTrailers(resp, body.size)
 		}
 		n, err := r.copyN(body, size)
 		if err != nil {
 			resp.BodyError = fmt.Sprintf("got %d of %d bytes of a chunk: %s", n, size, p.cause(err))
+			p.stopBody(err, body.size, "")
 			return nil
 		}
 		if err := r.ensure(1); err != nil {
 			resp.BodyError = p.cause(err) + " after a chunk's data, before its line ending"
+			p.stopBody(err, body.size, "")
 			return nil
 		}
 		if c := r.buffered()[0]; c != '\r' && c != '\n' {
@@ -104,13 +132,14 @@ func (p *parser) readChunked(resp *Response, body *capture) []byte {
 		}
 		if _, err := r.readLine(2); err != nil {
 			resp.BodyError = p.cause(err) + " inside the line ending after a chunk's data"
+			p.stopBody(err, body.size, "")
 			return nil
 		}
 	}
 }
 
-// readTrailers reads the trailer section after the last chunk.
-func (p *parser) readTrailers(resp *Response) []byte {
+// readTrailers reads the trailer section after the last chunk of a body of bodySize bytes.
+func (p *parser) readTrailers(resp *Response, bodySize int64) []byte {
 	budget := MaxHeaderBytes
 	for {
 		if len(resp.TrailerLines) > MaxHeaderLines {
@@ -133,6 +162,7 @@ func (p *parser) readTrailers(resp *Response) []byte {
 				resp.TrailerLines = append(resp.TrailerLines, line)
 			}
 			resp.BodyError = p.cause(err) + " before the end of the trailer section"
+			p.stopBody(err, bodySize, "")
 			return nil
 		}
 		budget -= int(line.End() - line.Offset)

@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -8,12 +9,13 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strings"
 	"syscall"
 	"time"
 )
 
 // dial resolves the host of u, connects to it (trying each address in turn) and, for https,
-// does the TLS handshake. It records the timing, the remote address and the TLS session in ex.
+// does the TLS handshake, all before deadline and req.ConnectTimeout. It records the timing, the remote address and the TLS session in ex.
 // It returns the connection to use and the TCP connection under it (the same for http).
 func dial(ctx context.Context, u *url.URL, req Request, deadline time.Time, e *env, ex *Exchange) (conn, raw net.Conn, _ *Error) {
 	host, port := u.Hostname(), u.Port()
@@ -21,6 +23,12 @@ func dial(ctx context.Context, u *url.URL, req Request, deadline time.Time, e *e
 		port = "80"
 		if u.Scheme == "https" {
 			port = "443"
+		}
+	}
+	if req.ConnectTimeout > 0 {
+		// The connection phase has a shorter bound of its own; errors then name it.
+		if cd := time.Now().Add(req.ConnectTimeout); cd.Before(deadline) {
+			deadline, e = cd, &env{ctx: e.ctx, timeout: req.ConnectTimeout}
 		}
 	}
 	addrs, derr := resolve(ctx, host, deadline, e, ex)
@@ -148,7 +156,7 @@ func tlsError(e *env, err error) *Error {
 	case timeout:
 		msg = fmt.Sprintf("timed out after %s waiting for the TLS handshake", e.timeout)
 	case errors.As(err, &verr):
-		msg = "TLS handshake: " + verr.Err.Error() + " (-k skips verification)"
+		msg = "TLS handshake: " + certProblem(verr, time.Now()) + " (-k skips verification)"
 	case errors.As(err, &rec) && looksLikeHTTP(rec.RecordHeader[:]):
 		msg = "TLS handshake: the server answered in plain HTTP (try http://)"
 	case msg == "connection closed" || msg == "connection reset by the server":
@@ -175,4 +183,73 @@ func tlsInfo(st tls.ConnectionState, verified bool) *TLSInfo {
 		info.NotAfter = leaf.NotAfter
 	}
 	return info
+}
+
+// certProblem says in words why the server's certificate was not accepted at time now: which
+// names it is for when the host is not one of them, its dates when it is out of them, and
+// whether it is self-signed when no trusted authority signed it.
+func certProblem(verr *tls.CertificateVerificationError, now time.Time) string {
+	var host x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	var unknown x509.UnknownAuthorityError
+	switch {
+	case errors.As(verr.Err, &host) && host.Certificate != nil:
+		return fmt.Sprintf("the certificate is for %s, not %s", certNames(host.Certificate), host.Host)
+	case errors.As(verr.Err, &invalid) && invalid.Reason == x509.Expired && invalid.Cert != nil:
+		c := invalid.Cert
+		dates := fmt.Sprintf("valid from %s until %s", c.NotBefore.UTC().Format(certTime), c.NotAfter.UTC().Format(certTime))
+		if now.Before(c.NotBefore) {
+			return fmt.Sprintf("the certificate for %s is not valid yet (%s)", certNames(c), dates)
+		}
+		return fmt.Sprintf("the certificate for %s expired on %s (%s)", certNames(c), c.NotAfter.UTC().Format(certTime), dates)
+	case errors.As(verr.Err, &unknown) && unknown.Cert != nil:
+		// unknown.Cert is where the chain stopped: the leaf, or a root the system does not trust.
+		top, leaf := unknown.Cert, unknown.Cert
+		if len(verr.UnverifiedCertificates) > 0 {
+			leaf = verr.UnverifiedCertificates[0]
+		}
+		if selfSigned(leaf) {
+			return fmt.Sprintf("the certificate for %s is self-signed, so no trusted authority vouches for it", certNames(leaf))
+		}
+		authority := top.Issuer
+		if selfSigned(top) {
+			authority = top.Subject
+		}
+		name := authority.CommonName
+		if name == "" {
+			name = authority.String()
+		}
+		return fmt.Sprintf("the certificate for %s is signed by %q, an authority this system does not trust", certNames(leaf), name)
+	}
+	return verr.Err.Error()
+}
+
+// selfSigned reports whether c is signed by its own key.
+func selfSigned(c *x509.Certificate) bool {
+	return bytes.Equal(c.RawIssuer, c.RawSubject) && c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil
+}
+
+// certTime is how certProblem writes a certificate's dates.
+const certTime = "2006-01-02 15:04 UTC"
+
+// maxCertNames is how many of a certificate's names certNames lists.
+const maxCertNames = 5
+
+// certNames lists the names a certificate is for: its DNS names and IP addresses, or, when it
+// has neither, a note on its common name, which clients no longer match against.
+func certNames(c *x509.Certificate) string {
+	var names []string
+	names = append(names, c.DNSNames...)
+	for _, ip := range c.IPAddresses {
+		names = append(names, ip.String())
+	}
+	switch {
+	case len(names) == 0 && c.Subject.CommonName != "":
+		return fmt.Sprintf("no name (only the common name %q, which clients ignore)", c.Subject.CommonName)
+	case len(names) == 0:
+		return "no name"
+	case len(names) > maxCertNames:
+		return strings.Join(names[:maxCertNames], ", ") + fmt.Sprintf(" and %d more", len(names)-maxCertNames)
+	}
+	return strings.Join(names, ", ")
 }

@@ -15,7 +15,9 @@ const shortRead = 5 * time.Millisecond
 // a non-nil *Exchange holding whatever was captured. When no final response could be read
 // (DNS, connect, TLS, write, timeout or cancellation before the header section was complete,
 // a stream that is not HTTP, a header section past the caps), ex.Err is set to an *Error and
-// the same error is returned. A body cut short is not an error: see Response.BodyComplete.
+// the same error is returned. A body that the server cut short is not an error (see
+// Response.BodyComplete); a body that req.Timeout or ctx ended is: ex.Err is then an *Error
+// in PhaseBody and ex.Response holds what was read, since the server may not be at fault.
 //
 // Every wait is bounded by req.Timeout and by ctx; cancelling ctx closes the connection, so Do
 // returns promptly.

@@ -283,18 +283,68 @@ func TestDoTimeout(t *testing.T) {
 	}
 }
 
-// TestDoTimeoutMidBody checks that a timeout inside the body is not an error.
+// TestDoTimeoutMidBody: a body that the exchange's own timeout ends, whatever its framing, fails
+// the exchange in PhaseBody with the bytes read so far, and keeps the response; only a server
+// that closes short of the framing leaves a response with an incomplete body and no error.
 func TestDoTimeoutMidBody(t *testing.T) {
 	t.Parallel()
-	url := rawServer(t, script{parts: []string{"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"},
-		hold: 5 * time.Second}.serve)
-	ex, err := Do(context.Background(), Request{URL: url, Timeout: 200 * time.Millisecond})
-	if err != nil {
-		t.Fatalf("err = %v, want none", err)
+	const head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+	tests := []struct {
+		name string
+		sent string
+		hold time.Duration // how long the server waits before it closes
+		err  string        // the error, or "" for none
+		body string
+	}{
+		{"Content-Length", head + "Content-Length: 1000\r\n\r\nabc", 5 * time.Second,
+			"timed out after 500ms while reading the body (3 bytes so far)", "abc"},
+		{"Content-Length, one byte", head + "Content-Length: 1000\r\n\r\na", 5 * time.Second,
+			"timed out after 500ms while reading the body (1 byte so far)", "a"},
+		{"inside a chunk", head + "Transfer-Encoding: chunked\r\n\r\n5\r\nab", 5 * time.Second,
+			"timed out after 500ms while reading the body (2 bytes so far)", "ab"},
+		{"between chunks", head + "Transfer-Encoding: chunked\r\n\r\n5\r\nabcde\r\n", 5 * time.Second,
+			"timed out after 500ms while reading the body (5 bytes so far)", "abcde"},
+		{"inside a chunk-size line", head + "Transfer-Encoding: chunked\r\n\r\n5\r\nabcde\r\n1", 5 * time.Second,
+			"timed out after 500ms while reading the body (5 bytes so far)", "abcde"},
+		{"in the trailer section", head + "Transfer-Encoding: chunked\r\n\r\n2\r\nab\r\n0\r\nX-T: 1\r\n", 5 * time.Second,
+			"timed out after 500ms while reading the body (2 bytes so far)", "ab"},
+		{"close-delimited", head + "\r\nstreaming", 5 * time.Second,
+			"timed out after 500ms while reading the body (9 bytes so far; this body ends only when the server closes the connection)", "streaming"},
+		{"the server closes short of Content-Length", head + "Content-Length: 1000\r\n\r\nabc", 0, "", "abc"},
+		{"the server closes inside a chunk", head + "Transfer-Encoding: chunked\r\n\r\n5\r\nab", 0, "", "ab"},
 	}
-	r := ex.Response
-	if r.BodyComplete || string(r.Body.Data) != "abc" || r.BodyError != "got 3 of 10 bytes: timed out after 200ms" {
-		t.Errorf("body %q complete=%v error=%q", r.Body.Data, r.BodyComplete, r.BodyError)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			url := rawServer(t, script{parts: []string{tt.sent}, hold: tt.hold}.serve)
+			ex, err := Do(context.Background(), Request{URL: url, Timeout: 500 * time.Millisecond})
+			switch pe, _ := AsError(err); {
+			case tt.err == "" && err != nil:
+				t.Fatalf("err = %v, want none", err)
+			case tt.err != "" && (pe == nil || pe.Phase != PhaseBody || !pe.Timeout || pe.Msg != tt.err || ex.Err != err):
+				t.Fatalf("err = %#v, want a body timeout %q", err, tt.err)
+			}
+			r := ex.Response
+			if r == nil || r.BodyComplete || string(r.Body.Data) != tt.body || r.BodyError == "" {
+				t.Fatalf("response %+v, want the %q read so far", r, tt.body)
+			}
+		})
+	}
+}
+
+// TestDoConnectTimeout: ConnectTimeout bounds the connection phase (here a TLS handshake that
+// never answers) and the message names it; the exchange's timeout is longer.
+func TestDoConnectTimeout(t *testing.T) {
+	t.Parallel()
+	url := strings.Replace(rawServer(t, script{noRead: true, hold: 5 * time.Second}.serve), "http:", "https:", 1)
+	start := time.Now()
+	_, err := Do(context.Background(), Request{URL: url, Timeout: 5 * time.Second, ConnectTimeout: 200 * time.Millisecond})
+	pe, ok := AsError(err)
+	if !ok || pe.Phase != PhaseTLS || !pe.Timeout || pe.Msg != "timed out after 200ms waiting for the TLS handshake" {
+		t.Fatalf("err = %#v, want a TLS timeout after 200ms", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
 	}
 }
 
@@ -326,8 +376,9 @@ func TestDoCancel(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || ex.Response == nil || ex.Response.BodyComplete ||
-				ex.Response.BodyError != "got 7 of 100 bytes: canceled" {
+			pe, ok := AsError(err)
+			if !ok || !pe.Canceled || pe.Phase != PhaseBody || pe.Msg != "canceled while reading the body (7 bytes so far)" ||
+				ex.Response == nil || ex.Response.BodyComplete || ex.Response.BodyError != "got 7 of 100 bytes: canceled" {
 				t.Errorf("err = %v, response = %+v", err, ex.Response)
 			}
 		})

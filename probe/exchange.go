@@ -31,22 +31,38 @@ type Request struct {
 	Method string
 	// URL is an absolute http or https URL.
 	URL string
-	// Header holds the caller's header fields, in order. Host, User-Agent (UserAgent), Accept
-	// ("*/*") and, for a body, Content-Length are added when the caller did not set a field of
-	// the same name (case-insensitively); a caller's field replaces the default in its place.
+	// Header holds the caller's header fields, in order. probe writes them with fields of its
+	// own, the way curl lays out a request: Host first, then Authorization (only for
+	// credentials in the URL), User-Agent (UserAgent) and Accept ("*/*"); then the caller's
+	// other fields in order; then, for a body, Content-Length and Content-Type (probe adds no
+	// Content-Type of its own). A caller's field with one of these six names
+	// (case-insensitively) takes that place and replaces probe's own, unless Omit names it.
+	// A field with an empty value is written as "Name:" with nothing after the colon.
 	// Connection is never added.
 	Header []Field
+	// Omit names fields of probe's own (see Header) that must not be sent: curl's
+	// -H 'Name:'. A caller's field of an omitted name is still sent, in its place in Header,
+	// which is where curl puts a field given with -H: Omit = ["Accept"] with Header =
+	// [{X-A 1} {Accept a}] writes X-A before Accept and no "Accept: */*".
+	Omit []string
 	// Body is sent as-is with a Content-Length. Nil means no body.
 	Body []byte
 	// Insecure turns off TLS certificate verification (curl's -k).
 	Insecure bool
 	// FollowRedirects follows up to MaxRedirects 3xx responses with a Location (curl's -L).
 	FollowRedirects bool
+	// PathAsIs sends the URL's path as it is; without it, its "." and ".." segments are
+	// resolved first (RFC 3986 §5.2.4), as curl does unless --path-as-is: "/a/../b" is sent
+	// as "/b". Segments written as %2e are never resolved.
+	PathAsIs bool
 	// HTTP10 sends the request as HTTP/1.0 (curl's -0), to see how a server answers an
 	// HTTP/1.0 client: no chunked framing (RFC 9112 §6.1), and usually a closed connection.
 	HTTP10 bool
 	// Timeout bounds the whole exchange, every hop included; zero means DefaultTimeout.
 	Timeout time.Duration
+	// ConnectTimeout, when more than zero, bounds the connection phase of each hop: DNS, TCP
+	// connect and the TLS handshake (curl's --connect-timeout). Timeout still bounds it too.
+	ConnectTimeout time.Duration
 	// Grace is how long to keep reading after a response that must be bodyless (204, 304, any
 	// response to HEAD) so that stray bytes are caught; zero means DefaultGrace.
 	Grace time.Duration
@@ -245,18 +261,29 @@ type Response struct {
 // Get returns the value of the first field named name (case-insensitive), and whether there was one.
 func (r *Response) Get(name string) (string, bool) {
 	for _, f := range r.Header {
-		if equalFold(f.Name, name) {
+		if EqualFold(f.Name, name) {
 			return f.Value, true
 		}
 	}
 	return "", false
 }
 
+// Head returns the bytes of the response's head as they were received: the status line, the
+// header section and the blank line that ends it (when it arrived), each line with its own
+// ending.
+func (r *Response) Head() []byte {
+	var b []byte
+	for _, l := range r.Lines {
+		b = append(b, lineBytes(l)...)
+	}
+	return b
+}
+
 // Values returns the indexes in Header of every field named name (case-insensitive).
 func (r *Response) Values(name string) []int {
 	var idx []int
 	for i, f := range r.Header {
-		if equalFold(f.Name, name) {
+		if EqualFold(f.Name, name) {
 			idx = append(idx, i)
 		}
 	}
@@ -293,6 +320,8 @@ type TLSInfo struct {
 // Sent is the request as it was written to the connection.
 type Sent struct {
 	Method string
+	// Proto is the version in the request line: "HTTP/1.1", or "HTTP/1.0" with HTTP10.
+	Proto string
 	// URL is the parsed request URL; nil when the request was rejected before it was sent
 	// (see PhaseRequest) or when the Exchange came from Parse.
 	URL *url.URL
@@ -322,7 +351,10 @@ type Exchange struct {
 	Closed bool
 	Timing Timing
 	TLS    *TLSInfo
-	// Err is set when the exchange failed before a final response was read; it is an *Error.
+	// Err is set when the exchange failed; it is an *Error. Response is nil when it failed
+	// before a final response was read. It is not nil when the exchange's timeout or the
+	// caller ended the body (PhaseBody), or when Run stopped at a redirect it would not follow
+	// (PhaseRedirect): what was read is kept, but it is no verdict on the server.
 	Err error
 }
 
@@ -331,14 +363,15 @@ type Phase string
 
 // The phases an exchange can fail in.
 const (
-	PhaseRequest Phase = "request" // the request itself is invalid (bad URL, scheme, method)
-	PhaseDNS     Phase = "dns"
-	PhaseConnect Phase = "connect"
-	PhaseTLS     Phase = "tls"
-	PhaseWrite   Phase = "write"
-	PhaseStatus  Phase = "status" // waiting for or reading the status line
-	PhaseHeader  Phase = "header" // reading the header section
-	PhaseBody    Phase = "body"
+	PhaseRequest  Phase = "request" // the request itself is invalid (bad URL, scheme, method)
+	PhaseDNS      Phase = "dns"
+	PhaseConnect  Phase = "connect"
+	PhaseTLS      Phase = "tls"
+	PhaseWrite    Phase = "write"
+	PhaseStatus   Phase = "status"   // waiting for or reading the status line
+	PhaseHeader   Phase = "header"   // reading the header section
+	PhaseBody     Phase = "body"     // reading the body, when the timeout or the caller ended it
+	PhaseRedirect Phase = "redirect" // a redirect chain that loops or goes past MaxRedirects
 )
 
 // Error is a failed exchange: which phase failed, and why, in one line.
@@ -360,7 +393,11 @@ func (e *Error) Error() string { return e.Msg }
 // Unwrap returns the underlying error, if any.
 func (e *Error) Unwrap() error { return e.Err }
 
-func equalFold(a, b string) bool {
+// EqualFold reports whether a and b are equal when ASCII letters are folded to one case, the
+// way HTTP compares field names, tokens and schemes. Unlike strings.EqualFold it folds nothing
+// else: "ſ" (U+017F) is not "s" and "K" (U+212A) is not "k", so a name that the parser does not
+// take for Transfer-Encoding is not taken for it anywhere else either.
+func EqualFold(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}

@@ -20,7 +20,7 @@ func frame(resp *Response, method string) {
 		return
 	}
 	if codings := listValues(resp, "Transfer-Encoding"); len(codings) > 0 {
-		if equalFold(codings[len(codings)-1], "chunked") {
+		if EqualFold(codings[len(codings)-1], "chunked") {
 			resp.Framing = FramingChunked
 		} else {
 			resp.Framing = FramingClose

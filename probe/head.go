@@ -150,7 +150,7 @@ func looksLikeHTTP(b []byte) bool {
 	if len(b) > len(want) {
 		b = b[:len(want)]
 	}
-	return len(b) > 0 && equalFold(string(b), want[:len(b)])
+	return len(b) > 0 && EqualFold(string(b), want[:len(b)])
 }
 
 // otherProtocol names the protocol a stream that is not HTTP/1.x seems to speak, as a hint

@@ -36,6 +36,8 @@ type parser struct {
 	headBytes, headLines int
 	// chunkExtBytes is what is left of the budget for chunk extensions kept in Chunk.Ext.
 	chunkExtBytes int
+	// stopped is set when the exchange's deadline or the caller ended the body (see stopBody).
+	stopped *Error
 }
 
 func newParser(r *wireReader, method string, bodyLimit int64, e *env) *parser {
@@ -70,6 +72,10 @@ func (p *parser) run(ex *Exchange) {
 		}
 		ex.Response = resp
 		leftover := p.readBody(resp)
+		if p.stopped != nil {
+			ex.Err = p.stopped
+			return
+		}
 		ex.Extra = p.readExtra(resp, leftover)
 		return
 	}

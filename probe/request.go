@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"net"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -28,9 +29,8 @@ func withDefaults(req Request) Request {
 	return req
 }
 
-// buildRequest checks req and lays out the bytes to write: the request line, Host, User-Agent
-// and Accept (each replaced by a caller's field of the same name, in the caller's spelling), the
-// caller's other fields in order, Content-Length for a body, the blank line and the body.
+// buildRequest checks req and lays out the bytes to write: the request line, the header
+// section (see Request.Header for the order), the blank line and the body.
 func buildRequest(req Request) (Sent, *Error) {
 	u, err := url.Parse(req.URL)
 	if err != nil {
@@ -57,40 +57,11 @@ func buildRequest(req Request) (Sent, *Error) {
 			return Sent{}, requestError("header field %s has a line break or NUL in its value", f.Name)
 		}
 	}
-
-	defaults := []Field{{Name: "Host", Value: u.Host}, {Name: "User-Agent", Value: UserAgent},
-		{Name: "Accept", Value: "*/*"}}
-	if u.User != nil {
-		// Credentials in the URL are sent as Basic authentication, as curl does.
-		pass, _ := u.User.Password()
-		defaults = append(defaults, Field{Name: "Authorization",
-			Value: "Basic " + base64.StdEncoding.EncodeToString([]byte(u.User.Username()+":"+pass))})
-	}
-	used := make([]bool, len(req.Header))
-	var fields []Field
-	for _, d := range defaults {
-		replaced := false
-		for i, f := range req.Header {
-			if equalFold(f.Name, d.Name) {
-				fields = append(fields, Field{Name: f.Name, Value: f.Value, Line: -1})
-				used[i], replaced = true, true
-			}
-		}
-		if !replaced {
-			fields = append(fields, Field{Name: d.Name, Value: d.Value, Line: -1})
-		}
-	}
-	hasLength := false
-	for i, f := range req.Header {
-		if !used[i] {
-			fields = append(fields, Field{Name: f.Name, Value: f.Value, Line: -1})
-		}
-		hasLength = hasLength || equalFold(f.Name, "Content-Length") || equalFold(f.Name, "Transfer-Encoding")
-	}
-	if req.Body != nil && !hasLength {
-		fields = append(fields, Field{Name: "Content-Length", Value: strconv.Itoa(len(req.Body)), Line: -1})
+	if !req.PathAsIs {
+		removeDotSegments(u)
 	}
 
+	fields := layOut(req, u)
 	var b strings.Builder
 	version := "HTTP/1.1"
 	if req.HTTP10 {
@@ -98,11 +69,114 @@ func buildRequest(req Request) (Sent, *Error) {
 	}
 	b.WriteString(req.Method + " " + requestTarget(req.Method, u) + " " + version + "\r\n")
 	for _, f := range fields {
-		b.WriteString(f.Name + ": " + f.Value + "\r\n")
+		b.WriteString(f.Name + ":")
+		if f.Value != "" {
+			b.WriteString(" " + f.Value)
+		}
+		b.WriteString("\r\n")
 	}
 	b.WriteString("\r\n")
 	b.Write(req.Body)
-	return Sent{Method: req.Method, URL: u, Header: fields, Bytes: []byte(b.String())}, nil
+	return Sent{Method: req.Method, Proto: version, URL: u, Header: fields, Bytes: []byte(b.String())}, nil
+}
+
+// OwnFields returns the names of the fields probe writes itself, each where a caller's field
+// of that name goes too (see Request.Header), in the order they are written: Host,
+// Authorization, User-Agent, Accept, then after the caller's other fields Content-Length and
+// Content-Type.
+func OwnFields() []string {
+	return []string{"Host", "Authorization", "User-Agent", "Accept", "Content-Length", "Content-Type"}
+}
+
+// ownField is one of the fields probe writes itself: its name and the value it has when the
+// caller gives none ("" for no field of probe's own).
+type ownField struct{ name, value string }
+
+// layOut returns the header fields of req in the order they are written: probe's own fields
+// before the caller's (Host, Authorization, User-Agent, Accept) and after them (Content-Length,
+// Content-Type), each replaced by the caller's fields of its name unless req.Omit names it.
+func layOut(req Request, u *url.URL) []Field {
+	auth := ""
+	if u.User != nil {
+		// Credentials in the URL are sent as Basic authentication, as curl does.
+		pass, _ := u.User.Password()
+		auth = "Basic " + base64.StdEncoding.EncodeToString([]byte(u.User.Username()+":"+pass))
+	}
+	length := ""
+	if req.Body != nil && !hasField(req.Header, "Content-Length") && !hasField(req.Header, "Transfer-Encoding") {
+		length = strconv.Itoa(len(req.Body))
+	}
+	before := []ownField{{"Host", u.Host}, {"Authorization", auth}, {"User-Agent", UserAgent}, {"Accept", "*/*"}}
+	after := []ownField{{"Content-Length", length}, {"Content-Type", ""}}
+
+	placed := make([]bool, len(req.Header))
+	place := func(fields []Field, own []ownField) []Field {
+		for _, o := range own {
+			if slices.ContainsFunc(req.Omit, func(n string) bool { return EqualFold(n, o.name) }) {
+				continue
+			}
+			replaced := false
+			for i, f := range req.Header {
+				if EqualFold(f.Name, o.name) {
+					fields = append(fields, Field{Name: f.Name, Value: f.Value, Line: -1})
+					placed[i], replaced = true, true
+				}
+			}
+			if !replaced && o.value != "" {
+				fields = append(fields, Field{Name: o.name, Value: o.value, Line: -1})
+			}
+		}
+		return fields
+	}
+	fields := place(nil, before)
+	tail := place(nil, after)
+	for i, f := range req.Header {
+		if !placed[i] {
+			fields = append(fields, Field{Name: f.Name, Value: f.Value, Line: -1})
+		}
+	}
+	return append(fields, tail...)
+}
+
+// hasField reports whether h holds a field named name.
+func hasField(h []Field, name string) bool {
+	return slices.ContainsFunc(h, func(f Field) bool { return EqualFold(f.Name, name) })
+}
+
+// removeDotSegments resolves the "." and ".." segments of u's path (RFC 3986 §5.2.4), on the
+// path as it is written, so that percent-encoded dots stay as they are.
+func removeDotSegments(u *url.URL) {
+	in := u.EscapedPath()
+	if !strings.Contains(in, ".") {
+		return
+	}
+	var out []string
+	segs := strings.Split(in, "/")
+	for i, seg := range segs {
+		last := i == len(segs)-1
+		switch seg {
+		case ".":
+			if last {
+				out = append(out, "")
+			}
+		case "..":
+			if len(out) > 1 {
+				out = out[:len(out)-1]
+			}
+			if last {
+				out = append(out, "")
+			}
+		default:
+			out = append(out, seg)
+		}
+	}
+	p := strings.Join(out, "/")
+	if strings.HasPrefix(in, "/") && !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if unescaped, err := url.PathUnescape(p); err == nil {
+		u.Path, u.RawPath = unescaped, p
+	}
 }
 
 // requestTarget is the origin-form of u: its path (at least "/") and query; for CONNECT it

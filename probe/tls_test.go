@@ -2,8 +2,16 @@ package probe
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"io"
 	"log"
+	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -26,7 +34,7 @@ func TestDoHTTPS(t *testing.T) {
 
 	ex, err := Do(context.Background(), Request{URL: srv.URL + "/", Timeout: 5 * time.Second})
 	pe, ok := AsError(err)
-	if !ok || pe.Phase != PhaseTLS || pe.Msg != "TLS handshake: x509: certificate signed by unknown authority (-k skips verification)" {
+	if !ok || pe.Phase != PhaseTLS || pe.Msg != "TLS handshake: the certificate for example.com, *.example.com, 127.0.0.1, ::1 is self-signed, so no trusted authority vouches for it (-k skips verification)" {
 		t.Errorf("verified: err = %#v", err)
 	}
 	if ex.Response != nil || ex.Timing.TLS <= 0 {
@@ -113,6 +121,100 @@ func TestDoHTTPTest(t *testing.T) {
 				if l.Ending != CRLF {
 					t.Errorf("line %q ends in %v", l.Text, l.Ending)
 				}
+			}
+		})
+	}
+}
+
+// testCert makes a certificate for the tests: signed by parent (self-signed when parent is
+// nil), valid from notBefore to notAfter, for the given DNS names and IP addresses.
+func testCert(t *testing.T, cn string, names []string, notBefore, notAfter time.Time, isCA bool, parent *tls.Certificate) tls.Certificate {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(time.Now().UnixNano()),
+		Subject:      pkix.Name{CommonName: cn},
+		NotBefore:    notBefore, NotAfter: notAfter,
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		BasicConstraintsValid: true, IsCA: isCA,
+	}
+	for _, n := range names {
+		if ip := net.ParseIP(n); ip != nil {
+			tmpl.IPAddresses = append(tmpl.IPAddresses, ip)
+		} else {
+			tmpl.DNSNames = append(tmpl.DNSNames, n)
+		}
+	}
+	issuer, signer := tmpl, any(key)
+	if parent != nil {
+		issuer, signer = parent.Leaf, parent.PrivateKey
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, issuer, &key.PublicKey, signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chain := [][]byte{der}
+	if parent != nil {
+		chain = append(chain, parent.Certificate...)
+	}
+	return tls.Certificate{Certificate: chain, PrivateKey: key, Leaf: leaf}
+}
+
+// TestDoTLSErrors: a certificate that is not accepted is explained in words a user acts on.
+func TestDoTLSErrors(t *testing.T) {
+	t.Parallel()
+	now := time.Now()
+	day := 24 * time.Hour
+	nb, na := now.Add(-day), now.Add(day)
+	ca := testCert(t, "hsx test CA", nil, nb, na, true, nil)
+	past1, past2 := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2021, 6, 30, 12, 0, 0, 0, time.UTC)
+	future1, future2 := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2101, 1, 1, 0, 0, 0, 0, time.UTC)
+	const k = " (-k skips verification)"
+	tests := []struct {
+		name string
+		cert tls.Certificate
+		host string // the URL's host instead of 127.0.0.1
+		want string
+	}{
+		{"self-signed", testCert(t, "x", []string{"127.0.0.1"}, nb, na, true, nil), "",
+			"the certificate for 127.0.0.1 is self-signed, so no trusted authority vouches for it"},
+		{"self-signed, not a CA", testCert(t, "x", []string{"127.0.0.1"}, nb, na, false, nil), "",
+			"the certificate for 127.0.0.1 is self-signed, so no trusted authority vouches for it"},
+		{"unknown authority", testCert(t, "x", []string{"127.0.0.1"}, nb, na, false, &ca), "",
+			`the certificate for 127.0.0.1 is signed by "hsx test CA", an authority this system does not trust`},
+		{"another name, IP host", testCert(t, "x", []string{"example.com", "www.example.com"}, nb, na, true, nil), "",
+			"the certificate is for example.com, www.example.com, not 127.0.0.1"},
+		{"another name, DNS host", testCert(t, "x", []string{"example.com", "10.0.0.1"}, nb, na, true, nil), "localhost",
+			"the certificate is for example.com, 10.0.0.1, not localhost"},
+		{"only a common name", testCert(t, "127.0.0.1", nil, nb, na, true, nil), "",
+			`the certificate is for no name (only the common name "127.0.0.1", which clients ignore), not 127.0.0.1`},
+		{"expired", testCert(t, "x", []string{"127.0.0.1"}, past1, past2, true, nil), "",
+			"the certificate for 127.0.0.1 expired on 2021-06-30 12:00 UTC (valid from 2020-01-01 00:00 UTC until 2021-06-30 12:00 UTC)"},
+		{"not valid yet", testCert(t, "x", []string{"127.0.0.1"}, future1, future2, true, nil), "",
+			"the certificate for 127.0.0.1 is not valid yet (valid from 2100-01-01 00:00 UTC until 2101-01-01 00:00 UTC)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			url := LoopbackServer(t, &tt.cert, script{parts: []string{"HTTP/1.1 204 No Content\r\n\r\n"}}.serve)
+			if tt.host != "" {
+				url = strings.Replace(url, "127.0.0.1", tt.host, 1)
+			}
+			_, err := Do(context.Background(), Request{URL: url, Timeout: 5 * time.Second})
+			pe, ok := AsError(err)
+			if !ok || pe.Phase != PhaseTLS || pe.Msg != "TLS handshake: "+tt.want+k {
+				t.Errorf("err = %v\nwant TLS handshake: %s%s", err, tt.want, k)
+			}
+			if _, err := Do(context.Background(), Request{URL: url, Insecure: true, Timeout: 5 * time.Second}); err != nil {
+				t.Errorf("with Insecure: %v", err)
 			}
 		})
 	}

@@ -1,8 +1,6 @@
 package check
 
 import (
-	"strings"
-
 	"github.com/hsx-dev/hsx/probe"
 )
 
@@ -119,7 +117,7 @@ func checkS34(ex *probe.Exchange) []note {
 	r := ex.Response
 	var out []note
 	for i, f := range r.Header {
-		if strings.EqualFold(f.Name, "Content-Length") || strings.EqualFold(f.Name, "Transfer-Encoding") {
+		if probe.EqualFold(f.Name, "Content-Length") || probe.EqualFold(f.Name, "Transfer-Encoding") {
 			out = append(out, newNote(final(ex).header(i), "%s in a %d response to CONNECT", field(f), r.Status.Code))
 		}
 	}

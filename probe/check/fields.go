@@ -2,7 +2,6 @@ package check
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/hsx-dev/hsx/probe"
 )
@@ -164,7 +163,7 @@ func checkF20(ex *probe.Exchange) []note {
 // containsFold reports whether list holds s, ignoring case.
 func containsFold(list []string, s string) bool {
 	for _, v := range list {
-		if strings.EqualFold(v, s) {
+		if probe.EqualFold(v, s) {
 			return true
 		}
 	}

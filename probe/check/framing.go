@@ -121,7 +121,7 @@ func checkF14(ex *probe.Exchange) []note {
 	codings := members(r, "Transfer-Encoding")
 	chunked := 0
 	for _, m := range codings {
-		if strings.EqualFold(m, "chunked") {
+		if probe.EqualFold(m, "chunked") {
 			chunked++
 		}
 	}
@@ -131,7 +131,7 @@ func checkF14(ex *probe.Exchange) []note {
 		return []note{newNote(at, "Transfer-Encoding is empty")}
 	case chunked > 1:
 		return []note{newNote(at, "Transfer-Encoding %s applies chunked %d times", q(value), chunked)}
-	case chunked == 1 && !strings.EqualFold(codings[len(codings)-1], "chunked"):
+	case chunked == 1 && !probe.EqualFold(codings[len(codings)-1], "chunked"):
 		return []note{newNote(at, "Transfer-Encoding %s: chunked is not the last coding", q(value))}
 	case len(codings) > chunked:
 		// Allowed, but a pitfall: Go's client rejects the response ("unsupported transfer

@@ -36,7 +36,7 @@ func members(r *probe.Response, name string) []string {
 // requestHas reports whether the request that was sent carried a field named name.
 func requestHas(ex *probe.Exchange, name string) bool {
 	for _, f := range ex.Request.Header {
-		if strings.EqualFold(f.Name, name) {
+		if probe.EqualFold(f.Name, name) {
 			return true
 		}
 	}
@@ -76,11 +76,37 @@ func mediaType(r *probe.Response) (string, map[string]string, int) {
 		return "", nil, -1
 	}
 	v := r.Header[i].Value
-	if mt, params, err := mime.ParseMediaType(v); err == nil {
-		return mt, params, i
-	}
 	mt, _, _ := strings.Cut(v, ";")
-	return strings.ToLower(strings.Trim(mt, " \t")), nil, i
+	// mime.ParseMediaType lowers the type with strings.ToLower before it checks it, which
+	// turns "K" (U+212A) into "k": a type that is not ASCII does not go through it.
+	if isASCII(mt) {
+		if mt, params, err := mime.ParseMediaType(v); err == nil {
+			return mt, params, i
+		}
+	}
+	return lowerASCII(strings.Trim(mt, " \t")), nil, i
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII folds the ASCII letters of s to lower case and leaves every other byte as it is,
+// the way probe.EqualFold compares (strings.ToLower would turn "K", U+212A, into "k").
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // isJSON reports whether the media type mt is JSON: application/json or any type with the

@@ -249,41 +249,45 @@ func ruleCases() []ruleCase {
 
 func TestRules(t *testing.T) {
 	for _, tc := range ruleCases() {
-		t.Run(tc.id+"/"+tc.name, func(t *testing.T) {
-			rule, found := Lookup(tc.id)
-			if !found {
-				t.Fatalf("no rule %s", tc.id)
-			}
-			ex := parse(t, tc.stream, tc.method)
-			if tc.setup != nil {
-				tc.setup(ex)
-			}
-			all := Run(ex)
-			got := withID(all, tc.id)
-			for _, f := range all {
-				if f.Message == "" || strings.Contains(f.Message, "\n") || !termsafe.Safe(f.Message, termsafe.Line) {
-					t.Errorf("%s: message %q is not one safe line", f.ID, f.Message)
-				}
-			}
-			for _, f := range got {
-				if f.Ref != rule.Ref {
-					t.Errorf("finding Ref = %q, rule's is %q", f.Ref, rule.Ref)
-				}
-			}
-			if tc.want == nil {
-				if len(got) > 0 {
-					t.Fatalf("%s fired on a response that keeps it: %+v", tc.id, got)
-				}
-				return
-			}
-			for _, f := range got {
-				if f.Severity == tc.want.sev && f.At == tc.want.at {
-					return
-				}
-			}
-			t.Fatalf("want %s %s at %+v; got %+v", tc.id, tc.want.sev, tc.want.at, got)
-		})
+		t.Run(tc.id+"/"+tc.name, func(t *testing.T) { runRuleCase(t, tc) })
 	}
+}
+
+// runRuleCase judges the exchange of tc and compares the findings of its rule with tc.want.
+func runRuleCase(t *testing.T, tc ruleCase) {
+	t.Helper()
+	rule, found := Lookup(tc.id)
+	if !found {
+		t.Fatalf("no rule %s", tc.id)
+	}
+	ex := parse(t, tc.stream, tc.method)
+	if tc.setup != nil {
+		tc.setup(ex)
+	}
+	all := Run(ex)
+	got := withID(all, tc.id)
+	for _, f := range all {
+		if f.Message == "" || strings.Contains(f.Message, "\n") || !termsafe.Safe(f.Message, termsafe.Line) {
+			t.Errorf("%s: message %q is not one safe line", f.ID, f.Message)
+		}
+	}
+	for _, f := range got {
+		if f.Ref != rule.Ref {
+			t.Errorf("finding Ref = %q, rule's is %q", f.Ref, rule.Ref)
+		}
+	}
+	if tc.want == nil {
+		if len(got) > 0 {
+			t.Fatalf("%s fired on a response that keeps it: %+v", tc.id, got)
+		}
+		return
+	}
+	for _, f := range got {
+		if f.Severity == tc.want.sev && f.At == tc.want.at {
+			return
+		}
+	}
+	t.Fatalf("want %s %s at %+v; got %+v", tc.id, tc.want.sev, tc.want.at, got)
 }
 
 // TestEveryRuleIsTested makes sure that each rule of the catalog has a case that breaks it and

@@ -71,7 +71,7 @@ func checkS17(ex *probe.Exchange) []note {
 	var out []note
 	for i, f := range r.Header {
 		for _, name := range [...]string{"Content-Type", "Content-Encoding", "Content-Language"} {
-			if strings.EqualFold(f.Name, name) {
+			if probe.EqualFold(f.Name, name) {
 				out = append(out, newNote(final(ex).header(i), "%s in a 304 response", field(f)))
 			}
 		}

@@ -74,7 +74,8 @@ func TestParseCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := probe.Request{Method: "DELETE", URL: "https://example.com/item/1", Header: hdr("Authorization", "Bearer t")}
+	want := probe.Request{Method: "DELETE", URL: "https://example.com/item/1", Header: hdr("Authorization", "Bearer t"),
+		Omit: []string{"Authorization"}}
 	if !reflect.DeepEqual(cmd.Request, want) {
 		t.Errorf("got %+v\nwant %+v", cmd.Request, want)
 	}
@@ -101,17 +102,30 @@ func TestParseCommand(t *testing.T) {
 func roundTripRequests() []probe.Request {
 	return []probe.Request{
 		{Method: "GET", URL: "http://127.0.0.1:8204/204"},
-		{Method: "DELETE", URL: "http://h/item?x=1&y=2", Header: hdr("Authorization", "Bearer a'b\"c$d`e\\f")},
-		{Method: "POST", URL: "https://h/", Body: []byte(`{"msg":"it's $HOME; rm -rf /"}`), Header: hdr("Content-Type", "application/json")},
-		{Method: "POST", URL: "http://h/", Body: []byte("no content type\nsecond line\r\n")},
-		{Method: "PUT", URL: "http://h/", Body: []byte{}},
+		{Method: "DELETE", URL: "http://h/item?x=1&y=2", Header: hdr("Authorization", "Bearer a'b\"c$d`e\\f"), Omit: []string{"Authorization"}},
+		{Method: "POST", URL: "https://h/", Body: []byte(`{"msg":"it's $HOME; rm -rf /"}`), Header: hdr("Content-Type", "application/json"),
+			Omit: []string{"Content-Type"}},
+		{Method: "POST", URL: "http://h/", Body: []byte("no content type\nsecond line\r\n"), Omit: []string{"Content-Type"}},
+		{Method: "PUT", URL: "http://h/", Body: []byte{}, Omit: []string{"Content-Type"}},
 		{Method: "HEAD", URL: "http://h/", Insecure: true, FollowRedirects: true, Timeout: 1500 * time.Millisecond},
 		{Method: "GET", URL: "http://h/", HTTP10: true},
-		{Method: "HEAD", URL: "http://h/", Body: []byte("x")},
-		{Method: "GET", URL: "http://h/", Body: []byte("get with a body")},
+		{Method: "HEAD", URL: "http://h/", Body: []byte("x"), Omit: []string{"Content-Type"}},
+		{Method: "GET", URL: "http://h/", Body: []byte("get with a body"), Omit: []string{"Content-Type"}},
 		{Method: "OPTIONS", URL: "http://h/*", Header: hdr("X-Empty", "", "X-Ctl", "a\x1b[2Jb\x7f", "X-Utf8", "héllo ✓")},
-		{Method: "POST", URL: "http://h/", Body: []byte("bin\x00\x01\xff\xfe\x9b end")},
-		{Method: "POST", URL: "http://h/=x", Body: []byte("=x"), Header: hdr("Content-Type", "text/plain")},
+		{Method: "POST", URL: "http://h/", Body: []byte("bin\x00\x01\xff\xfe\x9b end"), Omit: []string{"Content-Type"}},
+		{Method: "POST", URL: "http://h/=x", Body: []byte("=x"), Header: hdr("Content-Type", "text/plain"), Omit: []string{"Content-Type"}},
+		// probe's own fields in their places (-A, -u, a -H Host, the form type of -d), and omitted.
+		{Method: "POST", URL: "http://h/", Body: []byte("a=1"), Header: hdr("Authorization", "Basic YW5uOnA6dw==",
+			"User-Agent", "ua/1", "Host", "other", "Referer", "http://r/", "X-A", "1", "Content-Type", "application/x-www-form-urlencoded")},
+		{Method: "GET", URL: "http://h/", Header: hdr("Host", "in-place-of-none", "X-A", "1"), Omit: []string{"Host", "User-Agent", "Accept"}},
+		{Method: "GET", URL: "http://h/", Header: hdr("X-A", "1", "User-Agent", ""), Omit: []string{"User-Agent", "Content-Length"}},
+		// A body framed as chunked the way curl frames it.
+		{Method: "POST", URL: "http://h/", Body: []byte("3\r\nabc\r\n0\r\n\r\n"), Header: hdr("Transfer-Encoding", "chunked"),
+			Omit: []string{"Content-Type"}},
+		// Dot segments with --path-as-is, brackets and braces with -g, --connect-timeout.
+		{Method: "GET", URL: "http://h/a/../b", PathAsIs: true},
+		{Method: "GET", URL: "http://h/a/../b"},
+		{Method: "GET", URL: "http://[::1]:8080/x?filter[name]={a}", ConnectTimeout: 2500 * time.Millisecond},
 	}
 }
 
@@ -214,5 +228,55 @@ func TestParseCommandWindowsCmd(t *testing.T) {
 	// A caret elsewhere is an ordinary character.
 	if cmd, err := ParseCommand(`curl 'https://ex.test/?q=a^b' -H 'x: ^"'`); err != nil || cmd.Request.URL != "https://ex.test/?q=a^b" {
 		t.Errorf("caret in a quoted word: %+v, %v", cmd, err)
+	}
+}
+
+// TestBrowserCommands reads commands as Chrome's and Firefox's "Copy as cURL (bash)" write them.
+func TestBrowserCommands(t *testing.T) {
+	tests := []struct {
+		name, line  string
+		method, url string
+		body        string
+		header      []string // the names of the fields, in order
+	}{
+		{"Chrome", `curl 'https://api.example.com/v1/items?filter\[name\]=x&page\[size\]=10' \
+  -X 'PUT' \
+  -H 'accept: application/json, text/plain, */*' \
+  -H 'accept-language: en-US,en;q=0.9' \
+  -H 'authorization: Bearer abc' \
+  -H 'content-type: application/json' \
+  -b 'session=xyz; theme=dark' \
+  -H 'origin: https://app.example.com' \
+  -H 'priority: u=1, i' \
+  -H 'referer: https://app.example.com/' \
+  -H 'sec-ch-ua: "Chromium";v="128", "Not;A=Brand";v="24"' \
+  -H 'sec-fetch-mode: cors' \
+  -H 'user-agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/128.0.0.0 Safari/537.36' \
+  --data-raw $'{"name":"it\'s"}' \
+  --compressed`,
+			"PUT", "https://api.example.com/v1/items?filter[name]=x&page[size]=10", `{"name":"it's"}`,
+			[]string{"Cookie", "accept", "accept-language", "authorization", "content-type", "origin", "priority", "referer",
+				"sec-ch-ua", "sec-fetch-mode", "user-agent"}},
+		{"Firefox", `curl 'https://x.example/api?a[]=1' --globoff --compressed -X POST -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' -H 'Accept: */*' -H 'Accept-Language: en-US,en;q=0.5' -H 'Accept-Encoding: gzip, deflate, br, zstd' -H 'Content-Type: application/x-www-form-urlencoded' -H 'Origin: https://x.example' -H 'Connection: keep-alive' -H 'Cookie: a=b' -H 'Sec-Fetch-Dest: empty' -H 'TE: trailers' --data-raw 'q=1&r=2'`,
+			"POST", "https://x.example/api?a[]=1", "q=1&r=2",
+			[]string{"User-Agent", "Accept", "Accept-Language", "Accept-Encoding", "Content-Type", "Origin", "Connection", "Cookie",
+				"Sec-Fetch-Dest", "TE"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd, err := ParseCommand(tt.line)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := cmd.Request
+			var names []string
+			for _, f := range r.Header {
+				names = append(names, f.Name)
+			}
+			if r.Method != tt.method || r.URL != tt.url || string(r.Body) != tt.body || !reflect.DeepEqual(names, tt.header) {
+				t.Errorf("got %s %s body %q, fields %q\nwant %s %s body %q, fields %q", r.Method, r.URL, r.Body, names,
+					tt.method, tt.url, tt.body, tt.header)
+			}
+		})
 	}
 }

@@ -3,10 +3,11 @@
 // whole pasted `curl …` command line. It also writes a request back out as a curl command that
 // a shell and this package both read the same way.
 //
-// Only flags that change what is sent are honored. Flags that only change how curl shows or
-// saves a response (-s, -v, -i, -o FILE, --compressed, …) are accepted and listed in
-// Command.Ignored. Any other flag is an error, so that a request is never sent differently
-// from what its command line says.
+// A flag does what curl's does. Flags that only change how curl shows a response (-s, -v, -i,
+// -w, …) are accepted and listed in Command.Ignored; flags that would make curl do what hsx
+// does not (--http2, -f, --retry, …) are errors that say so, and so is any other flag, so that
+// a request is never sent differently from what its command line says. The header of the
+// request is laid out as curl lays it out, field for field.
 package curl
 
 import (
@@ -27,6 +28,9 @@ type Command struct {
 	// Flags lists the request flags that were given, in order, spelled as in the input
 	// ("-X", "--header"). Flags handled by the caller (see Flag) are not listed.
 	Flags []string
+	// DumpHeader is the file named by -D: the caller writes there every response head as it
+	// was received (interim ones, and each hop's with -L), as curl does. Empty for none.
+	DumpHeader string
 	// Ignored lists the curl flags that were accepted but change nothing for hsx ("-s",
 	// "--compressed"), in order.
 	Ignored []string

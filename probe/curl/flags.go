@@ -24,7 +24,8 @@ type spec struct {
 	apply func(p *parser, flag, v string) error
 }
 
-// specs returns the request flags hsx understands, and the curl flags it accepts and ignores.
+// specs returns the request flags hsx understands, the curl flags it accepts and ignores, and
+// those it refuses.
 func specs() []spec {
 	return []spec{
 		{long: "request", short: 'X', value: true, apply: (*parser).method},
@@ -43,39 +44,76 @@ func specs() []spec {
 		{long: "max-time", short: 'm', value: true, apply: (*parser).timeout},
 		{long: "url", value: true, apply: func(p *parser, _, v string) error { p.urls = append(p.urls, v); return nil }},
 		{long: "user-agent", short: 'A', value: true, apply: headerFlag("User-Agent")},
-		{long: "referer", short: 'e', value: true, apply: headerFlag("Referer")},
+		{long: "referer", short: 'e', value: true, apply: (*parser).referer},
 		{long: "cookie", short: 'b', value: true, apply: (*parser).cookie},
 		{long: "user", short: 'u', value: true, apply: (*parser).user},
 
-		// Accepted and ignored: they change how curl shows, saves or retries, not what is sent.
+		// Accepted and ignored: they change how curl shows or saves a response, not what is
+		// sent. The others here do what curl's do, or are refused with the reason.
 		{long: "silent", short: 's'},
 		{long: "show-error", short: 'S'},
 		{long: "verbose", short: 'v'},
 		{long: "include", short: 'i'},
 		{long: "compressed"},
-		{long: "fail", short: 'f'},
-		{long: "fail-with-body"},
+		{long: "fail", short: 'f', apply: refuse(failWhy)},
+		{long: "fail-with-body", apply: refuse(failWhy)},
 		{long: "no-buffer", short: 'N'},
 		{long: "progress-bar", short: '#'},
 		{long: "no-progress-meter"},
-		{long: "globoff", short: 'g'},
-		{long: "remote-name", short: 'O'},
-		{long: "remote-header-name", short: 'J'},
-		{long: "http1.1"},
-		{long: "http2"},
-		{long: "raw"},
-		{long: "path-as-is"},
-		{long: "tcp-nodelay"},
+		{long: "globoff", short: 'g', apply: func(p *parser, _, _ string) error { p.globoff = true; return nil }},
+		{long: "remote-name", short: 'O', apply: refuse("is not supported: hsx does not name files after the URL (use -o FILE)")},
+		{long: "remote-header-name", short: 'J', apply: refuse("is not supported: hsx does not name files after the response (use -o FILE)")},
+		{long: "http1.1"}, // what hsx always speaks
+		{long: "http2", apply: refuse(http2Why)},
+		{long: "http2-prior-knowledge", apply: refuse(http2Why)},
+		{long: "raw", apply: refuse("is not supported: hsx always removes the chunked framing from the body (the raw view shows it)")},
+		{long: "path-as-is", apply: func(p *parser, _, _ string) error { p.cmd.Request.PathAsIs = true; return nil }},
+		{long: "tcp-nodelay"}, // what hsx always does, as curl does by default
 		{long: "output", short: 'o', value: true},
 		{long: "write-out", short: 'w', value: true},
-		{long: "dump-header", short: 'D', value: true},
-		{long: "cookie-jar", short: 'c', value: true},
-		{long: "stderr", value: true},
-		{long: "connect-timeout", value: true},
-		{long: "retry", value: true},
-		{long: "retry-delay", value: true},
-		{long: "retry-max-time", value: true},
+		{long: "dump-header", short: 'D', value: true, apply: (*parser).dumpHeader},
+		{long: "cookie-jar", short: 'c', value: true, apply: refuse("is not supported: hsx keeps no cookies")},
+		{long: "stderr", value: true, apply: refuse("is not supported: hsx writes its messages to standard error (use 2>FILE)")},
+		{long: "connect-timeout", value: true, apply: (*parser).connectTimeout},
+		{long: "retry", value: true, apply: refuse(retryWhy)},
+		{long: "retry-delay", value: true, apply: refuse(retryWhy)},
+		{long: "retry-max-time", value: true, apply: refuse(retryWhy)},
 	}
+}
+
+// Why some flags are refused.
+const (
+	http2Why = "is not supported yet: hsx speaks HTTP/1.1 only"
+	failWhy  = "is not supported: the exit status of hsx check says whether a response arrived and whether a finding is an error"
+	retryWhy = "is not supported: hsx sends a request once, to show what came back"
+)
+
+// refuse returns the handler of a flag that hsx refuses, with the reason that follows the flag
+// in the error: "--http2 is not supported yet: …".
+func refuse(why string) func(p *parser, flag, v string) error {
+	return func(_ *parser, flag, _ string) error { return fmt.Errorf("%s %s", flag, why) }
+}
+
+// connectTimeout handles --connect-timeout: how long the connection phase may take.
+func (p *parser) connectTimeout(flag, v string) error {
+	d, err := parseTimeout(v)
+	if err != nil {
+		return fmt.Errorf("%s: %w", flag, err)
+	}
+	p.cmd.Request.ConnectTimeout = d
+	return nil
+}
+
+// dumpHeader handles -D FILE: the caller writes the response heads there.
+func (p *parser) dumpHeader(flag, v string) error {
+	switch v {
+	case "":
+		return fmt.Errorf("%s needs a file name", flag)
+	case "-":
+		return fmt.Errorf("%s -: the heads are in hsx's own output already; give a file name", flag)
+	}
+	p.cmd.DumpHeader = v
+	return nil
 }
 
 // IgnoredFlags returns the curl flags that are accepted and have no effect, spelled as
@@ -108,9 +146,10 @@ func (p *parser) method(_, v string) error {
 }
 
 // header handles -H in curl's three forms: "Name: value" sends the field, "Name;" sends it
-// with an empty value, and "Name:" with nothing after the colon removes a field given earlier
-// and stops this package from adding that field itself (it adds Content-Type for data, and
-// Accept for --json; the fields probe adds are not affected).
+// with an empty value, and "Name:" with nothing after the colon sends no field of that name
+// that curl or probe would add themselves (Host, User-Agent, Accept, Content-Type, the fields
+// of -A, -e, -b and -u); fields given with -H are sent all the same. See parser.fields for
+// where each field goes.
 func (p *parser) header(_, v string) error {
 	name, value, ok := strings.Cut(v, ":")
 	empty := false
@@ -148,10 +187,26 @@ func headerFlag(name string) func(p *parser, flag, v string) error {
 	}
 }
 
+// referer handles -e. curl reads a ";auto" at the end as "and with -L, send the previous URL
+// as the Referer of each redirect", which hsx does not do: the suffix is dropped, and refused
+// with -L.
+func (p *parser) referer(flag, v string) error {
+	if r, ok := strings.CutSuffix(v, ";auto"); ok {
+		v, p.autoReferer = r, true
+	}
+	return headerFlag("Referer")(p, flag, v)
+}
+
 // cookie handles -b with literal cookies; curl reads a file when there is no "=".
+// Several -b are joined with ";", as curl joins them.
 func (p *parser) cookie(flag, v string) error {
 	if !strings.Contains(v, "=") {
 		return fmt.Errorf("%s %s: reading cookies from a file is not supported (give name=value)", flag, v)
+	}
+	for _, f := range p.own {
+		if probe.EqualFold(f.Name, "Cookie") {
+			v = f.Value + ";" + v
+		}
 	}
 	return headerFlag("Cookie")(p, flag, v)
 }

@@ -1,6 +1,8 @@
 package curl
 
 import (
+	"encoding/base64"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,7 +15,9 @@ import (
 // back into the same request: method, URL, header fields in order, body, -k, -L and the
 // timeout. Values with control bytes or invalid UTF-8 are written as $'…' strings.
 //
-// The body is written with --data-raw, which sends it as-is. A body that holds a NUL byte reads
+// The body is written with --data-raw, which sends it as-is, except that with
+// Transfer-Encoding: chunked curl frames the data itself: a body framed the way curl frames
+// it is written unframed, and any other body cannot be sent by curl byte for byte. A body that holds a NUL byte reads
 // back correctly with ParseCommand, but no shell can pass a NUL inside an argument.
 func Format(req probe.Request) string {
 	method := req.Method
@@ -32,23 +36,13 @@ func Format(req probe.Request) string {
 		args = append(args, "--url")
 	}
 	args = append(args, Quote(req.URL))
-	ctype := false
-	for _, f := range req.Header {
-		if strings.EqualFold(f.Name, "Content-Type") {
-			ctype = true
-		}
-		if f.Value == "" {
-			args = append(args, "-H", Quote(f.Name+";"))
-			continue
-		}
-		args = append(args, "-H", Quote(f.Name+": "+f.Value))
-	}
+	args = append(args, headerArgs(req)...)
 	if req.Body != nil {
-		if !ctype {
-			// Keep curl (and Parse) from adding a form Content-Type the request did not have.
-			args = append(args, "-H", Quote("Content-Type:"))
+		body := req.Body
+		if data, ok := unchunk(body); ok && chunkedField(req.Header) {
+			body = data // curl frames it again
 		}
-		args = append(args, "--data-raw", Quote(string(req.Body)))
+		args = append(args, "--data-raw", Quote(string(body)))
 	}
 	if req.Insecure {
 		args = append(args, "-k")
@@ -59,10 +53,77 @@ func Format(req probe.Request) string {
 	if req.HTTP10 {
 		args = append(args, "-0")
 	}
+	if req.PathAsIs && hasDotSegment(req.URL) {
+		args = append(args, "--path-as-is")
+	}
+	if hasGlob(req.URL) {
+		args = append(args, "-g")
+	}
 	if req.Timeout > 0 {
 		args = append(args, "-m", strconv.FormatFloat(req.Timeout.Seconds(), 'f', -1, 64))
 	}
+	if req.ConnectTimeout > 0 {
+		args = append(args, "--connect-timeout", strconv.FormatFloat(req.ConnectTimeout.Seconds(), 'f', -1, 64))
+	}
 	return strings.Join(args, " ")
+}
+
+// headerArgs writes the header of req as curl flags that lay it out the same way: -H for a
+// field, -H 'Name;' for an empty one and -H 'Name:' for an omitted one; -A and -u for a
+// User-Agent and a Basic Authorization in probe's own places, where curl puts those flags'
+// fields; nothing for the form Content-Type curl adds to data itself.
+func headerArgs(req probe.Request) []string {
+	omitted := func(name string) bool {
+		return slices.ContainsFunc(req.Omit, func(n string) bool { return probe.EqualFold(n, name) })
+	}
+	has := func(name string) bool {
+		return slices.ContainsFunc(req.Header, func(f probe.Field) bool { return probe.EqualFold(f.Name, name) })
+	}
+	var args []string
+	for _, name := range req.Omit {
+		// A -H field of an omitted name omits it again when read back, but for Host, which
+		// curl puts in its own place.
+		if !has(name) || probe.EqualFold(name, "Host") {
+			args = append(args, "-H", Quote(name+":"))
+		}
+	}
+	if req.Body != nil && !has("Content-Type") && !omitted("Content-Type") {
+		// Keep curl (and Parse) from adding a form Content-Type the request did not have.
+		args = append(args, "-H", Quote("Content-Type:"))
+	}
+	for _, f := range req.Header {
+		inPlace := !omitted(f.Name)
+		switch {
+		case inPlace && f.Value != "" && probe.EqualFold(f.Name, "User-Agent"):
+			args = append(args, "-A", Quote(f.Value))
+		case inPlace && probe.EqualFold(f.Name, "Authorization") && basicUser(f.Value) != "":
+			args = append(args, "-u", Quote(basicUser(f.Value)))
+		case inPlace && probe.EqualFold(f.Name, "Content-Type") && f.Value == formType && req.Body != nil:
+		case f.Value == "":
+			args = append(args, "-H", Quote(f.Name+";"))
+		default:
+			args = append(args, "-H", Quote(f.Name+": "+f.Value))
+		}
+	}
+	return args
+}
+
+// formType is the Content-Type curl gives the data of -d.
+const formType = "application/x-www-form-urlencoded"
+
+// basicUser returns the "user:password" of a Basic Authorization value, or "" when v is not one
+// that -u writes.
+func basicUser(v string) string {
+	scheme, token, ok := strings.Cut(v, " ")
+	if !ok || scheme != "Basic" {
+		return ""
+	}
+	b, err := base64.StdEncoding.DecodeString(token)
+	if err != nil || !strings.Contains(string(b), ":") || !utf8.Valid(b) || strings.ContainsAny(string(b), "\x00\r\n") ||
+		base64.StdEncoding.EncodeToString(b) != token {
+		return ""
+	}
+	return string(b)
 }
 
 // Quote returns s as one shell word: unchanged when it holds only characters no shell treats

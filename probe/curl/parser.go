@@ -3,6 +3,7 @@ package curl
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -23,12 +24,25 @@ type parser struct {
 	body    []byte
 	hasBody bool
 	json    bool
-	// suppressed names header fields given as "Name:" that this package must not add itself.
-	suppressed map[string]bool
+	// custom are the fields of -H, in order; own are the fields curl adds for a flag (-A, -e,
+	// -b, -u), which a -H of the same name overrides.
+	custom []customField
+	own    []probe.Field
+	// globoff is -g: the URL is sent as it is, brackets and braces included.
+	globoff bool
+	// autoReferer is -e …;auto, which hsx honours only without -L.
+	autoReferer bool
+}
+
+// customField is one -H: a field to send, or with remove set ("Name:"), a name whose fields
+// curl and probe add themselves are not sent.
+type customField struct {
+	probe.Field
+	remove bool
 }
 
 func newParser(extra []Flag) *parser {
-	return &parser{extra: extra, specs: specs(), suppressed: map[string]bool{}}
+	return &parser{extra: extra, specs: specs()}
 }
 
 // parse walks args: flags, their values and the URL.
@@ -225,41 +239,100 @@ func (p *parser) addData(b []byte) {
 	p.hasBody = true
 }
 
-// addHeader appends a header field.
+// addHeader appends a field given with -H; an empty value is sent as "Name:".
 func (p *parser) addHeader(name, value string) {
-	p.cmd.Request.Header = append(p.cmd.Request.Header, probe.Field{Name: name, Value: value, Line: -1})
+	p.custom = append(p.custom, customField{Field: probe.Field{Name: name, Value: value, Line: -1}})
 }
 
-// setHeader replaces every field named name with one field, or appends it.
-func (p *parser) setHeader(name, value string) {
-	p.removeHeader(name)
-	p.addHeader(name, value)
-}
-
-// removeHeader drops every field named name given so far and keeps this package from adding
-// a field of that name itself.
+// removeHeader handles -H 'Name:': the fields of that name that curl or probe would add are not
+// sent. Fields given with -H are sent all the same, as curl does.
 func (p *parser) removeHeader(name string) {
-	h := p.cmd.Request.Header[:0]
-	for _, f := range p.cmd.Request.Header {
-		if !strings.EqualFold(f.Name, name) {
-			h = append(h, f)
-		}
-	}
-	p.cmd.Request.Header = h
-	p.suppressed[strings.ToLower(name)] = true
+	p.custom = append(p.custom, customField{Field: probe.Field{Name: name, Line: -1}, remove: true})
 }
 
-// hasHeader reports whether a field named name was given or suppressed.
+// setHeader sets a field that curl adds for one of its flags (-A, -e, -b, -u), replacing an
+// earlier value. Any -H of the same name overrides it; an empty value sends no such field.
+func (p *parser) setHeader(name, value string) {
+	p.own = slices.DeleteFunc(p.own, func(f probe.Field) bool { return probe.EqualFold(f.Name, name) })
+	p.own = append(p.own, probe.Field{Name: name, Value: value, Line: -1})
+}
+
+// hasHeader reports whether a -H named name was given, to send or to remove.
 func (p *parser) hasHeader(name string) bool {
-	if p.suppressed[strings.ToLower(name)] {
-		return true
-	}
-	for _, f := range p.cmd.Request.Header {
-		if strings.EqualFold(f.Name, name) {
-			return true
+	return slices.ContainsFunc(p.custom, func(f customField) bool { return probe.EqualFold(f.Name, name) })
+}
+
+// fields lays out the header of the request the way curl does (see probe.Request.Header):
+// the fields of -A, -u, -e and -b unless a -H names them, then the fields of -H in order, then
+// those of --json and the Content-Type of -d. A -H field named like one of probe's own fields
+// other than Host is sent where it stands, and Omit says so.
+func (p *parser) fields() (header []probe.Field, omit []string) {
+	omitted := map[string]bool{}
+	own := slices.Clone(p.own)
+	slices.SortStableFunc(own, func(a, b probe.Field) int { return ownRank(a.Name) - ownRank(b.Name) })
+	for _, f := range own {
+		switch {
+		case p.hasHeader(f.Name):
+		case f.Value == "":
+			omitted[canonical(f.Name)] = true
+		default:
+			header = append(header, f)
 		}
 	}
-	return false
+	host := false
+	for _, f := range p.custom {
+		isHost := probe.EqualFold(f.Name, "Host")
+		if f.remove || !isHost {
+			omitted[canonical(f.Name)] = true
+		}
+		switch {
+		case f.remove:
+		case isHost && host: // curl sends the first Host given with -H only
+		default:
+			header = append(header, f.Field)
+			host = host || isHost
+		}
+	}
+	switch {
+	case p.json: // even when -G moved the data to the query, as curl does
+		for _, name := range [...]string{"Content-Type", "Accept"} {
+			if !p.hasHeader(name) {
+				header = append(header, probe.Field{Name: name, Value: "application/json", Line: -1})
+				omitted[name] = true
+			}
+		}
+	case p.hasBody && !p.hasHeader("Content-Type"):
+		header = append(header, probe.Field{Name: "Content-Type", Value: "application/x-www-form-urlencoded", Line: -1})
+	}
+	for _, name := range probe.OwnFields() {
+		if omitted[name] {
+			omit = append(omit, name)
+		}
+	}
+	return header, omit
+}
+
+// ownRank is the place of a field curl adds for a flag. probe's own fields come first (probe
+// moves them to their places anyway); then, in curl's order, Accept-Encoding, Referer and
+// Cookie, all before the fields given with -H.
+func ownRank(name string) int {
+	order := append(probe.OwnFields(), "Accept-Encoding", "Referer", "Cookie")
+	for i, n := range order {
+		if probe.EqualFold(n, name) {
+			return i
+		}
+	}
+	return len(order)
+}
+
+// canonical returns the spelling probe.OwnFields uses for name, or name itself.
+func canonical(name string) string {
+	for _, n := range probe.OwnFields() {
+		if probe.EqualFold(n, name) {
+			return n
+		}
+	}
+	return name
 }
 
 // finish checks the URL, chooses the method and places the body.
@@ -269,12 +342,18 @@ func (p *parser) finish() (*Command, error) {
 	case 0:
 	case 1:
 		u, err := normalizeURL(p.urls[0])
+		if err == nil && !p.globoff {
+			u, err = unglob(u)
+		}
 		if err != nil {
 			return nil, err
 		}
 		req.URL = u
 	default:
 		return nil, fmt.Errorf("more than one URL: %q and %q", p.urls[0], p.urls[1])
+	}
+	if p.autoReferer && req.FollowRedirects {
+		return nil, fmt.Errorf("-e ;auto with -L is not supported: hsx does not set Referer on redirects")
 	}
 	if p.head && p.hasBody {
 		return nil, fmt.Errorf("-I (HEAD) and data flags cannot be used together")
@@ -304,16 +383,11 @@ func (p *parser) finish() (*Command, error) {
 		if req.Body == nil {
 			req.Body = []byte{}
 		}
-		ctype := "application/x-www-form-urlencoded"
-		if p.json {
-			ctype = "application/json"
-			if !p.hasHeader("Accept") {
-				p.addHeader("Accept", "application/json")
-			}
-		}
-		if !p.hasHeader("Content-Type") {
-			p.addHeader("Content-Type", ctype)
-		}
+	}
+	req.Header, req.Omit = p.fields()
+	if req.Body != nil && chunkedField(req.Header) {
+		// curl frames the data itself when -H asks for chunked.
+		req.Body = chunk(req.Body)
 	}
 	if req.URL != "" {
 		if _, err := url.Parse(req.URL); err != nil {

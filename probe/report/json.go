@@ -30,10 +30,12 @@ type Hop struct {
 	Findings []Finding `json:"findings"`
 }
 
-// Request is the request as sent.
+// Request is the request as sent. Proto is the version in its request line ("HTTP/1.1", or
+// "HTTP/1.0" with -0); it is left out for a request that was not valid enough to write.
 type Request struct {
 	Method  string      `json:"method"`
 	URL     string      `json:"url"`
+	Proto   string      `json:"proto,omitempty"`
 	Headers [][2]string `json:"headers"`
 }
 
@@ -151,7 +153,7 @@ func at(findings [][]check.Finding, i int) []check.Finding {
 func ms(s float64) float64 { return math.Round(s*1e6) / 1e3 }
 
 func jsonRequest(ex *probe.Exchange) Request {
-	r := Request{Method: ex.Request.Method, Headers: pairs(ex.Request.Header)}
+	r := Request{Method: ex.Request.Method, Proto: ex.Request.Proto, Headers: pairs(ex.Request.Header)}
 	if ex.Request.URL != nil {
 		r.URL = ex.Request.URL.String()
 	}

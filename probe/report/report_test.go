@@ -190,6 +190,16 @@ func TestTextError(t *testing.T) {
 	if !strings.Contains(buf.String(), "✗ no response: connection refused\n") {
 		t.Errorf("error not reported:\n%s", buf.String())
 	}
+	// A response that came, but whose exchange failed (here a redirect not followed).
+	ex = exchange(t, "GET", "http://lab/", "HTTP/1.1 302 Found\r\nLocation: /\r\nContent-Length: 0\r\n\r\n")
+	ex.Err = &probe.Error{Phase: probe.PhaseRedirect, Msg: "redirect loop: http://lab/ points back to http://lab/"}
+	buf.Reset()
+	if err := Text(&buf, []*probe.Exchange{ex}, nil, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "✗ failed: redirect loop: http://lab/ points back to http://lab/\n") {
+		t.Errorf("error not reported:\n%s", buf.String())
+	}
 }
 
 type failWriter struct{}

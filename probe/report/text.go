@@ -126,8 +126,14 @@ func safe(b []byte) string {
 func (t *writer) exchange(ex *probe.Exchange, fs []check.Finding) {
 	t.request(ex)
 	if ex.Err != nil {
+		// A response can have arrived and still be no verdict: a body the timeout ended, a
+		// redirect that was not followed.
+		label := "no response: "
+		if ex.Response != nil {
+			label = "failed: "
+		}
 		t.println("")
-		t.line(check.Error, true, "no response: "+termsafe.String(ex.Err.Error(), termsafe.Line))
+		t.line(check.Error, true, label+termsafe.String(ex.Err.Error(), termsafe.Line))
 		t.timing(ex)
 		return
 	}
@@ -240,7 +246,7 @@ func (t *writer) body(resp *probe.Response, m marks) {
 // content is binary, and an escaped preview of it would be noise. It is "" for none or identity.
 func contentCoding(resp *probe.Response) string {
 	v, ok := resp.Get("Content-Encoding")
-	if v = strings.TrimSpace(v); !ok || v == "" || strings.EqualFold(v, "identity") {
+	if v = strings.TrimSpace(v); !ok || v == "" || probe.EqualFold(v, "identity") {
 		return ""
 	}
 	return v

@@ -182,6 +182,7 @@ func TestPasteCurl(t *testing.T) {
 			{Name: "Authorization", Value: "Bearer s3cret", Line: -1},
 			{Name: "Content-Type", Value: "application/json", Line: -1},
 		},
+		Omit:            []string{"Authorization", "Content-Type"}, // sent where -H puts them, as curl does
 		Body:            []byte(`{"a":1}`),
 		Insecure:        true,
 		FollowRedirects: true,

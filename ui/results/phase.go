@@ -22,6 +22,8 @@ func phaseText(p probe.Phase) string {
 		return "reading the header section"
 	case probe.PhaseBody:
 		return "reading the body"
+	case probe.PhaseRedirect:
+		return "following redirects"
 	case "":
 		return ""
 	}
