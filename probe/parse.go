@@ -36,6 +36,8 @@ type parser struct {
 	headBytes, headLines int
 	// chunkExtBytes is what is left of the budget for chunk extensions kept in Chunk.Ext.
 	chunkExtBytes int
+	// out is where the final response's body goes besides its capture.
+	out outputs
 }
 
 func newParser(r *wireReader, method string, bodyLimit int64, e *env) *parser {
@@ -70,6 +72,7 @@ func (p *parser) run(ex *Exchange) {
 		}
 		ex.Response = resp
 		leftover := p.readBody(resp)
+		ex.WriteErr = p.out.writeErr
 		ex.Extra = p.readExtra(resp, leftover)
 		return
 	}

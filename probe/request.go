@@ -60,6 +60,9 @@ func buildRequest(req Request) (Sent, *Error) {
 
 	defaults := []Field{{Name: "Host", Value: u.Host}, {Name: "User-Agent", Value: UserAgent},
 		{Name: "Accept", Value: "*/*"}}
+	if req.Compressed {
+		defaults = append(defaults, Field{Name: "Accept-Encoding", Value: AcceptEncoding})
+	}
 	if u.User != nil {
 		// Credentials in the URL are sent as Basic authentication, as curl does.
 		pass, _ := u.User.Password()
