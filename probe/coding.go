@@ -565,3 +565,38 @@ func (s *codedSource) Peek(n int) ([]byte, error) {
 	err := s.fill(n)
 	return s.buf[s.lo:min(s.hi, s.lo+n)], err
 }
+
+// Summary says in one line which codings the body had and what removing them gave, for a
+// body of wire bytes (transfer coding removed): "gzip · 1.7 KiB on the wire → 12.0 KiB",
+// "br · does not decode at byte 812: …", "compress · left coded: no decoder for the coding
+// compress". Values from the server in it are not escaped.
+func (c *ContentCoding) Summary(wire int64) string {
+	s := strings.Join(c.Codings, ", ")
+	if c.RawDeflate {
+		s += " (raw DEFLATE, no zlib wrapper)"
+	}
+	switch {
+	case c.NotDecoded != "":
+		return s + " · left coded: " + c.NotDecoded
+	case c.Stopped:
+		return fmt.Sprintf("%s · %s on the wire → %s, then %s", s, sizeText(wire), sizeText(c.Content.Size), c.Err)
+	case c.Err != "":
+		return fmt.Sprintf("%s · does not decode at byte %d of %s: %s", s, c.ErrOffset, sizeText(wire), c.Err)
+	}
+	return fmt.Sprintf("%s · %s on the wire → %s", s, sizeText(wire), sizeText(c.Content.Size))
+}
+
+// sizeText is a byte count for a summary: "812 bytes", "1.7 KiB", "3.2 MiB".
+func sizeText(n int64) string {
+	switch {
+	case n == 1:
+		return "1 byte"
+	case n < 10<<10:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	case n < 1<<30:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+}

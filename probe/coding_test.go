@@ -348,3 +348,30 @@ func TestWriteErr(t *testing.T) {
 			ex.WriteErr, w.n, ex.Response.Body.Data)
 	}
 }
+
+func TestCodingSummary(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		cc   ContentCoding
+		wire int64
+		want string
+	}{
+		{ContentCoding{Codings: []string{"gzip"}, Content: Capture{Size: 12 << 10}}, 1741,
+			"gzip · 1741 bytes on the wire → 12.0 KiB"},
+		{ContentCoding{Codings: []string{"gzip", "br"}, Content: Capture{Size: 3 << 20}}, 20 << 10,
+			"gzip, br · 20.0 KiB on the wire → 3.0 MiB"},
+		{ContentCoding{Codings: []string{"deflate"}, RawDeflate: true, Content: Capture{Size: 1}}, 3,
+			"deflate (raw DEFLATE, no zlib wrapper) · 3 bytes on the wire → 1 byte"},
+		{ContentCoding{Codings: []string{"br"}, Err: "br: the coded data ends early (truncated)", ErrOffset: 80}, 80,
+			"br · does not decode at byte 80 of 80 bytes: br: the coded data ends early (truncated)"},
+		{ContentCoding{Codings: []string{"compress"}, NotDecoded: "no decoder for the coding compress"}, 9,
+			"compress · left coded: no decoder for the coding compress"},
+		{ContentCoding{Codings: []string{"zstd"}, Stopped: true, Err: "decoding stopped after …", Content: Capture{Size: 2 << 30}}, 5,
+			"zstd · 5 bytes on the wire → 2.0 GiB, then decoding stopped after …"},
+	}
+	for _, tt := range tests {
+		if got := tt.cc.Summary(tt.wire); got != tt.want {
+			t.Errorf("Summary = %q\nwant      %q", got, tt.want)
+		}
+	}
+}
