@@ -34,6 +34,20 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		return fail(usageErrorf("check needs a URL, e.g. hsx check http://127.0.0.1:8204/204"), std)
 	}
 
+	var out *outputFile
+	if cmd.Output != "" {
+		if cmd.Output == "-" {
+			return fail(usageErrorf("-o -: hsx check writes its report to standard output; give -o a file name"), std)
+		}
+		// As curl's -o, the body with chunked removed; the decoded content with --compressed.
+		out = &outputFile{name: cmd.Output}
+		if cmd.Request.Compressed {
+			cmd.Request.ContentTo = out
+		} else {
+			cmd.Request.BodyTo = out
+		}
+	}
+
 	exs, runErr := probe.Run(ctx, cmd.Request)
 	findings := make([][]check.Finding, len(exs))
 	for i, ex := range exs {
@@ -50,6 +64,15 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	}
 	if err != nil {
 		return fail(err, std)
+	}
+	if out != nil {
+		last := exs[len(exs)-1]
+		if err := out.finish(last); err != nil {
+			return fail(err, std)
+		}
+		if note := outputNote(cmd.Output, cmd.Request, last); note != "" {
+			fmt.Fprintln(std.err, oneLine(note))
+		}
 	}
 	if runErr != nil {
 		fmt.Fprintf(std.err, "hsx: %s\n", oneLine(runErr.Error()))

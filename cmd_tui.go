@@ -34,6 +34,9 @@ func parseTUIArgs(args []string) (tuiArgs, error) {
 	if err != nil {
 		return a, usageError{msg: err.Error()}
 	}
+	if cmd.Output != "" {
+		return a, usageErrorf("-o: the explorer shows the body; hsx check -o FILE URL saves it")
+	}
 	switch {
 	case cmd.Request.URL != "":
 		a.opts.Initial = &cmd.Request

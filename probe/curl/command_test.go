@@ -74,7 +74,8 @@ func TestParseCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := probe.Request{Method: "DELETE", URL: "https://example.com/item/1", Header: hdr("Authorization", "Bearer t")}
+	want := probe.Request{Method: "DELETE", URL: "https://example.com/item/1", Header: hdr("Authorization", "Bearer t"),
+		Compressed: true}
 	if !reflect.DeepEqual(cmd.Request, want) {
 		t.Errorf("got %+v\nwant %+v", cmd.Request, want)
 	}
@@ -112,6 +113,7 @@ func roundTripRequests() []probe.Request {
 		{Method: "OPTIONS", URL: "http://h/*", Header: hdr("X-Empty", "", "X-Ctl", "a\x1b[2Jb\x7f", "X-Utf8", "héllo ✓")},
 		{Method: "POST", URL: "http://h/", Body: []byte("bin\x00\x01\xff\xfe\x9b end")},
 		{Method: "POST", URL: "http://h/=x", Body: []byte("=x"), Header: hdr("Content-Type", "text/plain")},
+		{Method: "GET", URL: "http://h/api", Compressed: true},
 	}
 }
 
@@ -145,6 +147,7 @@ func TestFormat(t *testing.T) {
 			`curl http://h/ -H Content-Type: --data-raw $'a\nb'`},
 		{probe.Request{Method: "HEAD", URL: "http://h/", Timeout: 3 * time.Second, Insecure: true},
 			`curl -I http://h/ -k -m 3`},
+		{probe.Request{URL: "http://h/api", Compressed: true, FollowRedirects: true}, "curl http://h/api -L --compressed"},
 	}
 	for _, tt := range tests {
 		if got := Format(tt.req); got != tt.want {

@@ -2,8 +2,8 @@
 // -X, -H, -d @file, -k, -L and -m, or a whole pasted `curl …` command line. It also writes a
 // request back out as a curl command that a shell and this package both read the same way.
 //
-// Only flags that change what is sent are honored. Flags that only change how curl shows or
-// saves a response (-s, -v, -i, -o FILE, --compressed, …) are accepted and listed in
+// Only flags that change what is sent, or where the body goes (-o FILE), are honored. Flags
+// that only change how curl shows a response (-s, -v, -i, …) are accepted and listed in
 // Command.Ignored. Any other flag is an error, so that a request is never sent differently
 // from what its command line says.
 package curl
@@ -27,8 +27,11 @@ type Command struct {
 	// ("-X", "--header"). Flags handled by the caller (see Flag) are not listed.
 	Flags []string
 	// Ignored lists the curl flags that were accepted but change nothing for hsx ("-s",
-	// "--compressed"), in order.
+	// "-v"), in order.
 	Ignored []string
+	// Output is the file -o names for the response body, "-" for standard output; empty
+	// without -o.
+	Output string
 }
 
 // Flag is a flag that the caller handles itself, parsed alongside the request flags. It takes

@@ -10,8 +10,8 @@ import (
 
 // Format writes req as a one-line curl command. Every argument is quoted for a POSIX shell
 // (bash, zsh), so a shell passes curl exactly these bytes, and ParseCommand reads the command
-// back into the same request: method, URL, header fields in order, body, -k, -L and the
-// timeout. Values with control bytes or invalid UTF-8 are written as $'…' strings.
+// back into the same request: method, URL, header fields in order, body, -k, -L, --compressed
+// and the timeout. Values with control bytes or invalid UTF-8 are written as $'…' strings.
 //
 // The body is written with --data-raw, which sends it as-is. A body that holds a NUL byte reads
 // back correctly with ParseCommand, but no shell can pass a NUL inside an argument.
@@ -58,6 +58,9 @@ func Format(req probe.Request) string {
 	}
 	if req.HTTP10 {
 		args = append(args, "-0")
+	}
+	if req.Compressed {
+		args = append(args, "--compressed")
 	}
 	if req.Timeout > 0 {
 		args = append(args, "-m", strconv.FormatFloat(req.Timeout.Seconds(), 'f', -1, 64))
