@@ -30,9 +30,11 @@ Request flags (curl's spelling):
   -k, --insecure              do not verify the TLS certificate
   -L, --location              follow redirects (each hop is checked)
   -0, --http1.0               send the request as HTTP/1.0
+      --compressed            ask for deflate, gzip, br, zstd (Accept-Encoding), as curl does
+  -o, --output FILE           check only: write the whole body to FILE (decoded with --compressed)
   -m, --max-time, --timeout DURATION
                               bound the whole exchange: "3", "0.5" or "3s" (default 10s)
-  Display flags of curl (-s, -S, -v, -i, -o FILE, --compressed, -w …) are accepted and ignored.
+  Display flags of curl (-s, -S, -v, -i, -w …) are accepted and ignored.
 
 Explorer flags:
   --present                   presentation mode for projectors: high contrast, more spacing
