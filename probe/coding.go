@@ -22,7 +22,8 @@ const AcceptEncoding = "deflate, gzip, br, zstd"
 
 // MaxContentRatio bounds decoding: once the decoded content has grown past MaxContentRatio
 // times the coded bytes read so far (plus 1 MiB), decoding stops, so that a small coded body
-// that expands without end (a decompression bomb) costs neither memory nor much time.
+// that expands without end (a decompression bomb) costs neither memory nor much time. Content
+// that goes to Request.ContentTo is not bounded so: it is decoded to its end.
 const MaxContentRatio = 1000
 
 // Limits of the content decoders.
@@ -480,7 +481,9 @@ type contentSink struct {
 }
 
 func (s *contentSink) Write(p []byte) (int, error) {
-	if room := MaxContentRatio*s.src.consumed + contentSlack - s.c.size; int64(len(p)) > room {
+	// Content the caller asked to have written out is decoded to its end, as curl does; only
+	// the deadline bounds it. Memory stays bounded either way.
+	if room := MaxContentRatio*s.src.consumed + contentSlack - s.c.size; s.out == nil && int64(len(p)) > room {
 		s.take(p[:max(room, 0)])
 		return 0, &stopError{fmt.Sprintf("decoding stopped after %d bytes: more than %d times the %d coded bytes read",
 			s.c.size, MaxContentRatio, s.src.consumed)}

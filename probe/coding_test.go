@@ -219,10 +219,12 @@ func TestContentCodingBounds(t *testing.T) {
 		coding  string
 		size    int64 // Content.Size
 		stopped bool
+		out     bool // the content goes to ContentTo
 	}{
 		{name: "large content is counted, its start kept", body: gzipped(t, string(big)), coding: "gzip", size: int64(len(big))},
 		{name: "a bomb is stopped", body: bomb, coding: "zstd", stopped: true,
 			size: MaxContentRatio*int64(len(bomb)) + contentSlack},
+		{name: "content written out is decoded to its end", body: bomb, coding: "zstd", size: 256 << 20, out: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -230,11 +232,19 @@ func TestContentCodingBounds(t *testing.T) {
 			stream := "HTTP/1.1 200 OK\r\nContent-Encoding: " + tt.coding + "\r\nContent-Length: " +
 				strconv.Itoa(len(tt.body)) + "\r\n\r\n" + string(tt.body)
 			url := rawServer(t, script{parts: []string{stream}, hold: 5 * time.Second}.serve)
-			ex, err := Do(context.Background(), Request{URL: url, BodyLimit: 64 << 10})
+			req := Request{URL: url, BodyLimit: 64 << 10}
+			var written countWriter
+			if tt.out {
+				req.ContentTo = &written
+			}
+			ex, err := Do(context.Background(), req)
 			if err != nil {
 				t.Fatal(err)
 			}
 			cc := ex.Response.Coding
+			if tt.out && int64(written) != tt.size {
+				t.Errorf("ContentTo got %d bytes, want %d", written, tt.size)
+			}
 			if cc.Stopped != tt.stopped || (!tt.stopped && cc.Err != "") {
 				t.Fatalf("stopped %v, err %q; want stopped %v", cc.Stopped, cc.Err, tt.stopped)
 			}
@@ -374,4 +384,12 @@ func TestCodingSummary(t *testing.T) {
 			t.Errorf("Summary = %q\nwant      %q", got, tt.want)
 		}
 	}
+}
+
+// countWriter counts what is written to it.
+type countWriter int64
+
+func (w *countWriter) Write(p []byte) (int, error) {
+	*w += countWriter(len(p))
+	return len(p), nil
 }

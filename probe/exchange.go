@@ -54,7 +54,8 @@ type Request struct {
 	BodyTo io.Writer
 	// ContentTo is BodyTo for the content with its content codings removed (RFC 9110 §8.4);
 	// where a coding cannot be removed, it receives the coded body, and where decoding fails,
-	// the content decoded up to that point.
+	// the content decoded up to that point. Content written there is decoded to its end, past
+	// MaxContentRatio.
 	ContentTo io.Writer
 }
 
