@@ -136,16 +136,14 @@ type outputs struct {
 }
 
 // attach prepares the outputs of resp's body: it sets resp.Coding and returns the function
-// that takes each run of body bytes (nil when nothing but the capture needs them) and the one
-// that ends the body.
-func (o *outputs) attach(resp *Response, limit int64) (tee func([]byte), finish func()) {
+// that takes each run of body bytes (nil when nothing but the capture needs them) and the
+// content decoder, if one runs, which the caller finishes once the body has ended.
+func (o *outputs) attach(resp *Response, limit int64) (tee func([]byte), dec *contentDecoder) {
 	resp.Coding = newContentCoding(resp)
-	mine := o.final == nil || o.final(resp)
 	bodyTo, contentTo := o.bodyTo, o.contentTo
-	if !mine {
+	if o.final != nil && (bodyTo != nil || contentTo != nil) && !o.final(resp) {
 		bodyTo, contentTo = nil, nil
 	}
-	var dec *contentDecoder
 	if cc := resp.Coding; cc != nil && cc.NotDecoded == "" && resp.Framing != FramingNone {
 		dec = &contentDecoder{cc: cc, limit: limit, out: contentTo, o: o}
 		contentTo = nil // the decoder writes the decoded content there
@@ -160,22 +158,17 @@ func (o *outputs) attach(resp *Response, limit int64) (tee func([]byte), finish 
 	if dec != nil {
 		sinks = append(sinks, dec.write)
 	}
-	finish = func() {
-		if dec != nil {
-			dec.finish()
-		}
-	}
 	switch len(sinks) {
 	case 0:
-		return nil, finish
+		return nil, dec
 	case 1:
-		return sinks[0], finish
+		return sinks[0], dec
 	}
 	return func(p []byte) {
 		for _, s := range sinks {
 			s(p)
 		}
-	}, finish
+	}, dec
 }
 
 // writer returns a sink that writes to w until w fails once.
@@ -230,9 +223,10 @@ func (d *contentDecoder) start() {
 	go d.run(pr)
 }
 
-// finish ends the coded stream and waits for the decoders to finish with it.
+// finish ends the coded stream and waits for the decoders to finish with it. A nil decoder
+// has nothing to finish.
 func (d *contentDecoder) finish() {
-	if !d.started {
+	if d == nil || !d.started {
 		return
 	}
 	d.pw.Close()

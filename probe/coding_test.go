@@ -160,6 +160,9 @@ func TestContentCoding(t *testing.T) {
 			if !bytes.Equal(r.Body.Data, tt.body) && !(len(tt.body) == 0 && len(r.Body.Data) == 0) {
 				t.Fatalf("body is not the coded bytes as received: %d bytes, want %d", len(r.Body.Data), len(tt.body))
 			}
+			if string(ex.Wire) != stream {
+				t.Errorf("Wire is not the stream as sent")
+			}
 			cc := r.Coding
 			if cc == nil {
 				t.Fatal("no Coding")
