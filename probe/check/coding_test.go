@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"strconv"
+	"testing"
 
 	"github.com/hsx-dev/hsx/probe"
 )
@@ -85,5 +86,27 @@ func codingCases() []ruleCase {
 		{id: "E2", name: "identity needs no asking", stream: coded("identity", `{"ok":true}`), setup: sent()},
 		{id: "E2", name: "no content", stream: head("HTTP/1.1 200 OK", date, "Content-Encoding: gzip", "Content-Length: 0"), setup: sent()},
 		{id: "E2", name: "built offline, no request to compare with", stream: coded("gzip", okJSON)},
+	}
+}
+
+// TestPreviewsDecodeContent: a rule that quotes content quotes it decoded, and says which
+// coding it had; the byte count stays that of the body as framed.
+func TestPreviewsDecodeContent(t *testing.T) {
+	body := gz("The form has been reset.\n")
+	tests := []struct {
+		name, stream, want string
+	}{
+		{"gzip", head("HTTP/1.1 205 Reset Content", date, "Content-Encoding: gzip", "Content-Length: "+strconv.Itoa(len(body))) + body,
+			`205 response has ` + strconv.Itoa(len(body)) + ` bytes of content: "The form has been reset.\n" (gzip-decoded)`},
+		{"unknown coding", head("HTTP/1.1 205 Reset Content", date, "Content-Encoding: compress", "Content-Length: 5") + "\x1f\x9dabc",
+			`205 response has 5 bytes of content: compress-coded`},
+		{"no coding", head("HTTP/1.1 205 Reset Content", date, "Content-Length: 5") + "reset",
+			`205 response has 5 bytes of content: "reset"`},
+	}
+	for _, tt := range tests {
+		fs := withID(Run(parse(t, tt.stream, "GET")), "S10")
+		if len(fs) != 1 || fs[0].Message != tt.want {
+			t.Errorf("%s: S10 %+v\nwant message %q", tt.name, fs, tt.want)
+		}
 	}
 }
