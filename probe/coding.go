@@ -372,6 +372,9 @@ type gzipMembers struct {
 }
 
 func newGzipMembers(name string, in peekReader) (io.Reader, error) {
+	if err := gzipMagic(in); err != nil {
+		return nil, codingErr(name, err)
+	}
 	z, err := gzip.NewReader(in)
 	if err != nil {
 		return nil, codingErr(name, err)
@@ -393,7 +396,7 @@ func (g *gzipMembers) Read(p []byte) (int, error) {
 		switch {
 		case len(b) == 0:
 			return n, io.EOF
-		case len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b:
+		case gzipMagic(g.in) != nil:
 			return n, codingErr(g.name, errTrailing)
 		}
 		if err := g.z.Reset(g.in); err != nil {
@@ -405,6 +408,22 @@ func (g *gzipMembers) Read(p []byte) (int, error) {
 		}
 	}
 }
+
+// gzipMagic checks, without consuming them, that the next bytes of in start a gzip member
+// (RFC 1952 §2.3.1), so that a body that is not gzip at all fails where it starts.
+func gzipMagic(in peekReader) error {
+	b, err := in.Peek(2)
+	switch {
+	case len(b) == 2 && b[0] == 0x1f && b[1] == 0x8b:
+		return nil
+	case len(b) < 2 && err != nil:
+		return io.ErrUnexpectedEOF
+	}
+	return errNotGzip
+}
+
+// errNotGzip is the failure of gzip data that does not start with the gzip magic bytes.
+var errNotGzip = errors.New("not gzip data: it does not start with the bytes 1f 8b")
 
 // errTrailing is the failure of coded data followed by more bytes.
 var errTrailing = errors.New("bytes follow the end of the coded data")
@@ -438,7 +457,7 @@ func describeCodingErr(coding string, err error) string {
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return "the coded data ends early (truncated)"
-	case errors.Is(err, errTrailing):
+	case errors.Is(err, errTrailing), errors.Is(err, errNotGzip):
 		return err.Error()
 	case errors.Is(err, gzip.ErrHeader):
 		return "invalid gzip header"

@@ -66,7 +66,7 @@ func codingCases() []ruleCase {
 		{id: "E1", name: "gzip cut short", stream: coded("gzip", okJSON[:len(okJSON)-8]),
 			want: fires(Error, Location{Where: AtBody, Start: int64(len(okJSON) - 8), End: int64(len(okJSON)) - 7})},
 		{id: "E1", name: "not gzip at all", stream: coded("gzip", `{"ok":true}`),
-			want: fires(Error, Location{Where: AtBody, Start: 10, End: 11})},
+			want: fires(Error, Location{Where: AtBody, Start: 0, End: 11})},
 		{id: "E1", name: "raw deflate", stream: coded("deflate", rawDeflate(`{"ok":true}`)), want: fires(Warning, ce)},
 		{id: "E1", name: "correct gzip", stream: coded("gzip", okJSON)},
 		{id: "E1", name: "gzip body cut short by its framing is F13's",
