@@ -39,6 +39,9 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		if cmd.Output == "-" {
 			return fail(usageErrorf("-o -: hsx check writes its report to standard output; give -o a file name"), std)
 		}
+		if f := headIntoOutput(cmd); f != "" {
+			return fail(usageErrorf("%s with -o: curl would put the response head in the file; hsx writes only the body there", f), std)
+		}
 		// As curl's -o, the body with chunked removed; the decoded content with --compressed.
 		out = &outputFile{name: cmd.Output}
 		if cmd.Request.Compressed {

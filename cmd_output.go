@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 
 	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/curl"
 )
 
 // outputFile is the file of -o FILE. As curl does, it is created when the first body byte
@@ -68,6 +70,22 @@ func outputNote(name string, req probe.Request, final *probe.Exchange) string {
 		return fmt.Sprintf("hsx: %s holds the body as received, still coded: %s", name, cc.NotDecoded)
 	case cc.Err != "":
 		return fmt.Sprintf("hsx: %s holds only the content decoded before the error: %s", name, cc.Err)
+	}
+	return ""
+}
+
+// headIntoOutput returns the flag (-i or -I) that would make curl write the response head into
+// the file of -o, or "" when there is none.
+func headIntoOutput(cmd *curl.Command) string {
+	for _, f := range []string{"-i", "--include"} {
+		if slices.Contains(cmd.Ignored, f) {
+			return f
+		}
+	}
+	for _, f := range []string{"-I", "--head"} {
+		if slices.Contains(cmd.Flags, f) {
+			return f
+		}
 	}
 	return ""
 }

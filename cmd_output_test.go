@@ -107,6 +107,8 @@ func TestCheckOutputErrors(t *testing.T) {
 		{[]string{"check", "-o", "-", url}, "hsx: -o -: hsx check writes its report to standard output; give -o a file name (see 'hsx --help')\n"},
 		{[]string{"check", "-o", filepath.Join(t.TempDir(), "no", "such", "dir"), url}, "no such file or directory\n"},
 		{[]string{"-o", "out", url}, "hsx: -o: the explorer shows the body; hsx check -o FILE URL saves it (see 'hsx --help')\n"},
+		{[]string{"check", "-si", "-o", "out", url}, "hsx: -i with -o: curl would put the response head in the file; hsx writes only the body there (see 'hsx --help')\n"},
+		{[]string{"check", "--head", "-o", "out", url}, "hsx: --head with -o: curl would put the response head in the file; hsx writes only the body there (see 'hsx --help')\n"},
 	}
 	for _, tt := range tests {
 		r := runArgs(t, tt.args...)
