@@ -74,8 +74,8 @@ type Interim struct {
 }
 
 // Finding is one finding and where it points: the field name of a header (or trailer), a byte
-// range of the body or of the extra bytes, the index of a head line (0 is the status line), or
-// the index of an interim response.
+// range of the body, of the decoded content or of the extra bytes, the index of a head line (0
+// is the status line), or the index of an interim response.
 type Finding struct {
 	ID       string    `json:"id"`
 	Severity string    `json:"severity"`
