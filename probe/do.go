@@ -71,14 +71,15 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 	wr := newWireReader(conn, req.Progress)
 	wr.arrived = arrivedReader(conn, raw, deadline)
 	p := newParser(wr, sent.Method, req.BodyLimit, e)
-	p.out = outputs{ctx: ctx, deadline: deadline, bodyTo: req.BodyTo, contentTo: req.ContentTo}
+	*p.out = outputs{ctx: ctx, deadline: deadline, bodyTo: req.BodyTo, contentTo: req.ContentTo}
 	if final != nil {
 		p.out.final = func(resp *Response) bool { return final(ex, resp) }
 	}
+	grace := req.Grace // not req itself: a closure that holds req would move it to the heap
 	p.beforeExtra = func(bodyless bool) extraMode {
 		wait, mode := shortRead, extraOnce
 		if bodyless {
-			wait, mode = req.Grace, extraToEnd
+			wait, mode = grace, extraToEnd
 		} else if wr.arrived != nil {
 			return extraOnce // takes what has arrived, without waiting
 		}

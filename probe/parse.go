@@ -36,12 +36,13 @@ type parser struct {
 	headBytes, headLines int
 	// chunkExtBytes is what is left of the budget for chunk extensions kept in Chunk.Ext.
 	chunkExtBytes int
-	// out is where the final response's body goes besides its capture.
-	out outputs
+	// out is where the final response's body goes besides its capture. It is a pointer of its
+	// own so that the sinks that hold it do not keep the parser on the heap.
+	out *outputs
 }
 
 func newParser(r *wireReader, method string, bodyLimit int64, e *env) *parser {
-	return &parser{r: r, method: method, bodyLimit: bodyLimit, env: e,
+	return &parser{r: r, method: method, bodyLimit: bodyLimit, env: e, out: &outputs{},
 		headBytes: MaxHeaderBytes, headLines: MaxHeaderLines, chunkExtBytes: maxChunkExtBytes}
 }
 
