@@ -45,6 +45,23 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		defer heads.Close()
 	}
 
+	var out *outputFile
+	if cmd.Output != "" {
+		if cmd.Output == "-" {
+			return fail(usageErrorf("-o -: hsx check writes its report to standard output; give -o a file name"), std)
+		}
+		if f := headIntoOutput(cmd); f != "" {
+			return fail(usageErrorf("%s with -o: curl would put the response head in the file; hsx writes only the body there", f), std)
+		}
+		// As curl's -o, the body with chunked removed; the decoded content with --compressed.
+		out = &outputFile{name: cmd.Output}
+		if cmd.Request.Compressed {
+			cmd.Request.ContentTo = out
+		} else {
+			cmd.Request.BodyTo = out
+		}
+	}
+
 	exs, runErr := probe.Run(ctx, cmd.Request)
 	findings := make([][]check.Finding, len(exs))
 	for i, ex := range exs {
@@ -66,6 +83,15 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	}
 	if err != nil {
 		return fail(err, std)
+	}
+	if out != nil {
+		last := exs[len(exs)-1]
+		if err := out.finish(last); err != nil {
+			return fail(err, std)
+		}
+		if note := outputNote(cmd.Output, cmd.Request, last); note != "" {
+			fmt.Fprintln(std.err, oneLine(note))
+		}
 	}
 	if runErr != nil {
 		msg := runErr.Error()

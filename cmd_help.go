@@ -34,12 +34,14 @@ Request flags (curl's spelling):
   -0, --http1.0               send the request as HTTP/1.0
       --connect-timeout DURATION
                               bound DNS, connect and the TLS handshake
+      --compressed            ask for deflate, gzip, br, zstd (Accept-Encoding), as curl does
+  -o, --output FILE           (check) write the whole body to FILE (decoded with --compressed)
       --path-as-is            send . and .. path segments as they are (else resolved, as curl)
   -g, --globoff               send [ ] { } in the URL as they are (else refused unless \-escaped)
   -D, --dump-header FILE      (check) write every response head to FILE as received
   -m, --max-time, --timeout DURATION
                               bound the whole exchange: "3", "0.5" or "3s" (default 10s)
-  Display flags of curl (-s, -S, -v, -i, -o FILE, --compressed, -w …) are accepted and ignored;
+  Display flags of curl (-s, -S, -v, -i, -w …) are accepted and ignored;
   flags hsx cannot honour (--http2, -f, -O, -c, --retry, …) are refused.
 
 Explorer flags:

@@ -34,6 +34,9 @@ func parseTUIArgs(args []string) (tuiArgs, error) {
 	if err != nil {
 		return a, usageError{msg: err.Error()}
 	}
+	if cmd.Output != "" {
+		return a, usageErrorf("-o: the explorer shows the body; hsx check -o FILE URL saves it")
+	}
 	switch {
 	case cmd.DumpHeader != "":
 		return a, usageErrorf("-D works with hsx check; the explorer shows the response heads in its raw view")

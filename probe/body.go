@@ -22,7 +22,10 @@ const (
 // that they can lead the extra bytes.
 func (p *parser) readBody(resp *Response) (leftover []byte) {
 	body := newCapture(p.bodyLimit, p.r.off)
+	tee, dec := p.out.attach(resp, p.bodyLimit)
+	body.tee = tee
 	defer func() {
+		dec.finish()
 		resp.Body = body.result()
 		resp.End = p.r.off - int64(len(leftover))
 	}()

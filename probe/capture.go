@@ -7,6 +7,8 @@ type capture struct {
 	offset int64
 	data   []byte
 	size   int64
+	// tee, when not nil, also gets every run of bytes written (the body's outputs).
+	tee func(p []byte)
 }
 
 func newCapture(limit, offset int64) *capture {
@@ -15,6 +17,9 @@ func newCapture(limit, offset int64) *capture {
 
 // write counts p and keeps what fits of it. It copies what it keeps, so p may be reused.
 func (c *capture) write(p []byte) {
+	if c.tee != nil {
+		c.tee(p)
+	}
 	if room := c.limit - int64(len(c.data)); room > 0 && len(p) > 0 {
 		c.data = appendCapped(c.data, p[:min(room, int64(len(p)))], c.limit)
 	}

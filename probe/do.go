@@ -23,14 +23,16 @@ const shortRead = 5 * time.Millisecond
 // returns promptly.
 func Do(ctx context.Context, req Request) (*Exchange, error) {
 	req = withDefaults(req)
-	return do(ctx, req, time.Now().Add(req.Timeout))
+	return do(ctx, req, time.Now().Add(req.Timeout), nil)
 }
 
-// do is Do with the deadline of the whole exchange given; req has its defaults applied.
-func do(ctx context.Context, req Request, deadline time.Time) (*Exchange, error) {
+// do is Do with the deadline of the whole exchange given; req has its defaults applied. final,
+// when not nil, says whether a response is the last of a chain, the one whose body goes to
+// req.BodyTo and req.ContentTo.
+func do(ctx context.Context, req Request, deadline time.Time, final func(ex *Exchange, resp *Response) bool) (*Exchange, error) {
 	start := time.Now()
 	ex := &Exchange{}
-	err := exchange(ctx, req, deadline, ex)
+	err := exchange(ctx, req, deadline, ex, final)
 	ex.Timing.Total = time.Since(start)
 	if err != nil {
 		ex.Err = err
@@ -39,7 +41,7 @@ func do(ctx context.Context, req Request, deadline time.Time) (*Exchange, error)
 	return ex, nil
 }
 
-func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange) *Error {
+func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange, final func(ex *Exchange, resp *Response) bool) *Error {
 	e := &env{ctx: ctx, timeout: req.Timeout}
 	sent, err := buildRequest(req)
 	ex.Request = sent
@@ -71,10 +73,15 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 	wr := newWireReader(conn, req.Progress)
 	wr.arrived = arrivedReader(conn, raw, deadline)
 	p := newParser(wr, sent.Method, req.BodyLimit, e)
+	*p.out = outputs{ctx: ctx, deadline: deadline, bodyTo: req.BodyTo, contentTo: req.ContentTo}
+	if final != nil {
+		p.out.final = func(resp *Response) bool { return final(ex, resp) }
+	}
+	grace := req.Grace // not req itself: a closure that holds req would move it to the heap
 	p.beforeExtra = func(bodyless bool) extraMode {
 		wait, mode := shortRead, extraOnce
 		if bodyless {
-			wait, mode = req.Grace, extraToEnd
+			wait, mode = grace, extraToEnd
 		} else if wr.arrived != nil {
 			return extraOnce // takes what has arrived, without waiting
 		}

@@ -21,6 +21,7 @@ package probe
 
 import (
 	"crypto/x509"
+	"io"
 	"net/url"
 	"time"
 )
@@ -72,6 +73,18 @@ type Request struct {
 	// Progress, when not nil, is called from the reading goroutine with the number of response
 	// bytes received so far. It must be cheap and safe for concurrent use.
 	Progress func(received int64)
+	// Compressed asks for compressed content, as curl's --compressed does: an Accept-Encoding
+	// field with AcceptEncoding is sent unless the caller set one.
+	Compressed bool
+	// BodyTo, when not nil, receives the whole body of the final response as it streams in,
+	// with the transfer coding (chunked) removed and any content coding left on: every byte,
+	// not only the BodyLimit kept. With redirects followed, only the last response's body.
+	BodyTo io.Writer
+	// ContentTo is BodyTo for the content with its content codings removed (RFC 9110 §8.4);
+	// where a coding cannot be removed, it receives the coded body, and where decoding fails,
+	// the content decoded up to that point. Content written there is decoded to its end, past
+	// MaxContentRatio.
+	ContentTo io.Writer
 }
 
 // Defaults for the optional fields of Request, and the limits of the parser.
@@ -238,8 +251,12 @@ type Response struct {
 	Framing Framing
 	// DeclaredLength is the Content-Length the framing used, or -1.
 	DeclaredLength int64
-	// Body is the decoded content (chunked framing removed).
+	// Body is the body with its transfer coding (chunked framing) removed; a content coding
+	// (gzip, br, …) is still on it. Content returns the content with that removed too.
 	Body Capture
+	// Coding describes the body's content codings and the decoded content; nil when the
+	// response names no Content-Encoding.
+	Coding *ContentCoding
 	// BodyComplete is false when the connection ended before the framing said the body was done
 	// (a short Content-Length body, a chunked body without its last chunk).
 	BodyComplete bool
@@ -349,8 +366,11 @@ type Exchange struct {
 	WireSize int64
 	// Closed reports whether the server closed the connection while it was being read.
 	Closed bool
-	Timing Timing
-	TLS    *TLSInfo
+	// WriteErr is the first error that Request.BodyTo or Request.ContentTo returned; nothing
+	// more was written there after it. The exchange itself goes on.
+	WriteErr error
+	Timing   Timing
+	TLS      *TLSInfo
 	// Err is set when the exchange failed; it is an *Error. Response is nil when it failed
 	// before a final response was read. It is not nil when the exchange's timeout or the
 	// caller ended the body (PhaseBody), or when Run stopped at a redirect it would not follow
@@ -414,4 +434,16 @@ func EqualFold(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// LowerASCII folds the ASCII letters of s to lower case and leaves every other byte as it is,
+// matching EqualFold (strings.ToLower would turn "K", U+212A, into "k").
+func LowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -38,10 +38,13 @@ type parser struct {
 	chunkExtBytes int
 	// stopped is set when the exchange's deadline or the caller ended the body (see stopBody).
 	stopped *Error
+	// out is where the final response's body goes besides its capture. It is a pointer of its
+	// own so that the sinks that hold it do not keep the parser on the heap.
+	out *outputs
 }
 
 func newParser(r *wireReader, method string, bodyLimit int64, e *env) *parser {
-	return &parser{r: r, method: method, bodyLimit: bodyLimit, env: e,
+	return &parser{r: r, method: method, bodyLimit: bodyLimit, env: e, out: &outputs{},
 		headBytes: MaxHeaderBytes, headLines: MaxHeaderLines, chunkExtBytes: maxChunkExtBytes}
 }
 
@@ -72,6 +75,7 @@ func (p *parser) run(ex *Exchange) {
 		}
 		ex.Response = resp
 		leftover := p.readBody(resp)
+		ex.WriteErr = p.out.writeErr
 		if p.stopped != nil {
 			ex.Err = p.stopped
 			return

@@ -28,7 +28,15 @@ func Run(ctx context.Context, req Request) ([]*Exchange, error) {
 	deadline := time.Now().Add(req.Timeout)
 	var hops []*Exchange
 	for {
-		ex, err := do(ctx, req, deadline)
+		// The body goes to the caller's writers unless this response is followed.
+		final := func(ex *Exchange, resp *Response) bool {
+			if !req.FollowRedirects || len(hops) >= MaxRedirects {
+				return true
+			}
+			_, follow := redirect(req, &Exchange{Request: ex.Request, Response: resp})
+			return !follow
+		}
+		ex, err := do(ctx, req, deadline, final)
 		hops = append(hops, ex)
 		if err != nil || !req.FollowRedirects {
 			return hops, err

@@ -82,10 +82,10 @@ func buildRequest(req Request) (Sent, *Error) {
 
 // OwnFields returns the names of the fields probe writes itself, each where a caller's field
 // of that name goes too (see Request.Header), in the order they are written: Host,
-// Authorization, User-Agent, Accept, then after the caller's other fields Content-Length and
-// Content-Type.
+// Authorization, User-Agent, Accept, Accept-Encoding (with Compressed), then after the caller's
+// other fields Content-Length and Content-Type.
 func OwnFields() []string {
-	return []string{"Host", "Authorization", "User-Agent", "Accept", "Content-Length", "Content-Type"}
+	return []string{"Host", "Authorization", "User-Agent", "Accept", "Accept-Encoding", "Content-Length", "Content-Type"}
 }
 
 // ownField is one of the fields probe writes itself: its name and the value it has when the
@@ -106,7 +106,12 @@ func layOut(req Request, u *url.URL) []Field {
 	if req.Body != nil && !hasField(req.Header, "Content-Length") && !hasField(req.Header, "Transfer-Encoding") {
 		length = strconv.Itoa(len(req.Body))
 	}
-	before := []ownField{{"Host", u.Host}, {"Authorization", auth}, {"User-Agent", UserAgent}, {"Accept", "*/*"}}
+	encoding := ""
+	if req.Compressed {
+		encoding = AcceptEncoding
+	}
+	before := []ownField{{"Host", u.Host}, {"Authorization", auth}, {"User-Agent", UserAgent}, {"Accept", "*/*"},
+		{"Accept-Encoding", encoding}}
 	after := []ownField{{"Content-Length", length}, {"Content-Type", ""}}
 
 	placed := make([]bool, len(req.Header))

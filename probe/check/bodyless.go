@@ -105,7 +105,7 @@ func checkS10(ex *probe.Exchange) []note {
 		return nil
 	}
 	return []note{newNote(bodyRange(0, r.Body.Size), "205 response has %s of content: %s",
-		plural(r.Body.Size, "byte"), preview(r.Body))}
+		plural(r.Body.Size, "byte"), contentPreview(r))}
 }
 
 // checkS34: a 2xx to CONNECT turns the connection into a tunnel; it has no Content-Length and

@@ -9,7 +9,8 @@ import (
 )
 
 // Rules returns the catalog: every rule that can be judged from one exchange, in a stable
-// order (framing and message rules, then media type rules, then status code rules).
+// order (framing and message rules, then media type and content coding rules, then status code
+// rules).
 func Rules() []Rule {
 	return []Rule{
 		rule("F1", Error, "Status line is malformed", "RFC 9112 §4; RFC 9112 §2.3", checkF1),
@@ -33,6 +34,8 @@ func Rules() []Rule {
 		rule("F20", Info, "Trailer field not declared in Trailer", "RFC 9110 §6.6.2", checkF20),
 		rule("J1", Warning, "Body labelled JSON is not JSON", "RFC 8259 §2; RFC 8259 §8.1", checkJ1),
 		rule("J2", Warning, "JSON Content-Type on a response without content", "RFC 9110 §15.3.5", checkJ2),
+		rule("E1", Error, "Coded content does not decode", "RFC 9110 §8.4; RFC 9110 §8.4.1", checkE1),
+		rule("E2", Warning, "Content coding the request did not accept", "RFC 9110 §12.5.3; RFC 9110 §8.4", checkE2),
 		rule("S1", Error, "1xx response with content or trailers", "RFC 9110 §15.2; RFC 9112 §6.3", checkS1),
 		rule("S2", Error, "Content-Length in a 1xx or 204 response", "RFC 9110 §8.6", checkS2),
 		rule("S3", Error, "Transfer-Encoding in a 1xx or 204 response", "RFC 9112 §6.1", checkS3),

@@ -58,6 +58,9 @@ const (
 	AtExtra                   // a byte range of the extra bytes after the response
 	AtTrailer                 // one trailer field
 	AtInterim                 // one interim (1xx) response
+	// AtContent is a byte range of the content with its content coding removed
+	// (Response.Coding.Content); rules that read content point there when a coding applied.
+	AtContent
 )
 
 // Location is exactly where a finding points.
@@ -68,7 +71,7 @@ type Location struct {
 	Index int
 	// Name is the field name, for AtHeader and AtTrailer.
 	Name string
-	// Start and End are a half-open byte range, for AtBody and AtExtra.
+	// Start and End are a half-open byte range, for AtBody, AtContent and AtExtra.
 	Start, End int64
 }
 

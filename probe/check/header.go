@@ -84,7 +84,7 @@ func mediaType(r *probe.Response) (string, map[string]string, int) {
 			return mt, params, i
 		}
 	}
-	return lowerASCII(strings.Trim(mt, " \t")), nil, i
+	return probe.LowerASCII(strings.Trim(mt, " \t")), nil, i
 }
 
 // isASCII reports whether s is all ASCII.
@@ -95,18 +95,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// lowerASCII folds the ASCII letters of s to lower case and leaves every other byte as it is,
-// the way probe.EqualFold compares (strings.ToLower would turn "K", U+212A, into "k").
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // isJSON reports whether the media type mt is JSON: application/json or any type with the

@@ -8,29 +8,35 @@ import (
 	"github.com/hsx-dev/hsx/probe/termsafe"
 )
 
-// checkJ1: a body labelled application/json (or any +json type) parses as JSON; an empty body
-// is not JSON. Responses that have no content by definition are J2's; a body cut short (by the
-// connection or by the capture limit) is not judged.
+// checkJ1: content labelled application/json (or any +json type) parses as JSON; empty content
+// is not JSON. The content is read with its content coding removed, since Content-Type
+// describes the decoded data (RFC 9110 §8.4). Responses that have no content by definition are
+// J2's; content cut short (by the connection, by the capture limit, by a coding that did not
+// decode) is not judged.
 func checkJ1(ex *probe.Exchange) []note {
 	r := ex.Response
 	mt, _, ct := mediaType(r)
 	if ct < 0 || !isJSON(mt) || isBodyless(r.Status.Code) || method(ex) == "HEAD" || connect2xx(ex) ||
-		!r.BodyComplete || r.Body.Truncated() {
+		!r.BodyComplete {
 		return nil
 	}
-	if r.Body.Size == 0 {
+	c, whole, at := content(ex)
+	if !whole || c.Truncated() {
+		return nil
+	}
+	if c.Size == 0 {
 		return []note{newNote(final(ex).header(ct), "body labelled %s is empty; empty input is not JSON", val(mt))}
 	}
 	var v any
-	err := json.Unmarshal(r.Body.Data, &v)
+	err := json.Unmarshal(c.Data, &v)
 	if err == nil {
 		return nil
 	}
 	start := int64(0)
 	if se := (*json.SyntaxError)(nil); errors.As(err, &se) {
-		start = max(0, min(se.Offset-1, r.Body.Size))
+		start = max(0, min(se.Offset-1, c.Size))
 	}
-	return []note{newNote(bodyRange(start, r.Body.Size), "body labelled %s does not parse: %s", val(mt),
+	return []note{newNote(at(start, c.Size), "body labelled %s does not parse: %s", val(mt),
 		termsafe.String(err.Error(), termsafe.Line))}
 }
 

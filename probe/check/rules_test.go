@@ -49,7 +49,7 @@ func withRequestHeader(name, value string) func(*probe.Exchange) {
 }
 
 func ruleCases() []ruleCase {
-	return []ruleCase{
+	return append(codingCases(), []ruleCase{
 		// F1
 		{id: "F1", name: "lower-case protocol", stream: strings.Replace(ok, "HTTP/1.1", "http/1.1", 1), want: fires(Error, atStatus())},
 		{id: "F1", name: "version not DIGIT.DIGIT", stream: strings.Replace(ok, "HTTP/1.1", "HTTP/1.10", 1), want: fires(Error, atStatus())},
@@ -244,7 +244,7 @@ func ruleCases() []ruleCase {
 		// S34
 		{id: "S34", name: "CONNECT 200 with Content-Length", method: "CONNECT", stream: head("HTTP/1.1 200 Connection Established", "Content-Length: 0"), want: fires(Error, atHeader(0, "Content-Length"))},
 		{id: "S34", name: "CONNECT 200", method: "CONNECT", stream: head("HTTP/1.1 200 Connection Established")},
-	}
+	}...)
 }
 
 func TestRules(t *testing.T) {

@@ -111,6 +111,8 @@ func position(ex *probe.Exchange, loc Location) int64 {
 			return rs[0][0]
 		}
 		return r.Body.Offset + loc.Start
+	case AtContent:
+		return r.Body.Offset // decoded bytes have no place on the wire but the body's
 	case AtExtra:
 		return ex.Extra.Offset + loc.Start
 	case AtTrailer:

@@ -75,7 +75,7 @@ func TestParseCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := probe.Request{Method: "DELETE", URL: "https://example.com/item/1", Header: hdr("Authorization", "Bearer t"),
-		Omit: []string{"Authorization"}}
+		Omit: []string{"Authorization"}, Compressed: true}
 	if !reflect.DeepEqual(cmd.Request, want) {
 		t.Errorf("got %+v\nwant %+v", cmd.Request, want)
 	}
@@ -126,6 +126,7 @@ func roundTripRequests() []probe.Request {
 		{Method: "GET", URL: "http://h/a/../b", PathAsIs: true},
 		{Method: "GET", URL: "http://h/a/../b"},
 		{Method: "GET", URL: "http://[::1]:8080/x?filter[name]={a}", ConnectTimeout: 2500 * time.Millisecond},
+		{Method: "GET", URL: "http://h/api", Compressed: true},
 	}
 }
 
@@ -159,6 +160,7 @@ func TestFormat(t *testing.T) {
 			`curl http://h/ -H Content-Type: --data-raw $'a\nb'`},
 		{probe.Request{Method: "HEAD", URL: "http://h/", Timeout: 3 * time.Second, Insecure: true},
 			`curl -I http://h/ -k -m 3`},
+		{probe.Request{URL: "http://h/api", Compressed: true, FollowRedirects: true}, "curl http://h/api -L --compressed"},
 	}
 	for _, tt := range tests {
 		if got := Format(tt.req); got != tt.want {

@@ -7,7 +7,7 @@
 // -w, …) are accepted and listed in Command.Ignored; flags that would make curl do what hsx
 // does not (--http2, -f, --retry, …) are errors that say so, and so is any other flag, so that
 // a request is never sent differently from what its command line says. The header of the
-// request is laid out as curl lays it out, field for field.
+// request is laid out as curl lays it out, field for field, and -o FILE says where the body goes.
 package curl
 
 import (
@@ -32,8 +32,11 @@ type Command struct {
 	// was received (interim ones, and each hop's with -L), as curl does. Empty for none.
 	DumpHeader string
 	// Ignored lists the curl flags that were accepted but change nothing for hsx ("-s",
-	// "--compressed"), in order.
+	// "-v"), in order.
 	Ignored []string
+	// Output is the file -o names for the response body, "-" for standard output; empty
+	// without -o.
+	Output string
 }
 
 // Flag is a flag that the caller handles itself, parsed alongside the request flags. It takes

@@ -108,8 +108,10 @@ func TestParse(t *testing.T) {
 			probe.Request{Method: "GET", URL: "http://h/", Header: hdr("User-Agent", "x/1", "Referer", "http://r/")}},
 		{"basic auth", []string{"-u", "ann:s3cret", "http://h/"},
 			probe.Request{Method: "GET", URL: "http://h/", Header: hdr("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte("ann:s3cret")))}},
-		{"display flags ignored", []string{"-s", "-S", "-v", "-i", "-o", "out.txt", "--compressed", "-w", "%{http_code}", "http://h/"},
+		{"display flags ignored", []string{"-s", "-S", "-v", "-i", "-w", "%{http_code}", "http://h/"},
 			probe.Request{Method: "GET", URL: "http://h/"}},
+		{"compressed", []string{"--compressed", "-o", "out.txt", "http://h/"},
+			probe.Request{Method: "GET", URL: "http://h/", Compressed: true}},
 		{"double dash", []string{"-k", "--", "http://h/"}, probe.Request{Method: "GET", URL: "http://h/", Insecure: true}},
 		{"https kept", []string{"https://h:8443/p?q=1"}, probe.Request{Method: "GET", URL: "https://h:8443/p?q=1"}},
 	}
@@ -135,10 +137,10 @@ func TestParseRecordsFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"-X", "-H"}; !reflect.DeepEqual(cmd.Flags, want) {
+	if want := []string{"-X", "--compressed", "-H"}; !reflect.DeepEqual(cmd.Flags, want) {
 		t.Errorf("Flags = %q, want %q", cmd.Flags, want)
 	}
-	if want := []string{"-s", "-S", "--compressed"}; !reflect.DeepEqual(cmd.Ignored, want) {
+	if want := []string{"-s", "-S"}; !reflect.DeepEqual(cmd.Ignored, want) {
 		t.Errorf("Ignored = %q, want %q", cmd.Ignored, want)
 	}
 }

@@ -54,7 +54,7 @@ func specs() []spec {
 		{long: "show-error", short: 'S'},
 		{long: "verbose", short: 'v'},
 		{long: "include", short: 'i'},
-		{long: "compressed"},
+		{long: "compressed", apply: func(p *parser, _, _ string) error { p.cmd.Request.Compressed = true; return nil }},
 		{long: "fail", short: 'f', apply: refuse(failWhy)},
 		{long: "fail-with-body", apply: refuse(failWhy)},
 		{long: "no-buffer", short: 'N'},
@@ -69,7 +69,7 @@ func specs() []spec {
 		{long: "raw", apply: refuse("is not supported: hsx always removes the chunked framing from the body (the raw view shows it)")},
 		{long: "path-as-is", apply: func(p *parser, _, _ string) error { p.cmd.Request.PathAsIs = true; return nil }},
 		{long: "tcp-nodelay"}, // what hsx always does, as curl does by default
-		{long: "output", short: 'o', value: true},
+		{long: "output", short: 'o', value: true, apply: (*parser).output},
 		{long: "write-out", short: 'w', value: true},
 		{long: "dump-header", short: 'D', value: true, apply: (*parser).dumpHeader},
 		{long: "cookie-jar", short: 'c', value: true, apply: refuse("is not supported: hsx keeps no cookies")},

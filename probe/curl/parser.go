@@ -313,10 +313,10 @@ func (p *parser) fields() (header []probe.Field, omit []string) {
 }
 
 // ownRank is the place of a field curl adds for a flag. probe's own fields come first (probe
-// moves them to their places anyway); then, in curl's order, Accept-Encoding, Referer and
-// Cookie, all before the fields given with -H.
+// moves them to their places anyway); then, in curl's order, Referer and Cookie, all before
+// the fields given with -H.
 func ownRank(name string) int {
-	order := append(probe.OwnFields(), "Accept-Encoding", "Referer", "Cookie")
+	order := append(probe.OwnFields(), "Referer", "Cookie")
 	for i, n := range order {
 		if probe.EqualFold(n, name) {
 			return i

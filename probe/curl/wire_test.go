@@ -109,6 +109,9 @@ func TestSameBytesAsCurl(t *testing.T) {
 		{"--path-as-is", []string{"--path-as-is"}, "/a/../b/./c/.."},
 		{"escaped brackets", nil, `/a\[1\]?q=\{x\}`},
 		{"-g", []string{"-g"}, `/a[1]?q={x}`},
+		{"--compressed", []string{"--compressed", "-H", "X-B: 1", "-e", "r"}, "/"},
+		{"--compressed with Accept-Encoding removed", []string{"--compressed", "-H", "Accept-Encoding:"}, "/"},
+		{"--compressed with Accept-Encoding given", []string{"--compressed", "-H", "Accept-Encoding: br"}, "/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -48,6 +48,26 @@ type Response struct {
 	BodyBytes  int64       `json:"body_bytes"`
 	ExtraBytes int64       `json:"extra_bytes"`
 	Interim    []Interim   `json:"interim"`
+	// ContentCoding is there when the response names a Content-Encoding.
+	ContentCoding *ContentCoding `json:"content_coding,omitempty"`
+}
+
+// ContentCoding describes a response's content codings and what decoding them gave.
+type ContentCoding struct {
+	// Codings are the codings named, lowercased, in the order they were applied.
+	Codings []string `json:"codings"`
+	// WireBytes is the size of the coded body (transfer coding removed).
+	WireBytes int64 `json:"wire_bytes"`
+	// DecodedBytes is the size of the decoded content (up to the error); null when the body
+	// was left coded.
+	DecodedBytes *int64 `json:"decoded_bytes"`
+	// Error says why decoding failed or stopped; ErrorOffset is where in the body it did.
+	Error       *string `json:"error"`
+	ErrorOffset *int64  `json:"error_offset,omitempty"`
+	// LeftCoded says why the body was not decoded (a coding hsx has no decoder for, a 206).
+	LeftCoded string `json:"left_coded,omitempty"`
+	// RawDeflate is true for a deflate coding sent without its zlib wrapper.
+	RawDeflate bool `json:"raw_deflate,omitempty"`
 }
 
 // Interim is one 1xx response that came before the final one.
@@ -56,8 +76,8 @@ type Interim struct {
 }
 
 // Finding is one finding and where it points: the field name of a header (or trailer), a byte
-// range of the body or of the extra bytes, the index of a head line (0 is the status line), or
-// the index of an interim response.
+// range of the body, of the decoded content or of the extra bytes, the index of a head line (0
+// is the status line), or the index of an interim response.
 type Finding struct {
 	ID       string    `json:"id"`
 	Severity string    `json:"severity"`
@@ -66,6 +86,7 @@ type Finding struct {
 	Header   string    `json:"header,omitempty"`
 	Trailer  string    `json:"trailer,omitempty"`
 	Body     *[2]int64 `json:"body,omitempty"`
+	Content  *[2]int64 `json:"content,omitempty"`
 	Extra    *[2]int64 `json:"extra,omitempty"`
 	Line     *int      `json:"line,omitempty"`
 	Interim  *int      `json:"interim,omitempty"`
@@ -177,7 +198,25 @@ func jsonResponse(ex *probe.Exchange) *Response {
 	for _, in := range ex.Interim {
 		r.Interim = append(r.Interim, Interim{Status: in.Status.Code})
 	}
+	r.ContentCoding = jsonCoding(resp)
 	return r
+}
+
+func jsonCoding(resp *probe.Response) *ContentCoding {
+	cc := resp.Coding
+	if cc == nil {
+		return nil
+	}
+	j := &ContentCoding{Codings: cc.Codings, WireBytes: resp.Body.Size, LeftCoded: cc.NotDecoded, RawDeflate: cc.RawDeflate}
+	if cc.NotDecoded == "" {
+		n := cc.Content.Size
+		j.DecodedBytes = &n
+	}
+	if cc.Err != "" {
+		msg, off := cc.Err, cc.ErrOffset
+		j.Error, j.ErrorOffset = &msg, &off
+	}
+	return j
 }
 
 func pairs(fields []probe.Field) [][2]string {
@@ -199,6 +238,8 @@ func jsonFindings(fs []check.Finding) []Finding {
 			jf.Trailer = f.At.Name
 		case check.AtBody:
 			jf.Body = &[2]int64{f.At.Start, f.At.End}
+		case check.AtContent:
+			jf.Content = &[2]int64{f.At.Start, f.At.End}
 		case check.AtExtra:
 			jf.Extra = &[2]int64{f.At.Start, f.At.End}
 		case check.AtStatusLine:

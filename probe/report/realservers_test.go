@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,17 +11,23 @@ import (
 
 // TestTextRealServers checks the text report on responses captured from real servers.
 func TestTextRealServers(t *testing.T) {
-	gzipBody := "\x1f\x8b\x08\x00\x00\x00\x00\x00\x04\x03\x14\x975\xb2\xe4@\x10D}]E"
+	// nginx 1.22 with gzip on, answering a request with Accept-Encoding: gzip.
+	nginxHead := "HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\nDate: Wed, 02 Dec 2026 06:19:50 GMT\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\nContent-Encoding: gzip\r\n\r\n"
+	nginxGz := "\x1f\x8b\x08\x00\x00\x00\x00\x00\x04\x03\r\xc91\x0e\x80 \x0c\x00\xc0\xaf4\x9d\xbb\xa8\x1b_1\x0eD\xaa\x10(5\x14\xa3\x89\xf1\xefz\xeb=\xa8\x19]o'\x13\xa6\xceb\xe8\xe6\x81F\x9a\x16Ba3\xbf3:\x8c\\\x8a\xc2\xd6T\xa0\xee\xa9\xde\x04\xab\xca\xd1\xfe\xe7\x00W\xe4\n\xde2\x07|?;\x9d\xdf\xe6O\x00\x00\x00"
+	chunked := func(data string) string { return fmt.Sprintf("%x\r\n%s\r\n0\r\n\r\n", len(data), data) }
 	tests := []struct {
 		name, stream  string
 		want, wantNot []string
 	}{
-		{"nginx gzip, chunked, no trailers", "HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\n" +
-			"Date: Tue, 24 Nov 2026 19:49:28 GMT\r\nContent-Type: text/plain\r\n" +
-			"Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n" +
-			"16\r\n" + gzipBody + "\r\n0\r\n\r\n",
-			[]string{"body (22 bytes, chunked)\n  gzip-coded content, not shown\n"},
-			[]string{"trailers", `\x1f`}},
+		{"nginx gzip JSON, chunked", nginxHead + chunked(nginxGz),
+			[]string{"body (95 bytes, chunked)\n  gzip · 95 bytes on the wire → 79 bytes\n" +
+				`  {"ok":true,"items":[1,2,3],"message":"hello from nginx, compressed when asked"}` + "\n",
+				"1 note\n"},
+			[]string{"trailers", `\x1f`, "J1"}},
+		{"nginx gzip JSON cut inside the gzip data", nginxHead + chunked(nginxGz[:32]),
+			[]string{"gzip · does not decode at byte 32 of 32 bytes: gzip: the coded data ends early (truncated)\n",
+				"✗ error   E1   Content-Encoding \"gzip\" does not decode"},
+			[]string{`\x1f`, "J1"}},
 		{"chunked with a trailer", "HTTP/1.1 200 OK\r\nDate: Tue, 24 Nov 2026 19:00:00 GMT\r\n" +
 			"Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\nTrailer: X-Sum\r\n\r\n" +
 			"3;ext=1\r\nabc\r\n0\r\nX-Sum: 1\r\n\r\n",

@@ -41,6 +41,7 @@ type marks struct {
 	trailers map[int]check.Severity // index in Response.TrailerLines
 	interim  map[int]check.Severity // index in Exchange.Interim
 	body     []check.Finding
+	content  []check.Finding // ranges of the decoded content
 	extra    []check.Finding
 }
 
@@ -65,6 +66,8 @@ func newMarks(ex *probe.Exchange, fs []check.Finding) marks {
 			raise(m.interim, f.At.Index, f.Severity)
 		case check.AtBody:
 			m.body = append(m.body, f)
+		case check.AtContent:
+			m.content = append(m.content, f)
 		case check.AtExtra:
 			m.extra = append(m.extra, f)
 		}

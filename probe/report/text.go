@@ -234,22 +234,16 @@ func (t *writer) body(resp *probe.Response, m marks) {
 		desc += ", incomplete: " + termsafe.String(resp.BodyError, termsafe.Line)
 	}
 	t.heading("body " + t.style(t.muted, "("+desc+")"))
-	if coding := contentCoding(resp); coding != "" && b.Size > 0 {
+	if cc := resp.Coding; cc != nil && b.Size > 0 {
+		// The coded bytes are binary noise: show what the coding was and the decoded content.
 		sev, ok := rangeMark(m.body, 0, b.Size)
-		t.line(sev, ok, t.style(t.muted, termsafe.String(coding, termsafe.Line)+"-coded content, not shown"))
+		t.line(sev, ok, t.style(t.muted, termsafe.String(cc.Summary(b.Size), termsafe.Line)))
+		if cc.NotDecoded == "" && cc.Content.Size > 0 {
+			t.preview(cc.Content, m.content)
+		}
 		return
 	}
 	t.preview(b, m.body)
-}
-
-// contentCoding returns the Content-Encoding of resp when one is applied (gzip, br, …); such
-// content is binary, and an escaped preview of it would be noise. It is "" for none or identity.
-func contentCoding(resp *probe.Response) string {
-	v, ok := resp.Get("Content-Encoding")
-	if v = strings.TrimSpace(v); !ok || v == "" || probe.EqualFold(v, "identity") {
-		return ""
-	}
-	return v
 }
 
 func (t *writer) extra(ex *probe.Exchange, m marks) {

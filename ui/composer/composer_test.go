@@ -237,7 +237,7 @@ func TestCurlCommandRoundTrip(t *testing.T) {
 	m := newComposer(probe.Request{
 		Method: "PATCH", URL: "http://example.test/a?b=c",
 		Header: []probe.Field{{Name: "X-Note", Value: "it's", Line: -1}},
-		Body:   []byte("x=1"), FollowRedirects: true,
+		Body:   []byte("x=1"), FollowRedirects: true, Compressed: true,
 	})
 	cmd, err := curl.ParseCommand(m.CurlCommand())
 	if err != nil {
@@ -245,7 +245,7 @@ func TestCurlCommandRoundTrip(t *testing.T) {
 	}
 	want, _ := m.Request()
 	got := cmd.Request
-	if got.Method != want.Method || got.URL != want.URL || string(got.Body) != string(want.Body) || !got.FollowRedirects {
+	if got.Method != want.Method || got.URL != want.URL || string(got.Body) != string(want.Body) || !got.FollowRedirects || !got.Compressed {
 		t.Errorf("round trip: got %+v, want %+v", got, want)
 	}
 }

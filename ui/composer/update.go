@@ -255,8 +255,12 @@ func (m *Model) applyCurl(msg CurlParsedMsg) {
 	}
 	m.SetRequest(msg.Command.Request)
 	m.notice = "filled from the pasted curl command"
-	if len(msg.Command.Ignored) > 0 {
-		m.notice += " (ignored " + strings.Join(msg.Command.Ignored, " ") + ")"
+	ignored := msg.Command.Ignored
+	if msg.Command.Output != "" {
+		ignored = append(ignored[:len(ignored):len(ignored)], "-o") // the explorer saves no body
+	}
+	if len(ignored) > 0 {
+		m.notice += " (ignored " + strings.Join(ignored, " ") + ")"
 	}
 	m.field = FieldURL
 	if m.focused {

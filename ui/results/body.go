@@ -52,19 +52,33 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 		}
 		return v
 	}
-	kind := sniff(data, ctype)
+	// A content coding is removed before the content is shown (RFC 9110 §8.4: Content-Type
+	// describes the decoded data); when it cannot be, the coded bytes are shown as they came.
+	shown := r.Body
 	summary := []string{}
+	if cc := r.Coding; cc != nil {
+		summary = append(summary, safeLine(cc.Summary(r.Body.Size)))
+		if cc.Decoded() {
+			shown = cc.Content
+		} else {
+			summary = append(summary, "coded bytes shown")
+		}
+		data = shown.Data
+	}
+	kind := sniff(data, ctype)
 	if ctype != "" {
 		summary = append(summary, safeLine(ctype))
 	}
-	summary = append(summary, bytesText(r.Body.Size))
-	if r.Body.Truncated() {
+	if r.Coding == nil {
+		summary = append(summary, bytesText(r.Body.Size))
+	}
+	if shown.Truncated() {
 		summary = append(summary, "first "+bytesText(int64(len(data)))+" shown")
 	}
 	text := string(data)
 	switch kind {
 	case bodyJSON:
-		if r.Body.Truncated() || json.Valid(data) { // a body cut short is indented, parse or not
+		if shown.Truncated() || json.Valid(data) { // content cut short is indented, parse or not
 			text = indentJSON(data)
 			summary = append(summary, "pretty-printed")
 		} else {
@@ -77,7 +91,7 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 	}
 	sum := plainRow(span{strings.Join(summary, " · "), kMuted})
 	for fi, f := range fs {
-		if f.At.Where == check.AtBody {
+		if f.At.Where == check.AtBody || f.At.Where == check.AtContent {
 			sum = sum.marked(fi, f.Severity)
 			break
 		}

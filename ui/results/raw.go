@@ -68,6 +68,13 @@ func findingRanges(ex *probe.Exchange, fs []check.Finding) []markRange {
 			for _, w := range ex.BodyWireRanges(at.Start, at.End) {
 				out = append(out, markRange{w[0], w[1], f.Severity, i, true})
 			}
+		case check.AtContent:
+			// Decoded bytes come from the whole coded body: mark all of it.
+			if r != nil {
+				for _, w := range ex.BodyWireRanges(0, r.Body.Size) {
+					out = append(out, markRange{w[0], w[1], f.Severity, i, true})
+				}
+			}
 		case check.AtExtra:
 			if w, ok := ex.ExtraWireRange(at.Start, at.End); ok {
 				out = append(out, markRange{w[0], w[1], f.Severity, i, true})
