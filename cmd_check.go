@@ -15,14 +15,16 @@ import (
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
 	"github.com/hsx-dev/hsx/probe/curl"
+	"github.com/hsx-dev/hsx/probe/replay"
 	"github.com/hsx-dev/hsx/probe/report"
 )
 
 // runCheck runs `hsx check`: one exchange (a chain with -L), judged and reported.
 func runCheck(ctx context.Context, args []string, std stdio) int {
-	var jsonOut, help bool
+	var jsonOut, clients, help bool
 	cmd, err := curl.Parse(args,
 		curl.Flag{Name: "json", Set: func(string) error { jsonOut = true; return nil }},
+		curl.Flag{Name: "clients", Set: func(string) error { clients = true; return nil }},
 		curl.Flag{Name: "help", Short: 'h', Set: func(string) error { help = true; return nil }},
 	)
 	switch {
@@ -40,10 +42,22 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		findings[i] = check.Run(ex) // nil for an exchange without a final response
 	}
 
+	var replayed replay.Report
+	var replayErr error
+	if clients && runErr == nil {
+		replayed, replayErr = replay.Run(ctx, exs[len(exs)-1], replayOptions())
+	}
+
 	if jsonOut {
-		err = report.JSON(std.out, exs, findings)
+		o := report.NewObject(exs, findings)
+		o.Clients = replayed.Clients
+		err = report.Encode(std.out, o)
 	} else if runErr == nil || len(exs) > 1 {
-		err = report.Text(std.out, exs, findings, report.TextOptions{Color: colorEnabled(std), Width: termWidth(std.out)})
+		opts := report.TextOptions{Color: colorEnabled(std), Width: termWidth(std.out)}
+		err = report.Text(std.out, exs, findings, opts)
+		if clients && runErr == nil && err == nil {
+			err = report.Clients(std.out, replayed, replayErr, opts)
+		}
 		if hint := explainHint(exs[len(exs)-1], findings[len(exs)-1]); err == nil && hint != "" {
 			_, err = fmt.Fprintln(std.out, hint)
 		}
