@@ -48,7 +48,8 @@ type client struct {
 	find func(ctx context.Context) (prog, version string, ok bool)
 	// run runs the client against the replay server at url.
 	run func(ctx context.Context, prog, dir, url string) (output, error)
-	// slow marks a client that takes long to start; slow clients are started first.
+	// slow marks a client that takes long to start (the JVM compiles its program first):
+	// slow clients are started first and get twice the time of the others.
 	slow bool
 }
 
@@ -141,6 +142,7 @@ func execute(ctx context.Context, dir, prog string, args ...string) (stdout, std
 	cmd := exec.CommandContext(ctx, prog, args...)
 	cmd.Dir = dir
 	cmd.WaitDelay = 500 * time.Millisecond
+	ownGroup(cmd)
 	var o, e capped
 	cmd.Stdout, cmd.Stderr = &o, &e
 	err = cmd.Run()
@@ -183,9 +185,8 @@ func findCurl(ctx context.Context) (string, string, bool) {
 	if err != nil {
 		return p, "", true
 	}
-	f := strings.Fields(firstLine(out))
-	if len(f) >= 2 {
-		return p, f[0] + " " + f[1], true
+	if f := strings.Fields(firstLine(out)); len(f) >= 2 && f[0] == "curl" {
+		return p, f[1], true
 	}
 	return p, "", true
 }

@@ -91,6 +91,9 @@ func TestLabGoClient(t *testing.T) {
 
 // TestLab204Clients holds curl, Node and Python to what they do with the lab's broken 204s.
 func TestLab204Clients(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs curl, node and python3 25 times; not with -short")
+	}
 	ok := lab.ClientOutcome{Together: lab.ClientOK, Late: lab.ClientOK}
 	excessThenFail := lab.ClientOutcome{Together: lab.ClientWarned, Late: lab.ClientNextFailed}
 	parseError := lab.ClientOutcome{Together: lab.ClientFirstFailed, Late: lab.ClientNextFailed}
@@ -149,6 +152,9 @@ func TestLab204Clients(t *testing.T) {
 // TestCorrectResponsesOKForEveryClient: a correct 204, JSON 200 and 304 are fine for every
 // client there is.
 func TestCorrectResponsesOKForEveryClient(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every client three times; not with -short")
+	}
 	srv := httptest.NewServer(lab.Handler())
 	defer srv.Close()
 	for _, path := range []string{"/204", "/200/json", "/304"} {

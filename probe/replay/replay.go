@@ -21,8 +21,8 @@
 // byte of the server's response ever reaches a command line or a program's text. A client
 // that is not installed is reported as such, not as a failure.
 //
-// Each client is bounded by ClientTimeout and the whole run by Timeout, both under the
-// caller's context; the replay servers are closed and every client process has ended when Run
+// Each client is bounded by ClientTimeout (twice that for Java, whose start-up compiles its
+// program) and the whole run by Timeout, both under the caller's context; the replay servers are closed and every client process has ended when Run
 // returns.
 package replay
 
@@ -185,7 +185,11 @@ func Run(ctx context.Context, ex *probe.Exchange, opts Options) (Report, error) 
 					results[i] = Result{Name: list[i].name, Note: "not run: " + cause(ctx.Err()), Deliveries: []DeliveryResult{}}
 					continue
 				}
-				results[i] = runClient(ctx, list[i], p, dir, opts.ClientTimeout)
+				bound := opts.ClientTimeout
+				if list[i].slow {
+					bound *= 2
+				}
+				results[i] = runClient(ctx, list[i], p, dir, bound)
 			}
 		})
 	}

@@ -33,10 +33,10 @@ type plan struct {
 }
 
 func newPlan(ex *probe.Exchange) (plan, error) {
-	resp := ex.Response
-	if ex == nil || resp == nil || len(ex.Wire) == 0 {
+	if ex == nil || ex.Response == nil || len(ex.Wire) == 0 {
 		return plan{}, ErrNothing
 	}
+	resp := ex.Response
 	if ex.Request.Method == "CONNECT" {
 		return plan{}, fmt.Errorf("replay: a response to CONNECT is not replayed")
 	}

@@ -12,7 +12,7 @@ public class Replay {
         String base = args[0];
         String method = base.endsWith("/head/") ? "HEAD" : "GET";
         StringBuilder out = new StringBuilder();
-        out.append("{\"version\":").append(quote("Java " + Runtime.version())).append(",\"deliveries\":[");
+        out.append("{\"version\":").append(quote(Runtime.version().toString())).append(",\"deliveries\":[");
         String[] deliveries = {"together", "late"};
         for (int i = 0; i < deliveries.length; i++) {
             HttpClient client = HttpClient.newBuilder()

@@ -34,6 +34,9 @@ for (const delivery of ['together', 'late']) {
   await new Promise((resolve) => setTimeout(resolve, 50));
   const next = await request(base + delivery);
   deliveries.push({ delivery, first, next, warnings: warnings.splice(0) });
+  // Give the pool a moment to drop the connection the replay server closed; right away, the
+  // next delivery's second request would go out on yet another connection.
+  await new Promise((resolve) => setTimeout(resolve, 50));
 }
-const undici = process.versions.undici ? ` (undici ${process.versions.undici})` : '';
-process.stdout.write(JSON.stringify({ version: `node ${process.version}${undici}`, deliveries }) + '\n');
+const version = process.versions.undici ? `undici ${process.versions.undici} (Node ${process.version})` : process.version;
+process.stdout.write(JSON.stringify({ version, deliveries }) + '\n');

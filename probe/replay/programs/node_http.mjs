@@ -33,4 +33,4 @@ for (const delivery of ['together', 'late']) {
   agent.destroy();
   deliveries.push({ delivery, first, next, warnings: warnings.splice(0) });
 }
-process.stdout.write(JSON.stringify({ version: `node ${process.version}`, deliveries }) + '\n');
+process.stdout.write(JSON.stringify({ version: process.version, deliveries }) + '\n');

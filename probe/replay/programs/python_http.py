@@ -39,4 +39,4 @@ for delivery in ("together", "late"):
     nxt = request(conn, url.path + delivery)
     conn.close()
     deliveries.append({"delivery": delivery, "first": first, "next": nxt, "warnings": []})
-print(json.dumps({"version": "Python " + platform.python_version(), "deliveries": deliveries}))
+print(json.dumps({"version": platform.python_version(), "deliveries": deliveries}))

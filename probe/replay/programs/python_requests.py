@@ -51,5 +51,5 @@ for delivery in ("together", "late"):
         nxt = request(session, base + delivery)
     deliveries.append({"delivery": delivery, "first": first, "next": nxt, "warnings": seen[:]})
     del seen[:]
-version = "requests %s (urllib3 %s)" % (requests.__version__, urllib3.__version__)
+version = "%s (urllib3 %s)" % (requests.__version__, urllib3.__version__)
 print(json.dumps({"version": version, "deliveries": deliveries}))
