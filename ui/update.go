@@ -35,6 +35,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.finish(msg)
 	case progressMsg:
 		cmd = m.progress(msg)
+	case clientsMsg:
+		m.clientsDone(msg)
 	case results.SelectFindingMsg:
 		cmd = m.explain(msg.ID)
 	case explainer.SectionsMsg:

@@ -14,6 +14,9 @@ const wheelStep = 3
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case spinner.TickMsg:
+		if msg.ID == m.clients.spin.ID() {
+			return m.clientsTick(msg)
+		}
 		if m.state != stateRunning {
 			return m, nil // let the tick chain of a finished request die out
 		}
@@ -45,6 +48,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	km := m.KeyMap
+	if m.tab == TabClients && m.clientsKey(msg) {
+		return m, nil
+	}
 	switch {
 	case key.Matches(msg, km.Up):
 		m.selectFinding(m.sel - 1)
@@ -64,6 +70,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.tab = TabRaw
 	case key.Matches(msg, km.Timing):
 		m.tab = TabTiming
+	case key.Matches(msg, km.Clients):
+		m.tab = TabClients
 	case key.Matches(msg, km.LineUp):
 		m.scroll(-1)
 	case key.Matches(msg, km.LineDown):
