@@ -9,6 +9,14 @@ import (
 // judge decides whether a client got the response as it was sent and the next request
 // worked in every delivery, and says in one line what happened.
 func judge(p plan, ds []DeliveryResult) (bool, string) {
+	ok, note := judgeAll(p, ds)
+	if cut := p.note(); cut != "" && !strings.Contains(note, cut) {
+		note += " (" + cut + ")"
+	}
+	return ok, note
+}
+
+func judgeAll(p plan, ds []DeliveryResult) (bool, string) {
 	if len(ds) == 0 {
 		return false, "the client reported nothing"
 	}
@@ -65,6 +73,8 @@ func judgeDelivery(p plan, d DeliveryResult) (bool, string) {
 func firstProblem(p plan, f Outcome) string {
 	code := "the " + strconv.Itoa(p.status)
 	switch {
+	case f.Error != "" && p.note() != "":
+		return p.note() + "; so the client reported: " + f.Error
 	case f.Error != "" && f.Status != 0:
 		return code + " arrived, then reading its body failed: " + f.Error
 	case f.Error != "":

@@ -197,15 +197,7 @@ func Run(ctx context.Context, ex *probe.Exchange, opts Options) (Report, error) 
 	if err := ctx.Err(); errors.Is(err, context.Canceled) {
 		return Report{Clients: results}, fmt.Errorf("replay: %w", err)
 	}
-	note := p.note()
-	if note != "" {
-		for i := range results {
-			if !results[i].NotInstalled {
-				results[i].Note += " (" + note + ")"
-			}
-		}
-	}
-	return Report{Clients: results, Note: note}, nil
+	return Report{Clients: results, Note: p.note()}, nil
 }
 
 // runClient runs one client against a replay server of its own.
@@ -231,6 +223,10 @@ func runClient(ctx context.Context, c client, p plan, dir string, bound time.Dur
 			runErr = fmt.Errorf("stopped after %s: %w", bound, ctx.Err())
 		}
 		res.Note = "the client did not finish: " + runErr.Error()
+		return res
+	}
+	if out.Missing != "" {
+		res.NotInstalled, res.Note = true, "not installed (no "+out.Missing+" module)"
 		return res
 	}
 	if out.Version != "" {

@@ -121,6 +121,23 @@ func TestClientTimeout(t *testing.T) {
 	}
 }
 
+// TestLibraryMissing: a client program that cannot import its library reports the client as
+// not installed, not as a failure.
+func TestLibraryMissing(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("needs sh")
+	}
+	opts := Options{GoCommand: []string{sh, "-c", `echo '{"missing":"requests"}'`}, Clients: []string{NameGo}}
+	rep, err := Run(context.Background(), probe.Parse([]byte(goodNoContent), "GET"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := rep.Clients[0]; !r.NotInstalled || r.OK || r.Note != "not installed (no requests module)" || len(r.Deliveries) != 0 {
+		t.Errorf("result %+v", r)
+	}
+}
+
 func TestRunWholeBound(t *testing.T) {
 	sh, err := exec.LookPath("sh")
 	if err != nil {
@@ -150,7 +167,7 @@ func TestTruncatedCapture(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rep.Clients[0]
-	if !strings.HasPrefix(rep.Note, "replayed the first 60 of 140 bytes") || !strings.Contains(r.Note, rep.Note) {
+	if !strings.HasPrefix(rep.Note, "hsx kept the first 60 of the 140 bytes") || !strings.Contains(r.Note, rep.Note) {
 		t.Errorf("report note %q, client note %q", rep.Note, r.Note)
 	}
 	if r.OK || len(r.Deliveries) != 2 || r.Deliveries[0].First.Error == "" {

@@ -58,7 +58,7 @@ func (p plan) note() string {
 	if p.size <= int64(len(p.wire)) {
 		return ""
 	}
-	return fmt.Sprintf("replayed the first %d of %d bytes of the response stream: hsx keeps no more", len(p.wire), p.size)
+	return fmt.Sprintf("hsx kept the first %d of the %d bytes of the response stream, and replayed those", len(p.wire), p.size)
 }
 
 // hasToken reports whether a comma-separated field named name lists token.

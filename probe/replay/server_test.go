@@ -182,7 +182,7 @@ func TestPlan(t *testing.T) {
 		{"broken 204", probe.Parse([]byte(brokenNoContent), "GET"), false, 0, ""},
 		{"gzip body is not measured", probe.Parse([]byte("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 2\r\n\r\nxx"), "GET"), false, -1, ""},
 		{"short body", probe.Parse([]byte("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nxx"), "GET"), true, -1, ""},
-		{"capture longer than kept", cut, true, -1, "replayed the first 60 of 140 bytes"},
+		{"capture longer than kept", cut, true, -1, "hsx kept the first 60 of the 140 bytes"},
 	}
 	for _, tt := range tests {
 		p, err := newPlan(tt.ex)
