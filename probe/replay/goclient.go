@@ -38,9 +38,15 @@ func GoClient(ctx context.Context, base string, w io.Writer) error {
 		c := &http.Client{Transport: tr, Timeout: requestTimeout,
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 		first := goRequest(ctx, c, method, base+string(d))
+		// The connection's read loop looks at what is buffered once the first response is
+		// done, on a goroutine of its own; a request sent at once can win the race and read
+		// stray bytes as its answer. An application rarely sends its next request within
+		// microseconds, so the client pauses, as fetch's does, and the outcome is the
+		// usual one.
+		time.Sleep(pause)
 		next := goRequest(ctx, c, method, base+string(d))
 		// The idle connection's read loop logs stray bytes on its own goroutine.
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(pause)
 		tr.CloseIdleConnections()
 		out.Deliveries = append(out.Deliveries, DeliveryResult{Delivery: d, First: first, Next: next, Warnings: logs.take()})
 	}
@@ -51,6 +57,9 @@ func GoClient(ctx context.Context, base string, w io.Writer) error {
 	_, err = w.Write(append(b, '\n'))
 	return err
 }
+
+// pause is how long the Go client waits between the requests of a delivery, and after them.
+const pause = 20 * time.Millisecond
 
 func goRequest(ctx context.Context, c *http.Client, method, url string) Outcome {
 	req, err := http.NewRequestWithContext(ctx, method, url, nil)
