@@ -128,6 +128,7 @@ func (m *Model) Start(id int, req probe.Request) tea.Cmd {
 		return nil
 	}
 	m.id, m.state, m.req = id, stateRunning, req
+	m.clients.reset()
 	m.started = time.Now()
 	m.now = m.started
 	m.received = 0
