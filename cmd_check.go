@@ -42,21 +42,22 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		findings[i] = check.Run(ex) // nil for an exchange without a final response
 	}
 
-	var replayed replay.Report
-	var replayErr error
-	if clients && runErr == nil {
-		replayed, replayErr = replay.Run(ctx, exs[len(exs)-1], replayOptions())
+	replayClients := func() (replay.Report, error) {
+		return replay.Run(ctx, exs[len(exs)-1], replayOptions())
 	}
-
 	if jsonOut {
 		o := report.NewObject(exs, findings)
-		o.Clients = replayed.Clients
+		if clients && runErr == nil {
+			rep, _ := replayClients() // without a replay, the object has no "clients"
+			o.Clients = rep.Clients
+		}
 		err = report.Encode(std.out, o)
 	} else if runErr == nil || len(exs) > 1 {
 		opts := report.TextOptions{Color: colorEnabled(std), Width: termWidth(std.out)}
 		err = report.Text(std.out, exs, findings, opts)
 		if clients && runErr == nil && err == nil {
-			err = report.Clients(std.out, replayed, replayErr, opts)
+			rep, replayErr := replayClients() // after the report, which the user can read meanwhile
+			err = report.Clients(std.out, rep, replayErr, opts)
 		}
 		if hint := explainHint(exs[len(exs)-1], findings[len(exs)-1]); err == nil && hint != "" {
 			_, err = fmt.Fprintln(std.out, hint)
