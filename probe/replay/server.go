@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/textproto"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -194,9 +195,8 @@ func (s *server) serve(c net.Conn) {
 			}
 			continue
 		}
-		out := append(held, nextAnswer(s.p.head)...)
-		held = nil
-		c.Write(out)
+		// held shares its array with the plan, which every connection reads: a new slice.
+		c.Write(slices.Concat(held, nextAnswer(s.p.head)))
 		return
 	}
 }

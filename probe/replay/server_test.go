@@ -122,6 +122,31 @@ func TestServerDeliveries(t *testing.T) {
 	}
 }
 
+// TestServerKeepsThePlan: answering a late delivery's next request leaves the captured bytes
+// (and the spare room of their array) as they were, since every connection shares them.
+func TestServerKeepsThePlan(t *testing.T) {
+	ex := probe.Parse([]byte(brokenNoContent), "GET")
+	spare := append(make([]byte, 0, len(ex.Wire)+1024), ex.Wire...)
+	ex.Wire = spare
+	p, err := newPlan(ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newServer(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	rc := dialServer(t, s)
+	rc.send("GET", "/get/late")
+	rc.read()
+	rc.send("GET", "/get/late")
+	rc.read()
+	if tail := spare[len(spare):cap(spare)]; !bytes.Equal(tail, make([]byte, len(tail))) {
+		t.Errorf("the next answer was written into the captured bytes' array: %q", tail)
+	}
+}
+
 // TestServerNewConnection: a next request on a new connection gets the 200 without the held
 // bytes, and the server says it came on a new connection.
 func TestServerNewConnection(t *testing.T) {
