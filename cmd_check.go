@@ -15,6 +15,7 @@ import (
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
 	"github.com/hsx-dev/hsx/probe/curl"
+	"github.com/hsx-dev/hsx/probe/replay"
 	"github.com/hsx-dev/hsx/probe/report"
 )
 
@@ -23,9 +24,10 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	if err := jsonBodyMistake(args); err != nil {
 		return fail(err, std)
 	}
-	var jsonOut, help bool
+	var jsonOut, clients, help bool
 	cmd, err := curl.Parse(args,
 		curl.Flag{Name: "json", Set: func(string) error { jsonOut = true; return nil }},
+		curl.Flag{Name: "clients", Set: func(string) error { clients = true; return nil }},
 		curl.Flag{Name: "help", Short: 'h', Set: func(string) error { help = true; return nil }},
 	)
 	switch {
@@ -73,10 +75,23 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		}
 	}
 
+	replayClients := func() (replay.Report, error) {
+		return replay.Run(ctx, exs[len(exs)-1], replayOptions())
+	}
 	if jsonOut {
-		err = report.JSON(std.out, exs, findings)
+		o := report.NewObject(exs, findings)
+		if clients && runErr == nil {
+			rep, _ := replayClients() // without a replay, the object has no "clients"
+			o.Clients = rep.Clients
+		}
+		err = report.Encode(std.out, o)
 	} else if runErr == nil || len(exs) > 1 {
-		err = report.Text(std.out, exs, findings, report.TextOptions{Color: colorEnabled(std), Width: termWidth(std.out)})
+		opts := report.TextOptions{Color: colorEnabled(std), Width: termWidth(std.out)}
+		err = report.Text(std.out, exs, findings, opts)
+		if clients && runErr == nil && err == nil {
+			rep, replayErr := replayClients() // after the report, which the user can read meanwhile
+			err = report.Clients(std.out, rep, replayErr, opts)
+		}
 		if hint := explainHint(exs[len(exs)-1], findings[len(exs)-1]); err == nil && hint != "" {
 			_, err = fmt.Fprintln(std.out, hint)
 		}

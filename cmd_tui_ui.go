@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/replay"
 	"github.com/hsx-dev/hsx/ui"
 )
 
@@ -14,6 +16,9 @@ func runUI(ctx context.Context, opts tuiOptions) error {
 		Initial:     opts.Initial,
 		SendAtStart: opts.SendAtStart,
 		Present:     opts.Present,
+		Replay: func(ctx context.Context, ex *probe.Exchange) (replay.Report, error) {
+			return replay.Run(ctx, ex, replayOptions())
+		},
 	})
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		return nil // stopped by a signal: a clean exit

@@ -46,6 +46,8 @@ func run(ctx context.Context, args []string, std stdio) int {
 	switch name {
 	case "check":
 		return runCheck(ctx, rest, std)
+	case replayGoCommand:
+		return runReplayGo(ctx, rest, std)
 	case "explain":
 		err = runExplain(rest, std)
 	case "lab":

@@ -45,6 +45,10 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.setFocus((m.focus + layout.NumPanes - 1) % layout.NumPanes), true
 	case key.Matches(msg, k.Cancel) && m.inflight != nil:
 		return m.cancel(), true
+	case key.Matches(msg, k.Cancel) && m.replaying != nil:
+		return m.cancelClients(), true
+	case plain && m.focus == layout.Results && key.Matches(msg, m.results.KeyMap.RunClients):
+		return m.replayClients(), true
 	case key.Matches(msg, k.Cancel) && m.zoom:
 		m.zoom = false
 		return m.relayout(), true

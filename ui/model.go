@@ -44,6 +44,9 @@ type Model struct {
 	reqID    int       // id of the last request started
 	inflight *inflight // the running request, nil when none
 
+	replayID  int        // id of the last replay to client stacks started
+	replaying *replayRun // the running replay, nil when none
+
 	store     *history.Store // nil when there is nowhere to keep history
 	storeErr  error          // why store is nil
 	history   []history.Entry

@@ -35,6 +35,9 @@ type Options struct {
 	// StateDir is the directory that holds the request history; "" means the user's state
 	// directory (see ui/history.DefaultPath).
 	StateDir string
+	// Replay, when not nil, replays a response to the client stacks installed here, for the
+	// results pane's Clients view.
+	Replay ReplayFunc
 }
 
 // Run runs the explorer on the terminal until the user quits or ctx is done. Requests still

@@ -79,6 +79,7 @@ func (m *Model) send(req probe.Request) tea.Cmd {
 	if m.inflight != nil {
 		m.inflight.cancel()
 	}
+	m.stopClients()
 	m.reqID++
 	ctx, cancel := context.WithCancel(m.ctx)
 	mt := newMeter()
@@ -167,6 +168,7 @@ func (m *Model) stop() {
 		m.inflight.cancel()
 		m.inflight = nil
 	}
+	m.stopClients()
 }
 
 // copyCurl puts the composer's request on the clipboard as a curl command (OSC 52).

@@ -30,6 +30,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.finish(msg)
 	case progressMsg:
 		cmd = m.progress(msg)
+	case clientsMsg:
+		m.clientsDone(msg)
 	case explainer.Msg:
 		cmd = m.paneUpdate(layout.Explainer, msg)
 	case historyLoadedMsg:

@@ -35,12 +35,36 @@ type Scenario struct {
 	Rules []string
 	// Twin is the path of the correct (or broken) counterpart, "" if there is none.
 	Twin string
+	// GoClient is what the application of Go's net/http client makes of a broken scenario's
+	// response when hsx replays it (hsx check --clients); the zero value for a correct one.
+	GoClient ClientOutcome
 
 	example string           // concrete path for a parameterised Path
 	pattern string           // http.ServeMux pattern; "" means Path
 	raw     *rawResponse     // written on the hijacked connection
 	serve   http.HandlerFunc // an ordinary handler, when raw is nil
 }
+
+// ClientOutcome is what a client's application makes of a response replayed to it, in each of
+// the two deliveries: the captured bytes together, or the bytes past the framing late.
+type ClientOutcome struct {
+	Together, Late string
+}
+
+// What a client's application made of a replayed response, in one delivery.
+const (
+	// ClientOK: the response as it was sent, then the next request worked.
+	ClientOK = "ok"
+	// ClientWarned: the same, with a warning printed on the side.
+	ClientWarned = "warned"
+	// ClientFirstFailed: an error, or something other than what was sent.
+	ClientFirstFailed = "first failed"
+	// ClientNextFailed: the response arrived, then the next request failed.
+	ClientNextFailed = "next failed"
+)
+
+// both is the outcome of a client that does the same in both deliveries.
+func both(outcome string) ClientOutcome { return ClientOutcome{outcome, outcome} }
 
 // Example returns a concrete path that requests the scenario: Path itself, or for a path with a
 // parameter such as "/bytes/N", a path with a sample value.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/probe/replay"
 )
 
 // Object is the machine-readable report of `hsx check --json`: the final exchange, its
@@ -21,6 +22,9 @@ type Object struct {
 	Error *string `json:"error"`
 	// Redirects are the hops before the final one, in order, when redirects were followed.
 	Redirects []Hop `json:"redirects,omitempty"`
+	// Clients is what real client stacks made of the response replayed to them (check
+	// --clients).
+	Clients []replay.Result `json:"clients,omitempty"`
 }
 
 // Hop is one earlier exchange of a redirect chain.
@@ -132,7 +136,12 @@ func NewObject(exs []*probe.Exchange, findings [][]check.Finding) Object {
 // sent; control characters in them are always written as \u escapes (C0 controls and invalid
 // UTF-8 by encoding/json, DEL and C1 controls here), so the output is safe on a terminal.
 func JSON(w io.Writer, exs []*probe.Exchange, findings [][]check.Finding) error {
-	b, err := json.Marshal(NewObject(exs, findings))
+	return Encode(w, NewObject(exs, findings))
+}
+
+// Encode writes o as JSON on one line, escaped as JSON does.
+func Encode(w io.Writer, o Object) error {
+	b, err := json.Marshal(o)
 	if err != nil {
 		return fmt.Errorf("encoding the JSON report: %w", err)
 	}

@@ -10,6 +10,8 @@
 //     arrived, highlighted. Long lines are soft-wrapped, so that every byte is on screen
 //     somewhere; only the first row of a line carries its offset.
 //   - Timing: a bar per phase of the exchange.
+//   - Clients: what real client stacks make of the response, replayed to them on request
+//     (probe/replay): a row per client, ✓ or ✗ with a note, its details on enter.
 //
 // Every byte a server sent goes through probe/termsafe before it is drawn. Rows are prepared
 // when a result arrives (and re-wrapped when the width changes), so View only draws the rows
@@ -49,10 +51,11 @@ const (
 	TabBody
 	TabRaw
 	TabTiming
+	TabClients
 	numTabs
 )
 
-var tabNames = [numTabs]string{"Headers", "Body", "Raw", "Timing"}
+var tabNames = [numTabs]string{"Headers", "Body", "Raw", "Timing", "Clients"}
 
 // String returns the tab's title.
 func (t Tab) String() string {
@@ -104,6 +107,8 @@ type Model struct {
 	tab  Tab
 	// views holds the prepared rows of each tab.
 	views [numTabs]view
+	// clients is the replay of the response to client stacks.
+	clients clients
 }
 
 // New returns an empty results pane drawn with th.
@@ -116,6 +121,7 @@ func New(th theme.Theme) Model {
 		tab:    TabRaw,
 	}
 	m.spin.Style = m.st.spinner
+	m.clients = newClients(m.st)
 	return m
 }
 
@@ -127,6 +133,7 @@ func (m *Model) Start(id int, req probe.Request) tea.Cmd {
 		return nil
 	}
 	m.id, m.state, m.req = id, stateRunning, req
+	m.clients.reset()
 	m.started = time.Now()
 	m.now = m.started
 	m.received = 0
@@ -168,6 +175,7 @@ func (m *Model) SetResult(id int, exs []*probe.Exchange, findings []check.Findin
 	if err != nil || m.ex == nil || m.ex.Response == nil {
 		m.state = stateFailed
 	}
+	m.clients.reset()
 	m.sel, m.ftop = 0, 0
 	m.prepare()
 	m.revealSelected()
@@ -180,6 +188,7 @@ func (m *Model) SetCancelled(id int) {
 	}
 	m.id = id
 	m.state = stateCancelled
+	m.clients.reset()
 	m.exs, m.ex, m.findings, m.marks, m.err = nil, nil, nil, nil, nil
 	m.views = [numTabs]view{}
 }
@@ -246,6 +255,7 @@ func (m *Model) SetTheme(th theme.Theme) {
 	m.th = th
 	m.st = newStyles(th)
 	m.spin.Style = m.st.spinner
+	m.clients.spin.Style = m.st.spinner
 }
 
 // SetMasked turns the masking of secret header values (present mode) on or off.

@@ -14,6 +14,10 @@ const wheelStep = 3
 func (m Model) Update(msg tea.Msg) (Model, Action, tea.Cmd) {
 	switch msg := msg.(type) {
 	case spinner.TickMsg:
+		if msg.ID == m.clients.spin.ID() {
+			m, cmd := m.clientsTick(msg)
+			return m, nil, cmd
+		}
 		if m.state != stateRunning {
 			return m, nil, nil // let the tick chain of a finished request die out
 		}
@@ -47,6 +51,9 @@ func (m Model) Update(msg tea.Msg) (Model, Action, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action) {
 	km := m.KeyMap
+	if m.tab == TabClients && m.clientsKey(msg) {
+		return m, nil
+	}
 	switch {
 	case key.Matches(msg, km.Explain):
 		return m, m.explain()
@@ -66,6 +73,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action) {
 		m.tab = TabRaw
 	case key.Matches(msg, km.Timing):
 		m.tab = TabTiming
+	case key.Matches(msg, km.Clients):
+		m.tab = TabClients
 	case key.Matches(msg, km.LineUp):
 		m.scroll(-1)
 	case key.Matches(msg, km.LineDown):

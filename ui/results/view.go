@@ -162,7 +162,11 @@ func (m Model) appendRows(lines []string, n int) []string {
 	for i := v.top; i < v.count() && i < v.top+n; i++ {
 		b.Reset()
 		r := v.rowAt(i)
-		writeRow(&b, r, f, &m.st, r.mark > 0 && r.finding == m.sel && m.focused)
+		selected := r.mark > 0 && r.finding == m.sel && m.focused
+		if m.tab == TabClients {
+			selected = m.clients.phase == clientsDone && r.finding == m.clients.sel && m.focused
+		}
+		writeRow(&b, r, f, &m.st, selected)
 		if tiny {
 			lines = append(lines, fit(b.String(), m.width))
 			continue

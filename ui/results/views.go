@@ -87,6 +87,7 @@ func (m *Model) prepare() {
 		cw:     -1,
 	}
 	m.views[TabTiming] = view{cw: -1}
+	m.views[TabClients] = view{cw: -1}
 	m.layout()
 	m.frameMarks()
 }
@@ -128,6 +129,11 @@ func (m *Model) layout() {
 		if Tab(t) == TabTiming && m.ex != nil && m.state == stateDone {
 			if f := newFrame(m.width, 0); v.cw != f.content {
 				v.lines = buildTiming(m.exs, m.req, f.content)
+			}
+		}
+		if Tab(t) == TabClients && m.state == stateDone {
+			if f := newFrame(m.width, 0); v.cw != f.content {
+				v.lines = m.clientsRows(f.content)
 			}
 		}
 		v.fit(m.width)

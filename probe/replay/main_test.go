@@ -1,0 +1,26 @@
+package replay
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// goChild is the argument that makes the test binary run GoClient, as hsx's hidden
+// subcommand does.
+const goChild = "__replay-go-test"
+
+func TestMain(m *testing.M) {
+	if len(os.Args) == 3 && os.Args[1] == goChild {
+		if err := GoClient(context.Background(), os.Args[2], os.Stdout); err != nil {
+			os.Exit(2)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// testOptions runs Go's client as a child process of the test binary.
+func testOptions(names ...string) Options {
+	return Options{GoCommand: []string{os.Args[0], goChild}, Clients: names}
+}
