@@ -34,7 +34,7 @@ func GoClient(ctx context.Context, base string, w io.Writer) error {
 	}
 	out := output{Version: runtime.Version(), Deliveries: []DeliveryResult{}}
 	for _, d := range Deliveries() {
-		tr := &http.Transport{Proxy: nil, MaxIdleConnsPerHost: 1, DisableCompression: true}
+		tr := &http.Transport{Proxy: nil, MaxIdleConnsPerHost: 1} // as an application has it: gzip asked for and undone
 		c := &http.Client{Transport: tr, Timeout: requestTimeout,
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 		first := goRequest(ctx, c, method, base+string(d))
