@@ -1,0 +1,90 @@
+package content
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// nodeMajor is the Node.js the documents' statements about Node and its fetch were checked on.
+const nodeMajor = "v20."
+
+// TestNodeFetchFacts runs what the documents say about Node's fetch against the node on PATH.
+// It is skipped when node is missing or another major version than the documents name.
+func TestNodeFetchFacts(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed: the statements about Node's fetch are not run")
+	}
+	v, err := exec.Command(node, "--version").Output()
+	if err != nil {
+		t.Fatalf("node --version: %v", err)
+	}
+	if !strings.HasPrefix(string(v), nodeMajor) {
+		t.Skipf("node on PATH is %s, the documents speak of Node %s", strings.TrimSpace(string(v)), strings.Trim(nodeMajor, "v."))
+	}
+	srv := httptest.NewServer(nodeFactsMux())
+	defer srv.Close()
+	facts := []struct {
+		doc, says string
+		script    string // the body of an async function of base, whose result is printed
+		want      string
+	}{
+		{"204", "Node 20's fetch (undici) gives `null`",
+			`const r = await fetch(base + "/204"); return String(r.body === null);`, "true"},
+		{"204", "`response.json()` rejects with a `SyntaxError`",
+			`const r = await fetch(base + "/204"); try { await r.json(); return "resolved"; } catch (e) { return e.name; }`, "SyntaxError"},
+		{"301", "Node 20's fetch follows it until its redirect limit and rejects with \"redirect count exceeded\"",
+			`try { await fetch(base + "/empty-location"); return "resolved"; } catch (e) { return e.cause.message; }`, "redirect count exceeded"},
+		{"301", "in Node.js you get the real 301",
+			`const r = await fetch(base + "/301", { redirect: "manual" }); return r.status + " " + r.headers.get("location");`, "301 /echo"},
+		{"307", "(Node 20: `TypeError: fetch failed`)",
+			`const body = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("x")); c.close(); } });
+			try { await fetch(base + "/307", { method: "POST", body, duplex: "half" }); return "resolved"; } catch (e) { return e.name + ": " + e.message; }`,
+			"TypeError: fetch failed"},
+		{"304", "Pass `cache: \"no-cache\"` as well: fetch then sends `Cache-Control: max-age=0` instead",
+			`const a = await fetch(base + "/headers", { headers: { "If-None-Match": "\"v1\"" } });
+			const b = await fetch(base + "/headers", { headers: { "If-None-Match": "\"v1\"" }, cache: "no-cache" });
+			return (await a.text()) + " / " + (await b.text());`,
+			"cache-control=no-cache pragma=no-cache / cache-control=max-age=0 pragma="},
+	}
+	for _, f := range facts {
+		d, ok := Get(f.doc)
+		if !ok {
+			t.Fatalf("no document %s", f.doc)
+		}
+		if !strings.Contains(strings.Join(strings.Fields(d.Markdown), " "), f.says) {
+			t.Errorf("%s.md no longer says %q; update the statement here with the text", f.doc, f.says)
+		}
+		js := fmt.Sprintf("(async (base) => { %s })(%q).then((v) => console.log(v), (e) => console.log(\"error: \" + e));",
+			f.script, srv.URL)
+		out, err := exec.Command(node, "-e", js).CombinedOutput()
+		if got := strings.TrimSpace(string(out)); err != nil || got != f.want {
+			t.Errorf("%s.md says %q, but node printed %q (%v), want %q", f.doc, f.says, got, err, f.want)
+		}
+	}
+}
+
+// nodeFactsMux serves the responses the fetch statements are about.
+func nodeFactsMux() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/204", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	mux.HandleFunc("/echo", func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		fmt.Fprintf(w, "%s %s", r.Method, b)
+	})
+	mux.HandleFunc("/301", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/echo", 301) })
+	mux.HandleFunc("/307", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/echo", 307) })
+	mux.HandleFunc("/empty-location", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header()["Location"] = []string{""}
+		w.WriteHeader(http.StatusFound)
+	})
+	mux.HandleFunc("/headers", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, "cache-control=%s pragma=%s", r.Header.Get("Cache-Control"), r.Header.Get("Pragma"))
+	})
+	return mux
+}
