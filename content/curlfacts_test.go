@@ -3,8 +3,6 @@ package content
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -32,7 +30,7 @@ func TestCurlFacts(t *testing.T) {
 	if v := regexp.MustCompile(`^curl (\d+\.\d+)`).FindSubmatch(out); v == nil || string(v[1]) != curlVersion {
 		t.Skipf("curl on PATH is %.20q, the documents speak of curl %s", out, curlVersion)
 	}
-	srv := httptest.NewServer(curlFactsMux())
+	srv := httptest.NewServer(factsMux())
 	defer srv.Close()
 	run := func(args ...string) (stdout, stderr string) {
 		t.Helper()
@@ -70,64 +68,11 @@ func TestCurlFacts(t *testing.T) {
 		{"204", "as `Excess found: excess = 16 … (zero-length body)`. curl 7.88 then keeps the connection and reuses it", []string{"-v", "-o", "/dev/null", "-o", "/dev/null", srv.URL + "/204-body", srv.URL + "/echo"}, "Re-using existing connection"},
 	}
 	for _, f := range facts {
-		d, ok := Get(f.doc)
-		if !ok {
-			t.Fatalf("no document %s", f.doc)
-		}
-		if !strings.Contains(strings.Join(strings.Fields(d.Markdown), " "), f.says) {
-			t.Errorf("%s.md no longer says %q; update the statement here with the text", f.doc, f.says)
-		}
+		docSays(t, f.doc, f.says)
 		stdout, stderr := run(f.args...)
 		if !strings.Contains(stdout, f.want) && !strings.Contains(stderr, f.want) {
 			t.Errorf("%s.md says %q, but curl %s printed %q (stderr %.300q), not %q",
 				f.doc, f.says, strings.Join(f.args, " "), stdout, stderr, f.want)
 		}
 	}
-}
-
-// curlFactsMux serves the responses the curl statements are about.
-func curlFactsMux() *http.ServeMux {
-	mux := http.NewServeMux()
-	mux.HandleFunc("/expect", func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
-		e := r.Header.Get("Expect")
-		if e == "" {
-			e = "none"
-		}
-		fmt.Fprintf(w, "expect=%s\n", e)
-	})
-	mux.HandleFunc("/echo", func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		fmt.Fprintf(w, "%s %s", r.Method, b)
-	})
-	for _, code := range []int{301, 302, 307} {
-		mux.HandleFunc(fmt.Sprintf("/%d", code), func(w http.ResponseWriter, r *http.Request) {
-			http.Redirect(w, r, "/echo", code)
-		})
-	}
-	mux.HandleFunc("/empty-location", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header()["Location"] = []string{""}
-		w.WriteHeader(http.StatusFound)
-	})
-	mux.HandleFunc("/204-body", func(w http.ResponseWriter, _ *http.Request) {
-		conn, buf, err := http.NewResponseController(w).Hijack()
-		if err != nil {
-			return
-		}
-		// Keep the connection open after the stray bytes, as a keep-alive server would.
-		_, _ = buf.WriteString("HTTP/1.1 204 No Content\r\nContent-Length: 16\r\n\r\n{\"deleted\":true}")
-		_ = buf.Flush()
-		go serveRest(conn)
-	})
-	return mux
-}
-
-// serveRest answers the next request on a hijacked connection with a small 200, then closes it.
-func serveRest(conn io.ReadWriteCloser) {
-	defer conn.Close()
-	b := make([]byte, 4096)
-	if _, err := conn.Read(b); err != nil {
-		return
-	}
-	_, _ = io.WriteString(conn, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
 }

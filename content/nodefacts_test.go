@@ -2,8 +2,6 @@ package content
 
 import (
 	"fmt"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"os/exec"
 	"strings"
@@ -27,7 +25,7 @@ func TestNodeFetchFacts(t *testing.T) {
 	if !strings.HasPrefix(string(v), nodeMajor) {
 		t.Skipf("node on PATH is %s, the documents speak of Node %s", strings.TrimSpace(string(v)), strings.Trim(nodeMajor, "v."))
 	}
-	srv := httptest.NewServer(nodeFactsMux())
+	srv := httptest.NewServer(factsMux())
 	defer srv.Close()
 	facts := []struct {
 		doc, says string
@@ -53,13 +51,7 @@ func TestNodeFetchFacts(t *testing.T) {
 			"cache-control=no-cache pragma=no-cache / cache-control=max-age=0 pragma="},
 	}
 	for _, f := range facts {
-		d, ok := Get(f.doc)
-		if !ok {
-			t.Fatalf("no document %s", f.doc)
-		}
-		if !strings.Contains(strings.Join(strings.Fields(d.Markdown), " "), f.says) {
-			t.Errorf("%s.md no longer says %q; update the statement here with the text", f.doc, f.says)
-		}
+		docSays(t, f.doc, f.says)
 		js := fmt.Sprintf("(async (base) => { %s })(%q).then((v) => console.log(v), (e) => console.log(\"error: \" + e));",
 			f.script, srv.URL)
 		out, err := exec.Command(node, "-e", js).CombinedOutput()
@@ -67,24 +59,4 @@ func TestNodeFetchFacts(t *testing.T) {
 			t.Errorf("%s.md says %q, but node printed %q (%v), want %q", f.doc, f.says, got, err, f.want)
 		}
 	}
-}
-
-// nodeFactsMux serves the responses the fetch statements are about.
-func nodeFactsMux() *http.ServeMux {
-	mux := http.NewServeMux()
-	mux.HandleFunc("/204", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
-	mux.HandleFunc("/echo", func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		fmt.Fprintf(w, "%s %s", r.Method, b)
-	})
-	mux.HandleFunc("/301", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/echo", 301) })
-	mux.HandleFunc("/307", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/echo", 307) })
-	mux.HandleFunc("/empty-location", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header()["Location"] = []string{""}
-		w.WriteHeader(http.StatusFound)
-	})
-	mux.HandleFunc("/headers", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintf(w, "cache-control=%s pragma=%s", r.Header.Get("Cache-Control"), r.Header.Get("Pragma"))
-	})
-	return mux
 }

@@ -2,8 +2,6 @@ package content
 
 import (
 	"fmt"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"os/exec"
 	"slices"
@@ -29,7 +27,7 @@ func TestPythonRequestsFacts(t *testing.T) {
 	if !slices.ContainsFunc(requestsVersions, func(p string) bool { return strings.HasPrefix(string(v), p) }) {
 		t.Skipf("requests is %s, the documents speak of requests %v", strings.TrimSpace(string(v)), requestsVersions)
 	}
-	srv := httptest.NewServer(pythonFactsMux())
+	srv := httptest.NewServer(factsMux())
 	defer srv.Close()
 	facts := []struct {
 		doc, says string
@@ -63,46 +61,11 @@ r = c.getresponse(); print(r.length, repr(r.read()))`, "0 b'hello'"},
 			"[413, 429, 503] True"},
 	}
 	for _, f := range facts {
-		d, ok := Get(f.doc)
-		if !ok {
-			t.Fatalf("no document %s", f.doc)
-		}
-		if !strings.Contains(strings.Join(strings.Fields(d.Markdown), " "), f.says) {
-			t.Errorf("%s.md no longer says %q; update the statement here with the text", f.doc, f.says)
-		}
+		docSays(t, f.doc, f.says)
 		py := fmt.Sprintf("import requests\nbase = %q\n%s\n", srv.URL, f.script)
 		out, err := exec.Command(python, "-c", py).CombinedOutput()
 		if got := strings.TrimSpace(string(out)); err != nil || got != f.want {
 			t.Errorf("%s.md says %q, but python printed %q (%v), want %q", f.doc, f.says, got, err, f.want)
 		}
 	}
-}
-
-// pythonFactsMux serves the responses the requests statements are about.
-func pythonFactsMux() *http.ServeMux {
-	mux := http.NewServeMux()
-	mux.HandleFunc("/204", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
-	mux.HandleFunc("/echo", func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		fmt.Fprintf(w, "%s %s", r.Method, b)
-	})
-	for _, code := range []int{301, 302, 307} {
-		mux.HandleFunc(fmt.Sprintf("/%d", code), func(w http.ResponseWriter, r *http.Request) {
-			http.Redirect(w, r, "/echo", code)
-		})
-	}
-	mux.HandleFunc("/empty-location", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header()["Location"] = []string{""}
-		w.WriteHeader(http.StatusFound)
-	})
-	mux.HandleFunc("/204-chunked", func(w http.ResponseWriter, _ *http.Request) {
-		conn, buf, err := http.NewResponseController(w).Hijack()
-		if err != nil {
-			return
-		}
-		defer conn.Close()
-		_, _ = buf.WriteString("HTTP/1.1 204 No Content\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
-		_ = buf.Flush()
-	})
-	return mux
 }
