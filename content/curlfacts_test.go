@@ -63,6 +63,7 @@ func TestCurlFacts(t *testing.T) {
 		{"302", "turns `POST` into `GET` unless you pass `--post302`", []string{"-L", "-d", "x", srv.URL + "/302"}, "GET"},
 		{"302", "turns `POST` into `GET` unless you pass `--post302`", []string{"-L", "--post302", "-d", "x", srv.URL + "/302"}, "POST x"},
 		{"307", "**curl `-L`** (curl 7.88): keeps the method and body.", []string{"-L", "-d", "x", srv.URL + "/307"}, "POST x"},
+		{"303", "Go 1.26 and curl 7.88 each followed a `POST` with a `GET` that had neither body nor `Content-Type`", []string{"-L", "-d", "x", srv.URL + "/303"}, "GET body= type="},
 		{"301", "curl 7.88 with `-L`, Go 1.26 and requests 2.28 stop and hand you the redirect response itself", []string{"-L", "-o", "/dev/null", "-w", "%{http_code}", srv.URL + "/empty-location"}, "302"},
 		{"204", "as `Excess found: excess = 16 … (zero-length body)`. curl 7.88 then keeps the connection and reuses it", []string{"-v", "-o", "/dev/null", "-o", "/dev/null", srv.URL + "/204-body", srv.URL + "/echo"}, "Excess found: excess = 16"},
 		{"204", "as `Excess found: excess = 16 … (zero-length body)`. curl 7.88 then keeps the connection and reuses it", []string{"-v", "-o", "/dev/null", "-o", "/dev/null", srv.URL + "/204-body", srv.URL + "/echo"}, "Re-using existing connection"},

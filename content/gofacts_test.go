@@ -36,6 +36,7 @@ func TestGoFacts(t *testing.T) {
 		{"304", "It removes `Content-Type`, `Content-Length` and `Content-Encoding` from the 304 it writes, and `Last-Modified` too when there is an `ETag`", serveContentNotModified},
 		{"301", "`http.Client` follows up to 10 redirects; on 301, 302 and 303 any method other than `GET` or `HEAD` becomes `GET` without a body", clientRedirects},
 		{"307", "keeps method and body only if `Request.GetBody` is set", clientTemporaryRedirect},
+		{"303", "Go 1.26 and curl 7.88 each followed a `POST` with a `GET` that had neither body nor `Content-Type`", seeOtherClient},
 		{"100", "Go's server (Go 1.26) sends `100 Continue` automatically the first time the handler reads the body", expectContinue},
 	}
 	for _, f := range facts {
@@ -77,6 +78,11 @@ func factsMux() *http.ServeMux {
 	mux.HandleFunc("/empty-location", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header()["Location"] = []string{""}
 		w.WriteHeader(http.StatusFound)
+	})
+	mux.HandleFunc("/303", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/echo-type", 303) })
+	mux.HandleFunc("/echo-type", func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		fmt.Fprintf(w, "%s body=%s type=%s", r.Method, b, r.Header.Get("Content-Type"))
 	})
 	mux.HandleFunc("/expect", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)
@@ -322,6 +328,21 @@ func clientRedirects(*testing.T) error {
 	_, err = srv.Client().Get(srv.URL + "/loop")
 	if err == nil || !strings.Contains(err.Error(), "stopped after 10 redirects") {
 		return fmt.Errorf("a redirect loop gave %v", err)
+	}
+	return nil
+}
+
+func seeOtherClient(*testing.T) error {
+	srv := httptest.NewServer(factsMux())
+	defer srv.Close()
+	resp, err := srv.Client().Post(srv.URL+"/303", "text/plain", strings.NewReader("x"))
+	if err != nil {
+		return err
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(b) != "GET body= type=" {
+		return fmt.Errorf("a POST through a 303 arrived as %q", b)
 	}
 	return nil
 }

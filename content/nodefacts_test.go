@@ -40,6 +40,9 @@ func TestNodeFetchFacts(t *testing.T) {
 			`try { await fetch(base + "/empty-location"); return "resolved"; } catch (e) { return e.cause.message; }`, "redirect count exceeded"},
 		{"301", "in Node.js you get the real 301",
 			`const r = await fetch(base + "/301", { redirect: "manual" }); return r.status + " " + r.headers.get("location");`, "301 /echo"},
+		{"303", "Node 20's fetch, axios 1.21, requests 2.28 and 2.34, Go 1.26 and curl 7.88 each followed a `POST` with a `GET`",
+			`const r = await fetch(base + "/303", { method: "POST", body: "x", headers: { "Content-Type": "text/plain" } }); return r.text();`,
+			"GET body= type="},
 		{"307", "(Node 20: `TypeError: fetch failed`)",
 			`const body = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("x")); c.close(); } });
 			try { await fetch(base + "/307", { method: "POST", body, duplex: "half" }); return "resolved"; } catch (e) { return e.name + ": " + e.message; }`,

@@ -44,6 +44,8 @@ except requests.exceptions.JSONDecodeError:
 			`print(repr(requests.post(base + "/301", data="x").text))`, "'GET '"},
 		{"302", "**Python requests 2.28** turns every method except `HEAD` into `GET` on 302",
 			`print(repr(requests.put(base + "/302", data="x").text), repr(requests.delete(base + "/302").text))`, "'GET ' 'GET '"},
+		{"303", "requests 2.28 and 2.34, Go 1.26 and curl 7.88 each followed a `POST` with a `GET`",
+			`print(requests.post(base + "/303", data="x", headers={"Content-Type": "text/plain"}).text)`, "GET body= type="},
 		{"307", "**Python requests** (requests 2.28): keeps method and body",
 			`print(requests.post(base + "/307", data="x").text)`, "POST x"},
 		{"301", "curl 7.88 with `-L`, Go 1.26 and requests 2.28 stop and hand you the redirect response itself",
