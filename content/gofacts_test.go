@@ -79,7 +79,7 @@ func factsMux() *http.ServeMux {
 		w.Header()["Location"] = []string{""}
 		w.WriteHeader(http.StatusFound)
 	})
-	mux.HandleFunc("/303", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/echo-type", 303) })
+	mux.HandleFunc("/303", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/echo-type", http.StatusSeeOther) })
 	mux.HandleFunc("/echo-type", func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		fmt.Fprintf(w, "%s body=%s type=%s", r.Method, b, r.Header.Get("Content-Type"))
