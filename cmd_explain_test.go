@@ -52,11 +52,6 @@ func TestExplain(t *testing.T) {
 			hasNot: []string{"# Message framing"},
 			last:   "The whole document: hsx explain framing",
 		},
-		{
-			name: "explained rule outside the catalog", args: []string{"S18"},
-			first: "S18 · not judged by hsx check · from 304 Not Modified", hasNot: []string{"# 304 Not Modified"},
-			last: "The whole document: hsx explain 304",
-		},
 		{name: "unknown rule near others", args: []string{"S13"}, code: 2, stderr: "hsx: unknown rule S13; nearest: S12, S14, S11\n"},
 		{name: "unknown rule", args: []string{"s99"}, code: 2, stderr: "hsx: unknown rule S99 (run 'hsx explain --rules' for the list)\n"},
 		{name: "not an ASCII rule ID", args: []string{"ſ9"}, code: 2, stderr: `hsx: no document for "ſ9"`},

@@ -11,11 +11,15 @@
 //	refs: RFC 9110 §15.3.5; RFC 9112 §6.3
 //	related: 200, 205
 //	explains: S9=Why bytes after a 204 are dangerous
+//	sources: Go 1.26: net/http/server.go keeps Content-Type on a 204
 //	---
 //
 // Topic documents use "topic: framing" instead of "code". The "explains" line
 // maps check rule IDs to the exact title of a "##" or "###" heading in the
-// same document.
+// same document. The optional "sources" line lists, separated by ";", where
+// the document's statements about real software come from: each entry is
+// "Subject Version: evidence", the evidence a run, a source file or a
+// specification.
 //
 // The package parses the documents once, on first use, into an immutable
 // index. Every function returns copies, so callers may modify what they get.
@@ -45,6 +49,7 @@ type Doc struct {
 	Refs     []string          // "RFC 9110 §15.3.5", in the order of the front matter
 	Related  []int             // related status codes
 	Explains map[string]string // rule ID -> heading title in this document
+	Sources  []string          // "Go 1.26: net/http/server.go …", in the order of the front matter
 	Markdown string            // the body, without the front matter
 	Sections []Section         // every heading of the body, in order
 }
@@ -61,6 +66,7 @@ func (d *Doc) Title() string {
 func (d *Doc) clone() *Doc {
 	c := *d
 	c.Refs = append([]string(nil), d.Refs...)
+	c.Sources = append([]string(nil), d.Sources...)
 	c.Related = append([]int(nil), d.Related...)
 	c.Sections = append([]Section(nil), d.Sections...)
 	c.Explains = make(map[string]string, len(d.Explains))

@@ -50,10 +50,12 @@ func TestReturnedDocsAreCopies(t *testing.T) {
 	d, _ := Lookup(204)
 	d.Name = "changed"
 	d.Refs[0] = "changed"
+	d.Sources[0] = "changed"
 	d.Explains["S9"] = "changed"
 	d.Sections[0].Title = "changed"
 	again, _ := Lookup(204)
-	if again.Name == "changed" || again.Refs[0] == "changed" || again.Explains["S9"] == "changed" ||
+	if again.Name == "changed" || again.Refs[0] == "changed" || again.Sources[0] == "changed" ||
+		again.Explains["S9"] == "changed" ||
 		again.Sections[0].Title == "changed" {
 		t.Error("changing a returned document changed the index")
 	}

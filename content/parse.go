@@ -159,6 +159,14 @@ func (d *Doc) setField(k, v string) error {
 		d.Name = v
 	case "refs":
 		d.Refs = splitList(v, ";")
+	case "sources":
+		for _, s := range splitList(v, ";") {
+			subject, evidence, ok := strings.Cut(s, ": ")
+			if !ok || strings.TrimSpace(subject) == "" || strings.TrimSpace(evidence) == "" {
+				return fmt.Errorf("want \"Subject Version: evidence\", got %q", s)
+			}
+			d.Sources = append(d.Sources, s)
+		}
 	case "related":
 		for _, s := range splitList(v, ",") {
 			n, err := strconv.Atoi(s)

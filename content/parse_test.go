@@ -9,7 +9,8 @@ import (
 
 func TestParseDoc(t *testing.T) {
 	const good = "---\ncode: 204\nname: No Content\nrefs: RFC 9110 §15.3.5; RFC 9112 §6.3\n" +
-		"related: 200, 205\nexplains: S9=Why bytes matter; S2=Rules\n---\n\n# 204\n\n## Rules\n\n" +
+		"related: 200, 205\nexplains: S9=Why bytes matter; S2=Rules\n" +
+		"sources: Go 1.26: net/http/server.go; curl 7.88: a run\n---\n\n# 204\n\n## Rules\n\n" +
 		"```go\n## not a heading\n```\n\n### Why bytes matter ###\n\n## C#\n"
 	d, err := parseDoc("204", good)
 	if err != nil {
@@ -23,6 +24,7 @@ func TestParseDoc(t *testing.T) {
 		Refs:     []string{"RFC 9110 §15.3.5", "RFC 9112 §6.3"},
 		Related:  []int{200, 205},
 		Explains: map[string]string{"S9": "Why bytes matter", "S2": "Rules"},
+		Sources:  []string{"Go 1.26: net/http/server.go", "curl 7.88: a run"},
 		Markdown: strings.SplitN(good, "---\n", 3)[2][1:],
 		Sections: []Section{{1, "204"}, {2, "Rules"}, {3, "Why bytes matter"}, {2, "C#"}},
 	}
@@ -58,6 +60,8 @@ func TestParseDocErrors(t *testing.T) {
 		{"related", "200", "---\ncode: 200\nname: OK\nrelated: 2x0\n---\n", "status codes"},
 		{"explains form", "200", "---\ncode: 200\nname: OK\nexplains: S7\n---\n", "RULE=Heading"},
 		{"explains twice", "200", "---\ncode: 200\nname: OK\nexplains: S7=A; S7=B\n---\n", "twice"},
+		{"source without evidence", "200", "---\ncode: 200\nname: OK\nsources: Go 1.26\n---\n", "Subject Version: evidence"},
+		{"source without subject", "200", "---\ncode: 200\nname: OK\nsources: : a run\n---\n", "Subject Version: evidence"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

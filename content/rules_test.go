@@ -7,12 +7,6 @@ import (
 	"github.com/hsx-dev/hsx/probe/check"
 )
 
-// notInCatalog are rules of checks.md that the catalog leaves out because one
-// exchange cannot decide them; their explanations still exist.
-var notInCatalog = map[string]bool{
-	"S18": true, // needs a second request to compare Content-Length
-}
-
 func TestCatalogRulesExplained(t *testing.T) {
 	catalog := map[string]bool{}
 	for _, r := range check.Rules() {
@@ -35,7 +29,7 @@ func TestCatalogRulesExplained(t *testing.T) {
 	}
 	for _, d := range content.All() {
 		for id := range d.Explains {
-			if !catalog[id] && !notInCatalog[id] {
+			if !catalog[id] {
 				t.Errorf("%s explains %s, which is not in the check catalog", d.Key, id)
 			}
 		}

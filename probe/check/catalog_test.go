@@ -48,8 +48,8 @@ func TestRulesIsFresh(t *testing.T) {
 
 func TestSeverities(t *testing.T) {
 	want := map[string]Severity{
-		"F1": Error, "F2": Warning, "F5": Warning, "F13": Error, "F16": Info, "F17": Warning,
-		"F18": Warning, "F20": Info, "J1": Warning, "J2": Warning, "S2": Error, "S3": Error,
+		"F1": Error, "F2": Error, "F4": Error, "F10": Error, "F5": Warning, "F13": Error, "F16": Info, "F17": Warning,
+		"F18": Warning, "F20": Info, "J1": Warning, "J2": Info, "S2": Error, "S3": Error,
 		"S7": Info, "S8": Info, "S9": Error, "S17": Info, "S20": Error, "S23": Info, "S25": Info,
 		"S30": Info, "S33": Error,
 	}
@@ -87,7 +87,7 @@ func TestRunWithoutResponse(t *testing.T) {
 
 func TestRunOrder(t *testing.T) {
 	stream := "HTTP/1.1 204 No Content\r\n" +
-		"Content-Type: application/json\r\n" + // J2, warning
+		"Content-Type: application/json\r\n" + // J2, info
 		"Date: " + testDate + "\n" + // F5, warning
 		"Content-Length: 11\r\n" + // S2, error
 		"\r\n" +
@@ -97,7 +97,7 @@ func TestRunOrder(t *testing.T) {
 	for _, f := range got {
 		ids = append(ids, f.ID)
 	}
-	if want := []string{"S2", "S9", "J2", "F5"}; !slices.Equal(ids, want) {
+	if want := []string{"S2", "S9", "F5", "J2"}; !slices.Equal(ids, want) {
 		t.Errorf("order = %v, want %v (%+v)", ids, want, got)
 	}
 }
@@ -143,6 +143,39 @@ func TestPosition(t *testing.T) {
 	for _, tt := range tests {
 		if got := position(ex, tt.loc); got != tt.want {
 			t.Errorf("position(%+v) = %d, want %d", tt.loc, got, tt.want)
+		}
+	}
+}
+
+// TestReferences holds the references that point at the sentence that states each requirement,
+// not at the section of the status code it applies to.
+func TestReferences(t *testing.T) {
+	want := map[string]string{
+		"S7":  "RFC 9110 §8.8.2.1; RFC 9110 §8.8.3.1",
+		"S14": "RFC 9110 §15.4.1; RFC 9110 §15.4.2; RFC 9110 §15.4.3; RFC 9110 §15.4.4; RFC 9110 §15.4.8; RFC 9110 §15.4.9",
+		"J2":  "RFC 9110 §8.3; RFC 9110 §15.3.5; RFC 9110 §15.4.5",
+		"F4":  "RFC 9112 §4; RFC 9110 §2.2",
+	}
+	for id, ref := range want {
+		if r, ok := Lookup(id); !ok || r.Ref != ref {
+			t.Errorf("%s Ref = %q (found %v), want %q", id, r.Ref, ok, ref)
+		}
+	}
+}
+
+// TestMessages holds messages whose wording carries a condition of the requirement.
+func TestMessages(t *testing.T) {
+	tests := []struct {
+		id, method, stream, want string
+	}{
+		{"S23", "POST", head("HTTP/1.1 413 Content Too Large", date, "Content-Length: 0"), "if the limit is temporary"},
+		{"S15", "GET", head("HTTP/1.1 302 Found", date, "Location: ", "Content-Length: 0"), "redirects to the same URI"},
+	}
+	for _, tt := range tests {
+		r, _ := Lookup(tt.id)
+		fs := r.Check(parse(t, tt.stream, tt.method))
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, tt.want) {
+			t.Errorf("%s findings %+v, want one whose message says %q", tt.id, fs, tt.want)
 		}
 	}
 }

@@ -66,10 +66,10 @@ func checkE1(ex *probe.Exchange) []note {
 }
 
 // checkE2: the content coding is one the request accepted (RFC 9110 §12.5.3). Without an
-// Accept-Encoding field any coding is allowed, but a client that did not ask for one is
-// unlikely to decode it (curl without --compressed hands over the coded bytes); with one, a
-// coding it does not list, or lists with q=0, should not be sent. An exchange built offline
-// has no request to compare with.
+// Accept-Encoding field any coding is allowed, so that is only worth knowing (Info): a client
+// that did not ask for one is unlikely to decode it (curl without --compressed hands over the
+// coded bytes). With one, a coding it does not list, or lists with q=0, should not be sent.
+// An exchange built offline has no request to compare with.
 func checkE2(ex *probe.Exchange) []note {
 	r := ex.Response
 	if r.Coding == nil || r.Body.Size == 0 || len(ex.Request.Bytes) == 0 {
@@ -94,7 +94,7 @@ func checkE2(ex *probe.Exchange) []note {
 		}
 		switch qv, named := acceptance(accept, c); {
 		case !sent:
-			return []note{newNote(ce, "Content-Encoding %s, but the request sent no Accept-Encoding", q(c))}
+			return []note{newNote(ce, "Content-Encoding %s, but the request sent no Accept-Encoding", q(c)).with(Info)}
 		case !named:
 			return []note{newNote(ce, "Content-Encoding %s, but the request's Accept-Encoding %s does not name it",
 				q(c), q(strings.Join(accept, ", ")))}

@@ -74,7 +74,7 @@ func codingCases() []ruleCase {
 				"Content-Length: 100") + okJSON[:10]},
 		{id: "E1", name: "no coding", stream: ok},
 		// E2
-		{id: "E2", name: "no Accept-Encoding", stream: coded("gzip", okJSON), setup: sent(), want: fires(Warning, ce)},
+		{id: "E2", name: "no Accept-Encoding", stream: coded("gzip", okJSON), setup: sent(), want: fires(Info, ce)},
 		{id: "E2", name: "Accept-Encoding without it", stream: coded("gzip", okJSON), setup: sent("br, zstd"), want: fires(Warning, ce)},
 		{id: "E2", name: "refused with q=0", stream: coded("gzip", okJSON), setup: sent("br", "gzip;q=0"), want: fires(Warning, ce)},
 		{id: "E2", name: "empty Accept-Encoding", stream: coded("gzip", okJSON), setup: sent(""), want: fires(Warning, ce)},

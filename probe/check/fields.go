@@ -88,11 +88,10 @@ func badValueByte(v string) (byte, bool) {
 	return 0, false
 }
 
-// checkF10: a field that takes one value appears once. Two different values leave the
-// recipient to guess which one counts. The same value twice is reported too: for
-// Content-Length it is an error, as Node.js and fetch implementations built on llhttp reject
-// the whole response ("Duplicate Content-Length"); for the other fields it is a warning, as
-// recipients agree on the value even though RFC 9110 §5.3 forbids the second line.
+// checkF10: a field that takes one value appears once (RFC 9110 §5.3). Two different values
+// leave the recipient to guess which one counts; the same value twice breaks the same MUST NOT,
+// and for Content-Length it makes Node.js and fetch implementations built on llhttp reject the
+// whole response ("Duplicate Content-Length").
 func checkF10(ex *probe.Exchange) []note {
 	r := ex.Response
 	singletons := [...]string{
@@ -112,7 +111,7 @@ func checkF10(ex *probe.Exchange) []note {
 				out = append(out, newNote(final(ex).header(i),
 					"Content-Length %s sent twice; Node.js and fetch reject a repeated Content-Length", q(v)))
 			default:
-				out = append(out, newNote(final(ex).header(i), "%s %s sent twice", name, q(v)).with(Warning))
+				out = append(out, newNote(final(ex).header(i), "%s %s sent twice", name, q(v)))
 			}
 		}
 	}

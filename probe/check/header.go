@@ -146,12 +146,9 @@ func isIMFFixdate(s string) bool {
 	return err == nil && t.Format(imfFixdate) == s
 }
 
-// isHTTPDate reports whether s is an HTTP-date in any of the three formats recipients accept:
-// IMF-fixdate, the obsolete RFC 850 format or asctime's.
-func isHTTPDate(s string) bool {
-	if isIMFFixdate(s) {
-		return true
-	}
+// isObsoleteHTTPDate reports whether s is an HTTP-date in one of the two obsolete formats that
+// recipients must still accept: RFC 850's or asctime's (RFC 9110 §5.6.7).
+func isObsoleteHTTPDate(s string) bool {
 	for _, layout := range []string{"Monday, 02-Jan-06 15:04:05 GMT", "Mon Jan _2 15:04:05 2006"} {
 		if _, err := time.Parse(layout, s); err == nil {
 			return true

@@ -40,9 +40,10 @@ func checkJ1(ex *probe.Exchange) []note {
 		termsafe.String(err.Error(), termsafe.Line))}
 }
 
-// checkJ2: a 204 or 304 labelled JSON is allowed but invites clients that parse by media type to
-// parse nothing. It is a warning on a 204 and only worth knowing on a 304, whose header fields
-// describe the representation the client already has.
+// checkJ2: a 204 or 304 labelled JSON is allowed (the field describes the target resource's
+// representation, not this message's content), but generic code that picks a parser by media
+// type will try to parse nothing. Only worth knowing: Go net/http, fetch, axios, requests and curl
+// treat such a response exactly like one without the field.
 func checkJ2(ex *probe.Exchange) []note {
 	r := ex.Response
 	mt, _, ct := mediaType(r)
@@ -50,9 +51,5 @@ func checkJ2(ex *probe.Exchange) []note {
 	if ct < 0 || !isJSON(mt) || (c != 204 && c != 304) {
 		return nil
 	}
-	n := newNote(final(ex).header(ct), "%d response labelled %s, but it has no content to parse", c, val(mt))
-	if c == 304 {
-		n = n.with(Info)
-	}
-	return []note{n}
+	return []note{newNote(final(ex).header(ct), "%d response labelled %s, but it has no content to parse", c, val(mt))}
 }

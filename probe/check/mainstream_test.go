@@ -30,14 +30,14 @@ func TestNoFalseAlarms(t *testing.T) {
 			"Date: Tue, 24 Nov 2026 18:57:03 GMT",
 			"Connection: keep-alive",
 			"", "")},
-		{"Express res.sendStatus(204)", "DELETE", crlf(
+		{"Express 4.22 and 5.3 res.status(204).end()", "DELETE", crlf(
 			"HTTP/1.1 204 No Content",
 			"X-Powered-By: Express",
 			"Date: Tue, 24 Nov 2026 18:57:03 GMT",
 			"Connection: keep-alive",
 			"Keep-Alive: timeout=5",
 			"", "")},
-		{"Express 204 with the ETag of a discarded body", "PUT", crlf(
+		{"Express 4.22 and 5.3 res.sendStatus(204): the ETag of \"No Content\"", "PUT", crlf(
 			"HTTP/1.1 204 No Content",
 			"X-Powered-By: Express",
 			`ETag: W/"a-bAsFyilMr4Ra1hIU5PyoyFRunpI"`,

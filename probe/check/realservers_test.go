@@ -31,7 +31,7 @@ func TestRealServerCaptures(t *testing.T) {
 			"Content-Length: 1",
 			"Connection: keep-alive",
 			"Content-Type: text/plain",
-			"", "x"), []string{"F10:warning"}},
+			"", "x"), []string{"F10:error"}},
 		{"invalid chunk-size line: one finding, at the undecodable bytes", "GET", crlf(
 			"HTTP/1.1 200 OK",
 			"Date: Tue, 24 Nov 2026 19:00:00 GMT",

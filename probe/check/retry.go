@@ -11,17 +11,24 @@ func checkS23(ex *probe.Exchange) []note {
 		return nil
 	}
 	return []note{newNote(final(ex).whole(),
-		"413 response without Retry-After: clients cannot tell whether to retry")}
+		"413 response without Retry-After: if the limit is temporary, Retry-After tells clients when to try again")}
 }
 
 // checkS29: Retry-After is an HTTP-date or a number of seconds, in any response; a 429 or 503
-// without it leaves clients to guess when to come back.
+// without it leaves clients to guess when to come back. A date in one of the two obsolete
+// formats is a warning, not an error: senders must write IMF-fixdate, but recipients must accept
+// all three formats (RFC 9110 §5.6.7), so nothing breaks.
 func checkS29(ex *probe.Exchange) []note {
 	r := ex.Response
 	idx := r.Values("Retry-After")
 	var out []note
 	for _, i := range idx {
-		if v := r.Header[i].Value; !isDigits(v) && !isHTTPDate(v) {
+		switch v := r.Header[i].Value; {
+		case isDigits(v), isIMFFixdate(v):
+		case isObsoleteHTTPDate(v):
+			out = append(out, newNote(final(ex).header(i), "Retry-After %s is an obsolete date format; send an IMF-fixdate like %q",
+				q(v), "Sun, 06 Nov 1994 08:49:37 GMT").with(Warning))
+		default:
 			out = append(out, newNote(final(ex).header(i), "Retry-After %s is neither seconds nor an HTTP-date", q(v)))
 		}
 	}

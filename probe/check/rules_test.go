@@ -59,14 +59,14 @@ func ruleCases() []ruleCase {
 		{id: "F1", name: "correct", stream: ok},
 		{id: "F1", name: "HTTP/1.0 is fine", stream: strings.Replace(ok, "HTTP/1.1", "HTTP/1.0", 1)},
 		// F2
-		{id: "F2", name: "no space after the code", stream: strings.Replace(ok, "200 OK", "200", 1), want: fires(Warning, atStatus())},
+		{id: "F2", name: "no space after the code", stream: strings.Replace(ok, "200 OK", "200", 1), want: fires(Error, atStatus())},
 		{id: "F2", name: "empty reason with its space", stream: strings.Replace(ok, "200 OK", "200 ", 1)},
 		// F3
 		{id: "F3", name: "600", stream: strings.Replace(ok, "200 OK", "600 Odd", 1), want: fires(Error, atStatus())},
 		{id: "F3", name: "099", stream: strings.Replace(ok, "200 OK", "099 Odd", 1), want: fires(Error, atStatus())},
 		{id: "F3", name: "599", stream: strings.Replace(ok, "200 OK", "599 Odd", 1)},
 		// F4
-		{id: "F4", name: "control byte in the reason", stream: strings.Replace(ok, "200 OK", "200 O\x1b[2JK", 1), want: fires(Warning, atStatus())},
+		{id: "F4", name: "control byte in the reason", stream: strings.Replace(ok, "200 OK", "200 O\x1b[2JK", 1), want: fires(Error, atStatus())},
 		{id: "F4", name: "obs-text and tab are allowed", stream: strings.Replace(ok, "200 OK", "200 Tr\xc3\xa8s\tbien", 1)},
 		// F5
 		{id: "F5", name: "bare LF", stream: strings.Replace(ok, date+"\r\n", date+"\n", 1), want: fires(Warning, atLine(1))},
@@ -92,7 +92,7 @@ func ruleCases() []ruleCase {
 		// F10
 		{id: "F10", name: "two Content-Types", stream: strings.Replace(ok, date, date+"\r\nContent-Type: text/html", 1), want: fires(Error, atHeader(2, "Content-Type"))},
 		{id: "F10", name: "same Content-Length twice (nginx add_header)", stream: strings.Replace(ok, date, date+"\r\nContent-Length: 5", 1), want: fires(Error, atHeader(3, "Content-Length"))},
-		{id: "F10", name: "same Content-Type twice (nginx add_header)", stream: strings.Replace(ok, date, date+"\r\nContent-Type: text/plain", 1), want: fires(Warning, atHeader(2, "Content-Type"))},
+		{id: "F10", name: "same Content-Type twice (nginx add_header)", stream: strings.Replace(ok, date, date+"\r\nContent-Type: text/plain", 1), want: fires(Error, atHeader(2, "Content-Type"))},
 		{id: "F10", name: "one Content-Length", stream: ok},
 		{id: "F10", name: "list fields may repeat", stream: strings.Replace(ok, date, date+"\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2", 1)},
 		// F11
@@ -150,7 +150,7 @@ func ruleCases() []ruleCase {
 		{id: "J1", name: "short body is F13's", stream: head("HTTP/1.1 200 OK", date, "Content-Type: application/json", "Content-Length: 11") + `{"ok"`},
 		{id: "J1", name: "body cut by the capture limit", stream: head("HTTP/1.1 200 OK", date, "Content-Type: application/json") + "[" + strings.Repeat("1,", probe.DefaultBodyLimit/2+8) + "1]"},
 		// J2
-		{id: "J2", name: "204 labelled JSON", stream: head("HTTP/1.1 204 No Content", date, "Content-Type: application/json"), want: fires(Warning, atHeader(1, "Content-Type"))},
+		{id: "J2", name: "204 labelled JSON", stream: head("HTTP/1.1 204 No Content", date, "Content-Type: application/json"), want: fires(Info, atHeader(1, "Content-Type"))},
 		{id: "J2", name: "304 labelled JSON", stream: head("HTTP/1.1 304 Not Modified", date, `ETag: "v1"`, "Content-Type: application/json"), want: fires(Info, atHeader(2, "Content-Type"))},
 		{id: "J2", name: "204 without a type", stream: head("HTTP/1.1 204 No Content", date)},
 		// S1
@@ -199,6 +199,8 @@ func ruleCases() []ruleCase {
 		{id: "S15", name: "space in Location", stream: head("HTTP/1.1 302 Found", date, "Location: /a b", "Content-Length: 0"), want: fires(Error, atHeader(1, "Location"))},
 		{id: "S15", name: "bad percent-encoding", stream: head("HTTP/1.1 302 Found", date, "Location: /100%", "Content-Length: 0"), want: fires(Error, atHeader(1, "Location"))},
 		{id: "S15", name: "absolute URI with query and fragment", stream: head("HTTP/1.1 302 Found", date, "Location: https://[::1]:8080/a%20b?x=1&y=2#top", "Content-Length: 0")},
+		{id: "S15", name: "empty Location on a redirect", stream: head("HTTP/1.1 302 Found", date, "Location: ", "Content-Length: 0"), want: fires(Error, atHeader(1, "Location"))},
+		{id: "S15", name: "empty Location on a 201 is the target itself", stream: head("HTTP/1.1 201 Created", date, "Location: ", "Content-Length: 0")},
 		{id: "S15", name: "relative reference", stream: head("HTTP/1.1 201 Created", date, "Location: ../items/7", "Content-Length: 0")},
 		// S16
 		{id: "S16", name: "304 with content", stream: head("HTTP/1.1 304 Not Modified", date, `ETag: "v1"`) + "hello", want: fires(Error, Location{Where: AtExtra, End: 5})},
@@ -231,6 +233,8 @@ func ruleCases() []ruleCase {
 		// S29
 		{id: "S29", name: "429 without Retry-After", stream: head("HTTP/1.1 429 Too Many Requests", date, "Content-Length: 0"), want: fires(Info, atMessage())},
 		{id: "S29", name: "Retry-After not a delay or date", stream: head("HTTP/1.1 503 Service Unavailable", date, "Retry-After: soon", "Content-Length: 0"), want: fires(Error, atHeader(1, "Retry-After"))},
+		{id: "S29", name: "Retry-After in the obsolete RFC 850 format", stream: head("HTTP/1.1 503 Service Unavailable", date, "Retry-After: Wednesday, 21-Oct-15 07:28:00 GMT", "Content-Length: 0"), want: fires(Warning, atHeader(1, "Retry-After"))},
+		{id: "S29", name: "Retry-After in asctime format", stream: head("HTTP/1.1 429 Too Many Requests", date, "Retry-After: Wed Oct 21 07:28:00 2015", "Content-Length: 0"), want: fires(Warning, atHeader(1, "Retry-After"))},
 		{id: "S29", name: "Retry-After seconds", stream: head("HTTP/1.1 429 Too Many Requests", date, "Retry-After: 120", "Content-Length: 0")},
 		{id: "S29", name: "Retry-After date", stream: head("HTTP/1.1 503 Service Unavailable", date, "Retry-After: Wed, 21 Oct 2015 07:28:00 GMT", "Content-Length: 0")},
 		// S30

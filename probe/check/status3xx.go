@@ -21,12 +21,22 @@ func checkS14(ex *probe.Exchange) []note {
 	return nil
 }
 
-// checkS15: Location is one URI reference.
+// checkS15: Location is one URI reference. An empty one is a valid (same-document) reference,
+// but on a redirect it points back at the request's own URI: fetch follows it until its redirect
+// limit and fails, while curl, Go and requests do not follow it at all.
 func checkS15(ex *probe.Exchange) []note {
 	r := ex.Response
 	var out []note
 	for _, i := range r.Values("Location") {
-		if why := uriRefProblem(r.Header[i].Value); why != "" {
+		v := r.Header[i].Value
+		if v == "" {
+			if c := r.Status.Code; c == 301 || c == 302 || c == 303 || c == 307 || c == 308 {
+				out = append(out, newNote(final(ex).header(i),
+					"empty Location in a %d redirects to the same URI: fetch loops until its redirect limit", c))
+			}
+			continue
+		}
+		if why := uriRefProblem(v); why != "" {
 			out = append(out, newNote(final(ex).header(i), "Location %s is not a URI reference: %s",
 				q(r.Header[i].Value), why))
 		}
@@ -37,9 +47,6 @@ func checkS15(ex *probe.Exchange) []note {
 // uriRefProblem says why s is not a URI-reference (RFC 3986 §4.1), or "". It checks the
 // characters and percent-encodings; the grammar's structure is not parsed further.
 func uriRefProblem(s string) string {
-	if s == "" {
-		return "it is empty"
-	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {

@@ -34,7 +34,7 @@ func Scenarios() []Scenario {
 			Description: "204 with Transfer-Encoding: chunked and a last-chunk after it",
 			raw:         raw("204 No Content", []string{"Transfer-Encoding: chunked"}, "0\r\n\r\n")},
 		{Path: "/204/json-type", Code: 204, Rules: []string{"J2"}, GoClient: both(ClientOK), Twin: "/204",
-			Description: "204 with Content-Type: application/json and nothing else wrong",
+			Description: "204 with Content-Type: application/json and nothing else: allowed, worth knowing",
 			serve:       noContentJSON},
 		{Path: "/204/close", Code: 204, Rules: []string{"S9"}, GoClient: both(ClientOK), Twin: "/204",
 			Description: "204 with Connection: close, then a body until the server closes",
