@@ -81,7 +81,10 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	if jsonOut {
 		o := report.NewObject(exs, findings)
 		if clients && runErr == nil {
-			rep, _ := replayClients() // without a replay, the object has no "clients"
+			rep, replayErr := replayClients()
+			if replayErr != nil { // without a replay the object has no "clients"; say why
+				fmt.Fprintf(std.err, "hsx: clients: %s\n", oneLine(replayErr.Error()))
+			}
 			o.Clients = rep.Clients
 		}
 		err = report.Encode(std.out, o)

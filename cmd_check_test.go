@@ -184,3 +184,19 @@ func TestCheckJSONBody(t *testing.T) {
 		t.Errorf("--json URL: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.errs)
 	}
 }
+
+// TestCheckJSONClientsError: when the replay cannot run, check --json --clients says why on
+// standard error instead of leaving "clients" out without a word.
+func TestCheckJSONClientsError(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusOK)
+	}))
+	defer srv.Close()
+	r := runArgs(t, "check", "--json", "--clients", "-X", "CONNECT", srv.URL+"/")
+	if r.code == exitFailure || !strings.Contains(r.errs, "hsx: clients: replay: a response to CONNECT is not replayed") {
+		t.Errorf("exit %d, stderr %q", r.code, r.errs)
+	}
+	if strings.Contains(r.stdout, `"clients"`) {
+		t.Errorf("stdout has clients: %s", r.stdout)
+	}
+}
