@@ -14,6 +14,7 @@ func runUI(ctx context.Context, opts tuiOptions) error {
 		Initial:     opts.Initial,
 		SendAtStart: opts.SendAtStart,
 		Present:     opts.Present,
+		NoHistory:   opts.NoHistory,
 	})
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		return nil // stopped by a signal: a clean exit

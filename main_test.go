@@ -378,8 +378,12 @@ func TestTUIArgs(t *testing.T) {
 		t.Errorf("options = %+v", a.opts)
 	}
 	a, err = parseTUIArgs(nil)
-	if err != nil || a.opts.Initial != nil || a.opts.SendAtStart {
+	if err != nil || a.opts.Initial != nil || a.opts.SendAtStart || a.opts.NoHistory {
 		t.Errorf("no arguments: %+v, %v", a, err)
+	}
+	a, err = parseTUIArgs([]string{"--no-history"})
+	if err != nil || !a.opts.NoHistory || a.opts.SendAtStart {
+		t.Errorf("--no-history: %+v, %v", a.opts, err)
 	}
 }
 

@@ -35,6 +35,9 @@ type Options struct {
 	// StateDir is the directory that holds the request history; "" means the user's state
 	// directory (see ui/history.DefaultPath).
 	StateDir string
+	// NoHistory keeps the history in memory only: no file is read, created or written, and the
+	// history list shows this run's requests.
+	NoHistory bool
 }
 
 // Run runs the explorer on the terminal until the user quits or ctx is done. Requests still

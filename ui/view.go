@@ -180,7 +180,7 @@ func (m Model) hintKeys() []key.Binding {
 	case m.helpTop >= 0:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help"))}
 	case m.overlay.open():
-		return m.overlay.p.KeyMap.ShortHelp()
+		return m.overlay.p.ShortHelp()
 	}
 	var pane []key.Binding
 	switch m.focus {
