@@ -9,7 +9,8 @@
 //     glyph (␍␊, a bare ␊ or ␍ in a warning color); the extra bytes after the message where they
 //     arrived, highlighted. Long lines are soft-wrapped, so that every byte is on screen
 //     somewhere; only the first row of a line carries its offset.
-//   - Timing: a bar per phase of the exchange.
+//   - Timing: a bar per phase of the exchange, then the connection: the address and, for
+//     https, the TLS session and the server certificate, and whether it was verified.
 //
 // Every byte a server sent goes through probe/termsafe before it is drawn. Rows are prepared
 // when a result arrives (and re-wrapped when the width changes), so View only draws the rows
