@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -64,6 +65,11 @@ type Model struct {
 	// confirmClear is set while the history list asks whether to clear it all.
 	confirmClear bool
 
+	resultAt time.Time       // when the response on show arrived
+	saveDir  string          // where saved files go: Options.SaveDir or the working directory
+	undo     *composer.Model // the composer as it was before a new request emptied it
+	clip     clipboard       // how text is copied
+
 	notice notice // transient message in the hint bar
 	badge  badge  // last key pressed, in presentation mode
 
@@ -90,6 +96,14 @@ func newModel(ctx context.Context, opts Options) Model {
 		helpTop:     -1,
 	}
 	m.started = time.Now()
+	m.saveDir = opts.SaveDir
+	if m.saveDir == "" {
+		m.saveDir = "."
+		if wd, err := os.Getwd(); err == nil {
+			m.saveDir = wd
+		}
+	}
+	m.clip = systemClipboard()
 	if !opts.NoHistory {
 		m.store, m.storeErr = historyStore(opts.StateDir)
 	}

@@ -36,6 +36,8 @@ type overlay struct {
 	scenarios []lab.Scenario
 	entries   []history.Entry
 	sections  []content.Section
+	saves     []saveKind
+	save      saveJob
 }
 
 func (o overlay) open() bool { return o.on }
@@ -205,6 +207,8 @@ func (m *Model) choose(msg picker.Chosen) tea.Cmd {
 		return m.fill(probe.Request{Method: s.Method(), URL: m.opts.LabURL + s.Example()})
 	case pickHistory:
 		return m.fill(o.entries[msg.Index].Request())
+	case pickSave:
+		return m.chooseSave(o.save, o.saves[msg.Index])
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 	}
 	summary = append(summary, bytesText(r.Body.Size))
 	if r.Body.Truncated() {
-		summary = append(summary, "first "+bytesText(int64(len(data)))+" shown")
+		summary = append(summary, "cut: the first "+bytesText(int64(len(data)))+" kept")
 	}
 	text := string(data)
 	switch kind {
@@ -76,6 +76,7 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 		v.hex = data
 	}
 	sum := plainRow(span{strings.Join(summary, " · "), kMuted})
+	sum.full = true
 	for fi, f := range fs {
 		if f.At.Where == check.AtBody {
 			sum = sum.marked(fi, f.Severity)
@@ -98,6 +99,10 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 			spans = appendEscaped(nil, line, kPlain)
 		}
 		v.rows = append(v.rows, plainRow(spans...))
+	}
+	if r.Body.Truncated() {
+		v.rows = append(v.rows, plainRow(), plainRow(span{fmt.Sprintf("── cut here: hsx keeps the first %s of a body; %s more arrived and were counted ──",
+			bytesText(int64(len(data))), bytesText(r.Body.Size-int64(len(data)))), kLabel}))
 	}
 	if !r.BodyComplete && r.BodyError != "" {
 		v.rows = append(v.rows, plainRow(), plainRow(span{"── incomplete: " + safeLine(r.BodyError) + " ──", kWarn}))

@@ -199,6 +199,15 @@ func (m Model) Finding() (check.Finding, bool) {
 	return m.findings[m.sel], true
 }
 
+// Exchanges returns the exchanges on show, redirect hops first and the final one last; nil
+// unless a response arrived.
+func (m Model) Exchanges() []*probe.Exchange {
+	if m.state != stateDone {
+		return nil
+	}
+	return m.exs
+}
+
 // Findings returns the findings on show, most severe first.
 func (m Model) Findings() []check.Finding { return m.findings }
 
