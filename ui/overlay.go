@@ -105,11 +105,18 @@ func (m *Model) openLab() tea.Cmd {
 	}
 	scs := lab.Scenarios()
 	items := make([]picker.Item, len(scs))
+	// The rules a scenario breaks come before its description, in a column of their own, so
+	// that a long description is what gets cut, never the tags.
+	tags := make([]string, len(scs))
+	tagW := 0
 	for i, s := range scs {
-		detail := codeCell(s.Code) + "  " + s.Description
 		if len(s.Rules) > 0 {
-			detail += "  [" + strings.Join(s.Rules, " ") + "]"
+			tags[i] = "[" + strings.Join(s.Rules, " ") + "]"
 		}
+		tagW = max(tagW, len(tags[i]))
+	}
+	for i, s := range scs {
+		detail := fmt.Sprintf("%s  %-*s  %s", codeCell(s.Code), tagW, tags[i], s.Description)
 		items[i] = picker.Item{Title: fmt.Sprintf("%-7s %s", s.Method(), s.Example()), Detail: detail}
 		if s.Code != 0 {
 			items[i].Color = m.th.Class(s.Code)

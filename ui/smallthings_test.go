@@ -37,3 +37,29 @@ func TestShortExplainerSaysHowToRead(t *testing.T) {
 		})
 	}
 }
+
+func TestLabPickerShowsEveryRuleTag(t *testing.T) {
+	t.Parallel()
+	for _, w := range []int{100, 120, 160} {
+		d := newDriver(t, Options{LabURL: "http://127.0.0.1:9"}, w, 60)
+		d.press("ctrl+l")
+		s := d.screen()
+		rows := 0
+		for _, l := range strings.Split(s, "\n") {
+			if !strings.Contains(l, "/204/body") || !strings.Contains(l, "DELETE") && !strings.Contains(l, "GET") {
+				continue
+			}
+			rows++
+			if !strings.Contains(l, "[J2 S2 S9]") {
+				t.Errorf("%d columns: the row of /204/body lacks its whole rule tags:\n%s", w, l)
+			}
+			// The path column is as wide as the longest method and path, not half the box.
+			if gap := strings.Index(l, "/204/body") + len("/204/body"); strings.Count(l[gap:gap+40], " ") > 30 {
+				t.Errorf("%d columns: a wide gap after the path:\n%s", w, l)
+			}
+		}
+		if rows == 0 {
+			t.Errorf("%d columns: no row for /204/body:\n%s", w, s)
+		}
+	}
+}

@@ -413,12 +413,12 @@ func (m Model) row(r, w int) string {
 
 // titleWidth is the width of the title column for an inner width of w: the longest title when
 // it fits beside the longest detail, otherwise what is left beside the details, but at least
-// half the row.
+// half the row, or the longest title when that is less.
 func (m Model) titleWidth(w int) int {
 	tw, dw := m.titleW, m.detailW
 	room := w - 4 // the marker, and the gap before the detail
 	if dw > 0 && tw+dw > room {
-		tw = max(room-dw, room/2)
+		tw = min(tw, max(room-dw, room/2)) // never wider than the titles need
 	}
 	return max(min(tw, room), 1)
 }
