@@ -27,9 +27,9 @@ type HistoryKeyMap struct {
 // editing keys, since printable ones go to the filter.
 func DefaultHistoryKeyMap() HistoryKeyMap {
 	return HistoryKeyMap{
-		Delete: key.NewBinding(key.WithKeys("delete", "ctrl+d"), key.WithHelp("del/ctrl+d", "delete entry")),
+		Delete: key.NewBinding(key.WithKeys("delete", "ctrl+d"), key.WithHelp("del", "delete")),
 		Clear:  key.NewBinding(key.WithKeys("shift+delete", "ctrl+k"), key.WithHelp("ctrl+k", "clear all")),
-		All:    key.NewBinding(key.WithKeys("ctrl+a"), key.WithHelp("ctrl+a", "all runs (presenting)")),
+		All:    key.NewBinding(key.WithKeys("ctrl+a"), key.WithHelp("ctrl+a", "earlier runs")),
 	}
 }
 
@@ -58,13 +58,12 @@ func (m Model) historyNote() []string {
 		note = append(note, "History is off (--no-history): this run's requests, kept in memory only.")
 	case m.opts.Present && !m.allHistory:
 		if hidden := len(m.history) - len(m.historyShown()); hidden > 0 {
-			note = append(note, fmt.Sprintf("Presenting: this run's requests only; ctrl+a shows the %s of earlier runs.",
-				english.Plural(hidden, "sending")))
+			note = append(note, fmt.Sprintf("Presenting: this run's requests only · ctrl+a adds %d from earlier runs.", hidden))
 		}
 	}
 	if m.confirmClear {
 		note = append(note, fmt.Sprintf("Clear all %s from the history? enter clears · any other key keeps them.",
-			english.Plural(len(m.history), "sending")))
+			english.Plural(len(m.history), "request")))
 	}
 	return note
 }
@@ -107,7 +106,7 @@ func (m *Model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	n := len(m.history)
 	m.history = nil
 	m.reopenHistory(0)
-	msgText := "history cleared: " + english.Plural(n, "sending") + " removed"
+	msgText := "history cleared: " + english.Plural(n, "request") + " removed"
 	if m.store != nil {
 		msgText += " from " + m.store.Path
 	}

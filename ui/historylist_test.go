@@ -83,7 +83,7 @@ func TestHistoryDeleteAndClear(t *testing.T) {
 		{"delete within a filter", []string{"f4", "/", "a", "delete"},
 			[]string{c.URL, b.URL}, nil, "deleted from the history: GET " + a.URL},
 		{"clear asks first, enter clears", []string{"f4", "ctrl+k", "enter"},
-			nil, nil, "history cleared: 3 sendings removed"},
+			nil, nil, "history cleared: 3 requests removed"},
 		{"shift+delete clears too", []string{"f4", "shift+delete", "enter"},
 			nil, nil, "history cleared"},
 		{"clear asked, esc keeps", []string{"f4", "ctrl+k", "esc"},
@@ -128,11 +128,11 @@ func TestHistoryClearAsksOnScreen(t *testing.T) {
 	storeHistory(t, dir, history.Entry{Time: time.Now(), Method: "GET", URL: "http://example.test/a"})
 	d := newDriver(t, Options{StateDir: dir}, 100, 30)
 	d.keys("f4")
-	if s := d.screen(); !strings.Contains(s, "del/ctrl+d delete entry") || !strings.Contains(s, "ctrl+k clear all") {
+	if s := d.screen(); !strings.Contains(s, "del delete") || !strings.Contains(s, "ctrl+k clear all") {
 		t.Errorf("the history list does not show its keys:\n%s", s)
 	}
 	d.keys("ctrl+k")
-	if s := d.screen(); !strings.Contains(s, "Clear all 1 sending from the history?") {
+	if s := d.screen(); !strings.Contains(s, "Clear all 1 request from the history?") {
 		t.Errorf("no question on screen:\n%s", s)
 	}
 	if got := storedURLs(t, dir); len(got) != 1 {
@@ -201,9 +201,9 @@ func TestPresentHistoryShowsThisRun(t *testing.T) {
 		want, not []string
 	}{
 		{"presenting: this run only", true, []string{"f4"},
-			[]string{"/204/body", "ctrl+a shows the 2 sendings of earlier runs"}, []string{"old.example"}},
+			[]string{"/204/body", "ctrl+a adds 2 from earlier runs"}, []string{"old.example"}},
 		{"presenting, ctrl+a: all, passwords masked", true, []string{"f4", "ctrl+a"},
-			[]string{"/204/body", "old.example/b", "user:••••••@old.example"}, []string{"hunter2", "shows the"}},
+			[]string{"/204/body", "old.example/b", "user:••••••@old.example"}, []string{"hunter2", "adds 2"}},
 		{"presenting, ctrl+a twice: this run again", true, []string{"f4", "ctrl+a", "ctrl+a"},
 			[]string{"/204/body"}, []string{"old.example"}},
 		{"not presenting: everything", false, []string{"f4"},

@@ -32,7 +32,7 @@ func appendConnection(rows []row, ex *probe.Exchange, at time.Time) []row {
 		labelled("version", span{safeLine(info.Version), kPlain}),
 		labelled("cipher", span{safeLine(info.CipherSuite), kPlain}),
 	)
-	alpn := span{"none (HTTP/1.1 by default)", kMuted}
+	alpn := span{"none: the server chose no protocol", kMuted}
 	if info.ALPN != "" {
 		alpn = span{safeLine(info.ALPN), kPlain}
 	}
@@ -43,7 +43,7 @@ func appendConnection(rows []row, ex *probe.Exchange, at time.Time) []row {
 	if info.Verified {
 		rows = append(rows, labelled("verified", span{"✓ yes: the chain is trusted and names this host", kOk}))
 	} else {
-		rows = append(rows, labelled("verified", span{"! NO: verification was turned off (-k); anyone could have answered", kWarn}))
+		rows = append(rows, labelled("verified", span{"! NO: turned off with -k; anyone could have answered", kWarn}))
 	}
 	if len(info.Chain) == 0 {
 		return append(rows, labelled("certificate", span{"none was sent", kMuted}))
