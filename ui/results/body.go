@@ -101,7 +101,7 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 		v.rows = append(v.rows, plainRow(spans...))
 	}
 	if r.Body.Truncated() {
-		v.rows = append(v.rows, plainRow(), plainRow(span{fmt.Sprintf("── cut here: hsx keeps the first %s of a body; %s more arrived and were counted ──",
+		v.rows = append(v.rows, plainRow(), plainRow(span{fmt.Sprintf("── cut: hsx keeps the first %s of a body; %s more arrived ──",
 			bytesText(int64(len(data))), bytesText(r.Body.Size-int64(len(data)))), kLabel}))
 	}
 	if !r.BodyComplete && r.BodyError != "" {

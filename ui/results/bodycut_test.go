@@ -23,7 +23,7 @@ func TestBodyHeadingAndCut(t *testing.T) {
 		{"text", response("text/plain", "hello\n"), "text/plain · 6 bytes", nil, []string{"cut"}},
 		{"binary, in hex", response("application/octet-stream", "\x00\x01\x02\xff"), "application/octet-stream · 4 bytes", []string{"00000000"}, nil},
 		{"beyond what is kept", response("text/plain", big), "text/plain · 1.2 MiB · cut: the first 1.0 MiB kept",
-			[]string{"── cut here: hsx keeps the first 1.0 MiB of a body;"}, nil},
+			[]string{"── cut: hsx keeps the first 1.0 MiB of a body; 214.8 KiB more arrived ──"}, nil},
 	}
 	const textColumn = 4 // pointer, mark, spaces: where the rows of a view without a gutter start
 	for _, tt := range tests {
