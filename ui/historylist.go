@@ -78,6 +78,9 @@ func (m *Model) historyAction(act picker.Pressed) tea.Cmd {
 		}
 		e := m.overlay.entries[act.Index]
 		m.history = slices.DeleteFunc(m.history, func(o history.Entry) bool { return history.SameRequest(o, e) })
+		if !m.loaded {
+			m.forgotten = append(m.forgotten, e)
+		}
 		m.reopenHistory(act.Index)
 		return tea.Batch(m.queue(func(s history.Store) error { return s.Remove(e) }),
 			m.flash("deleted from the history: "+e.Method+" "+m.shownURL(e.URL), noticeInfo))
@@ -105,12 +108,25 @@ func (m *Model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	n := len(m.history)
 	m.history = nil
+	m.clearedAll = m.clearedAll || !m.loaded
 	m.reopenHistory(0)
 	msgText := "history cleared: " + english.Plural(n, "request") + " removed"
 	if m.store != nil {
 		msgText += " from " + m.store.Path
 	}
 	return tea.Batch(m.queue(history.Store.Clear), m.flash(msgText, noticeInfo))
+}
+
+// forget drops from entries read at start what was deleted or cleared before they came.
+func (m *Model) forget(entries []history.Entry) []history.Entry {
+	if m.clearedAll {
+		entries = nil
+	}
+	for _, f := range m.forgotten {
+		entries = slices.DeleteFunc(entries, func(e history.Entry) bool { return history.SameRequest(e, f) })
+	}
+	m.forgotten, m.clearedAll = nil, false
+	return entries
 }
 
 // reopenHistory redraws the open history list after a change, with its filter kept and the

@@ -12,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/ui/history"
 )
 
@@ -235,6 +236,50 @@ func TestPresentHistoryShowsThisRun(t *testing.T) {
 				if strings.Contains(s, n) {
 					t.Errorf("list shows %q:\n%s", n, s)
 				}
+			}
+		})
+	}
+}
+
+// TestDeleteBeforeTheLoad deletes and clears before the history read at start has come back:
+// what the read brings must not put the deleted requests back.
+func TestDeleteBeforeTheLoad(t *testing.T) {
+	t.Parallel()
+	x := history.Entry{Time: time.Now().Add(-time.Hour), Method: "GET", URL: "http://127.0.0.1:9/x", Status: 204}
+	y := history.Entry{Time: time.Now().Add(-time.Hour), Method: "GET", URL: "http://127.0.0.1:9/y", Status: 204}
+	tests := []struct {
+		name string
+		keys []string
+		want []string // in memory and on disk, newest first
+	}{
+		{"delete the request sent", []string{"f4", "delete", "esc"}, []string{y.URL}},
+		{"clear", []string{"f4", "ctrl+k", "enter", "esc"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			storeHistory(t, dir, y, x)
+			d := &driver{t: t, m: New(Options{StateDir: dir}), msgs: make(chan tea.Msg, 256)}
+			d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+			load := d.m.loadHistory() // what Init starts, held back
+			d.m.send(probe.Request{Method: "GET", URL: x.URL})
+			resp := []byte("HTTP/1.1 204 No Content\r\n\r\n")
+			d.send(resultMsg{id: d.m.reqID, exs: []*probe.Exchange{probe.Parse(resp, "GET")}})
+			d.settle()
+			d.keys(tt.keys...)
+			d.start(load)
+			d.settle()
+			d.until("the history writes", 5*time.Second, func(m Model) bool { return !m.saving && len(m.saveQueue) == 0 })
+			var mem []string
+			for _, e := range d.m.history {
+				mem = append(mem, e.URL)
+			}
+			if !slices.Equal(mem, tt.want) {
+				t.Errorf("in memory: %q, want %q", mem, tt.want)
+			}
+			if got := storedURLs(t, dir); !slices.Equal(got, tt.want) {
+				t.Errorf("on disk: %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -64,6 +64,10 @@ type Model struct {
 	allHistory bool
 	// confirmClear is set while the history list asks whether to clear it all.
 	confirmClear bool
+	// forgotten lists the requests deleted, and clearedAll says whether the history was
+	// cleared, before the history read at start came back: what it brings is filtered by them.
+	forgotten  []history.Entry
+	clearedAll bool
 
 	resultAt time.Time       // when the response on show arrived
 	saveDir  string          // where saved files go: Options.SaveDir or the working directory

@@ -44,7 +44,7 @@ func (m Model) loadHistory() tea.Cmd {
 // historyLoaded keeps the loaded entries (newest first) behind any sent meanwhile, warns when a
 // damaged file was set aside, and starts the writes that waited for the load.
 func (m *Model) historyLoaded(msg historyLoadedMsg) tea.Cmd {
-	loaded := slices.Clone(msg.entries)
+	loaded := m.forget(slices.Clone(msg.entries))
 	slices.SortStableFunc(loaded, func(a, b history.Entry) int { return b.Time.Compare(a.Time) })
 	m.history = append(m.history, loaded...)
 	m.loaded = true
