@@ -46,6 +46,7 @@ Request flags (curl's spelling):
 
 Explorer flags:
   --present                   presentation mode for projectors: high contrast, more spacing
+  --no-history                keep no history on disk: nothing is read or written
 
 check exits 0 when a response arrived without error findings, 1 when a finding is an error,
 and 2 when no response arrived (refused, timed out, not HTTP) or the command line is wrong.

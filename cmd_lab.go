@@ -2,37 +2,75 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"io"
+	"strings"
 
 	"github.com/hsx-dev/hsx/probe/lab"
 )
 
+// labArgs is the command line of `hsx lab`.
+type labArgs struct {
+	addr               string
+	public, list, help bool
+}
+
+// parseLabArgs reads the command line of `hsx lab`: --addr HOST:PORT (or --addr=HOST:PORT),
+// --public, --list and --help, with one dash or two. A flag it does not know, a value where
+// none belongs and an argument are usage errors that name them.
+func parseLabArgs(args []string) (labArgs, error) {
+	a := labArgs{addr: lab.DefaultAddr}
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		if !strings.HasPrefix(arg, "-") || arg == "-" {
+			return a, usageErrorf("lab takes no arguments, got %q", arg)
+		}
+		name, value, hasValue := strings.Cut(arg, "=")
+		long := "--" + strings.TrimLeft(name, "-")
+		var set *bool
+		switch long {
+		case "--addr":
+			if !hasValue {
+				if i+1 >= len(args) {
+					return a, usageErrorf("%s needs HOST:PORT for lab", name)
+				}
+				i++
+				value = args[i]
+			}
+			a.addr = value
+			continue
+		case "--public":
+			set = &a.public
+		case "--list":
+			set = &a.list
+		case "--help", "--h":
+			set = &a.help
+		default:
+			return a, usageErrorf("unknown flag %s for lab", name)
+		}
+		if hasValue {
+			return a, usageErrorf("%s takes no value, got %q", name, value)
+		}
+		*set = true
+	}
+	return a, nil
+}
+
 // runLab runs `hsx lab`: the lab in the foreground until ctx ends, or its list of scenarios.
 func runLab(ctx context.Context, args []string, std stdio) error {
-	fs := flag.NewFlagSet("lab", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // errors are reported in one line instead
-	addr := fs.String("addr", lab.DefaultAddr, "")
-	public := fs.Bool("public", false, "")
-	list := fs.Bool("list", false, "")
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return runHelp([]string{"lab"}, std)
-		}
-		return usageErrorf("lab: %v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("lab takes no arguments, got %q", fs.Arg(0))
-	}
-	if *list {
+	a, err := parseLabArgs(args)
+	switch {
+	case err != nil:
+		return err
+	case a.help:
+		return runHelp([]string{"lab"}, std)
+	case a.list:
 		return lab.WriteList(std.out, "")
 	}
 	var opts []lab.Option
-	if *public {
+	if a.public {
 		opts = append(opts, lab.WithPublic())
 	}
-	srv, err := lab.Start(ctx, *addr, opts...)
+	srv, err := lab.Start(ctx, a.addr, opts...)
 	if err != nil {
 		return err
 	}

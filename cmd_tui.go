@@ -15,6 +15,7 @@ type tuiOptions struct {
 	Initial     *probe.Request
 	SendAtStart bool
 	Present     bool
+	NoHistory   bool
 }
 
 // tuiArgs is the explorer's command line: request flags and an optional URL, plus its own flags.
@@ -28,6 +29,7 @@ func parseTUIArgs(args []string) (tuiArgs, error) {
 	var a tuiArgs
 	cmd, err := curl.Parse(args,
 		curl.Flag{Name: "present", Set: func(string) error { a.opts.Present = true; return nil }},
+		curl.Flag{Name: "no-history", Set: func(string) error { a.opts.NoHistory = true; return nil }},
 		curl.Flag{Name: "help", Short: 'h', Set: func(string) error { a.help = true; return nil }},
 		curl.Flag{Name: "version", Short: 'V', Set: func(string) error { a.showVersion = true; return nil }},
 	)

@@ -19,6 +19,7 @@ func runUI(ctx context.Context, opts tuiOptions) error {
 		Replay: func(ctx context.Context, ex *probe.Exchange) (replay.Report, error) {
 			return replay.Run(ctx, ex, replayOptions())
 		},
+		NoHistory: opts.NoHistory,
 	})
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		return nil // stopped by a signal: a clean exit

@@ -266,8 +266,28 @@ func TestLabList(t *testing.T) {
 			t.Errorf("list lacks %s", p)
 		}
 	}
-	for _, args := range [][]string{{"lab", "--bogus"}, {"lab", "extra"}, {"lab", "--addr", "0.0.0.0:0"}} {
-		if r := runArgs(t, args...); r.code != 2 || !strings.HasPrefix(r.errs, "hsx: ") || strings.Count(r.errs, "\n") != 1 {
+	for _, tt := range []struct {
+		args []string
+		want string // the one line on stderr, before the pointer to the help
+	}{
+		{[]string{"lab", "--bogus"}, "hsx: unknown flag --bogus for lab"},
+		{[]string{"lab", "-bogus"}, "hsx: unknown flag -bogus for lab"},
+		{[]string{"lab", "--bogus=1"}, "hsx: unknown flag --bogus for lab"},
+		{[]string{"lab", "extra"}, `hsx: lab takes no arguments, got "extra"`},
+		{[]string{"lab", "--addr"}, "hsx: --addr needs HOST:PORT for lab"},
+		{[]string{"lab", "--list=maybe"}, `hsx: --list takes no value, got "maybe"`},
+		{[]string{"lab", "--addr", "0.0.0.0:0"}, "hsx: "},
+	} {
+		r := runArgs(t, tt.args...)
+		if r.code != 2 || !strings.HasPrefix(r.errs, tt.want) || strings.Count(r.errs, "\n") != 1 {
+			t.Errorf("hsx %q: exit %d, stderr %q; want exit 2 and %q", tt.args, r.code, r.errs, tt.want)
+		}
+		if strings.Contains(r.errs, "provided but not defined") || strings.Contains(r.errs, "flag needs") {
+			t.Errorf("hsx %q answers in Go's flag wording: %q", tt.args, r.errs)
+		}
+	}
+	for _, args := range [][]string{{"lab", "--list"}, {"lab", "-list"}} {
+		if r := runArgs(t, args...); r.code != 0 || !strings.Contains(r.stdout, "/204/body") {
 			t.Errorf("hsx %q: exit %d, stderr %q", args, r.code, r.errs)
 		}
 	}
@@ -388,8 +408,12 @@ func TestTUIArgs(t *testing.T) {
 		t.Errorf("options = %+v", a.opts)
 	}
 	a, err = parseTUIArgs(nil)
-	if err != nil || a.opts.Initial != nil || a.opts.SendAtStart {
+	if err != nil || a.opts.Initial != nil || a.opts.SendAtStart || a.opts.NoHistory {
 		t.Errorf("no arguments: %+v, %v", a, err)
+	}
+	a, err = parseTUIArgs([]string{"--no-history"})
+	if err != nil || !a.opts.NoHistory || a.opts.SendAtStart {
+		t.Errorf("--no-history: %+v, %v", a.opts, err)
 	}
 }
 

@@ -52,7 +52,9 @@ func (m Model) helpGroups() []helpGroup {
 	rest := append(append([]helpGroup(nil), panes[:m.focus]...), panes[m.focus+1:]...)
 	out := []helpGroup{{"Everywhere", flat(m.Keys.FullHelp())}, first}
 	out = append(out, rest...)
-	return append(out, helpGroup{"Lists (codes, lab, history)", flat(picker.DefaultKeyMap().FullHelp())})
+	hk := m.HistoryKeys
+	return append(out, helpGroup{"History list (f4)", []key.Binding{hk.Delete, hk.Clear, hk.All}},
+		helpGroup{"Lists (codes, lab, history)", flat(picker.DefaultKeyMap().FullHelp())})
 }
 
 // helpLines lays the help groups out in as many columns as fit in width w.

@@ -65,6 +65,12 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.relayout(), true
 	case key.Matches(msg, k.Copy):
 		return m.copyCurl(), true
+	case key.Matches(msg, k.New):
+		return m.newRequest(), true
+	case key.Matches(msg, k.Undo):
+		return m.undoNew(), true
+	case key.Matches(msg, k.Save), m.focus == layout.Results && key.Matches(msg, k.SavePlain):
+		return m.openSave(), true
 	default:
 		return nil, false
 	}

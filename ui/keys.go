@@ -21,6 +21,12 @@ type KeyMap struct {
 	Zoom      key.Binding
 	ZoomPlain key.Binding // z, when not typing
 	Copy      key.Binding
+	// New empties the composer for a new request; Undo brings back what New emptied.
+	New  key.Binding
+	Undo key.Binding
+	// Save opens the list of ways to save or copy the response on show.
+	Save      key.Binding
+	SavePlain key.Binding // s, in the response pane
 }
 
 // DefaultKeyMap returns the default global keys. Function keys have a control-key twin for
@@ -42,6 +48,10 @@ func DefaultKeyMap() KeyMap {
 		Zoom:      key.NewBinding(key.WithKeys("f6"), key.WithHelp("f6", "zoom pane")),
 		ZoomPlain: key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "zoom pane (not while typing)")),
 		Copy:      key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy as curl")),
+		New:       key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "new request (URL kept)")),
+		Undo:      key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "undo the new request")),
+		Save:      key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "save or copy the response")),
+		SavePlain: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save or copy (response pane)")),
 	}
 }
 
@@ -54,7 +64,8 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp returns every global key, grouped.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Send, k.Cancel, k.Copy, k.Next, k.Prev, k.Zoom, k.ZoomPlain},
+		{k.Send, k.Cancel, k.New, k.Undo, k.Copy, k.Save, k.SavePlain},
+		{k.Next, k.Prev, k.Zoom, k.ZoomPlain},
 		{k.Codes, k.Lab, k.History, k.Help, k.HelpPlain, k.Quit, k.QuitPlain},
 	}
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -22,6 +24,8 @@ const startCode = 204
 type Model struct {
 	// Keys are the global keys.
 	Keys KeyMap
+	// HistoryKeys are the keys of the history list.
+	HistoryKeys HistoryKeyMap
 
 	opts Options
 	ctx  context.Context // parent of every request's context
@@ -50,13 +54,28 @@ type Model struct {
 	store     *history.Store // nil when there is nowhere to keep history
 	storeErr  error          // why store is nil
 	history   []history.Entry
-	saveQueue []history.Entry // entries waiting to be written, oldest first
-	saving    bool            // whether a history write is running
-	loaded    bool            // whether the history read at start has come back
+	saveQueue []historyOp // changes waiting to be written, oldest first
+	saving    bool        // whether a history write is running
+	loaded    bool        // whether the history read at start has come back
 	// setAside lists where damaged history files were moved in this run; the history list
 	// names them. warnHistory keeps a warning in the hint bar until that list is opened.
 	setAside    []string
 	warnHistory bool
+	// started is when this run began: in presentation mode the history list shows only the
+	// requests sent since, unless allHistory is set.
+	started    time.Time
+	allHistory bool
+	// confirmClear is set while the history list asks whether to clear it all.
+	confirmClear bool
+	// forgotten lists the requests deleted, and clearedAll says whether the history was
+	// cleared, before the history read at start came back: what it brings is filtered by them.
+	forgotten  []history.Entry
+	clearedAll bool
+
+	resultAt time.Time       // when the response on show arrived
+	saveDir  string          // where saved files go: Options.SaveDir or the working directory
+	undo     *composer.Model // the composer as it was before a new request emptied it
+	clip     clipboard       // how text is copied
 
 	notice notice // transient message in the hint bar
 	badge  badge  // last key pressed, in presentation mode
@@ -72,17 +91,29 @@ func New(opts Options) Model {
 func newModel(ctx context.Context, opts Options) Model {
 	th := theme.New(true, opts.Present) // until the terminal says what its background is
 	m := Model{
-		Keys:      DefaultKeyMap(),
-		opts:      opts,
-		ctx:       ctx,
-		th:        th,
-		composer:  composer.New(th),
-		results:   results.New(th),
-		explainer: explainer.New(th),
-		help:      help.New(),
-		helpTop:   -1,
+		Keys:        DefaultKeyMap(),
+		HistoryKeys: DefaultHistoryKeyMap(),
+		opts:        opts,
+		ctx:         ctx,
+		th:          th,
+		composer:    composer.New(th),
+		results:     results.New(th),
+		explainer:   explainer.New(th),
+		help:        help.New(),
+		helpTop:     -1,
 	}
-	m.store, m.storeErr = historyStore(opts.StateDir)
+	m.started = time.Now()
+	m.saveDir = opts.SaveDir
+	if m.saveDir == "" {
+		m.saveDir = "."
+		if wd, err := os.Getwd(); err == nil {
+			m.saveDir = wd
+		}
+	}
+	m.clip = systemClipboard()
+	if !opts.NoHistory {
+		m.store, m.storeErr = historyStore(opts.StateDir)
+	}
 	m.help.Styles = helpStyles(th)
 	m.composer.SetRequest(initialRequest(opts))
 	m.composer.SetMasked(opts.Present)

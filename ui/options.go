@@ -38,6 +38,11 @@ type Options struct {
 	// Replay, when not nil, replays a response to the client stacks installed here, for the
 	// results pane's Clients view.
 	Replay ReplayFunc
+	// NoHistory keeps the history in memory only: no file is read, created or written, and the
+	// history list shows this run's requests.
+	NoHistory bool
+	// SaveDir is where saved responses and reports go; "" means the current directory.
+	SaveDir string
 }
 
 // Run runs the explorer on the terminal until the user quits or ctx is done. Requests still

@@ -36,6 +36,8 @@ type overlay struct {
 	scenarios []lab.Scenario
 	entries   []history.Entry
 	sections  []content.Section
+	saves     []saveKind
+	save      saveJob
 }
 
 func (o overlay) open() bool { return o.on }
@@ -103,11 +105,18 @@ func (m *Model) openLab() tea.Cmd {
 	}
 	scs := lab.Scenarios()
 	items := make([]picker.Item, len(scs))
+	// The rules a scenario breaks come before its description, in a column of their own, so
+	// that a long description is what gets cut, never the tags.
+	tags := make([]string, len(scs))
+	tagW := 0
 	for i, s := range scs {
-		detail := codeCell(s.Code) + "  " + s.Description
 		if len(s.Rules) > 0 {
-			detail += "  [" + strings.Join(s.Rules, " ") + "]"
+			tags[i] = "[" + strings.Join(s.Rules, " ") + "]"
 		}
+		tagW = max(tagW, len(tags[i]))
+	}
+	for i, s := range scs {
+		detail := fmt.Sprintf("%s  %-*s  %s", codeCell(s.Code), tagW, tags[i], s.Description)
 		items[i] = picker.Item{Title: fmt.Sprintf("%-7s %s", s.Method(), s.Example()), Detail: detail}
 		if s.Code != 0 {
 			items[i].Color = m.th.Class(s.Code)
@@ -119,35 +128,46 @@ func (m *Model) openLab() tea.Cmd {
 
 // openHistory opens the list of requests sent, newest first, each distinct request once (at
 // its newest sending, with how many times it was sent). Requests sent to the lab of an earlier
-// run are shown, and sent again, at the lab of this one.
+// run are shown, and sent again, at the lab of this one. In presentation mode the list holds
+// this run's requests only, until the user asks for all (see historyShown).
 func (m *Model) openHistory() {
-	entries, counts := distinct(m.history)
+	entries, counts := distinct(m.historyShown())
 	for i, e := range entries {
 		entries[i] = e.Rebase(m.opts.LabURL)
 	}
 	now := time.Now()
 	items := make([]picker.Item, len(entries))
 	for i, e := range entries {
-		u := e.URL
-		if m.opts.Present {
-			u = theme.MaskURL(u)
-		}
 		detail := codeCell(e.Status) + "  " + ago(now.Sub(e.Time))
 		if counts[i] > 1 {
 			detail += fmt.Sprintf("  ×%d", counts[i])
 		}
-		items[i] = picker.Item{Title: fmt.Sprintf("%-7s %s", e.Method, u), Detail: detail}
+		items[i] = picker.Item{Title: fmt.Sprintf("%-7s %s", e.Method, m.shownURL(e.URL)), Detail: detail}
 		if e.Status != 0 {
 			items[i].Color = m.th.Class(e.Status)
 		}
 	}
 	p := picker.New(m.th, pickHistory, "History", items)
 	p.SetEmptyText("no requests sent yet")
+	hk := m.HistoryKeys
+	hk.All.SetEnabled(m.opts.Present)
+	p.SetActions(hk.Delete, hk.Clear, hk.All)
+	note := m.historyNote()
 	if len(m.setAside) > 0 {
-		p.SetNote(append([]string{theme.Glyph(check.Warning) + " The history file could not be read. It was set aside as:"}, m.setAside...)...)
+		note = append(note, theme.Glyph(check.Warning)+" The history file could not be read. It was set aside as:")
+		note = append(note, m.setAside...)
 		m.warnHistory = false
 	}
+	p.SetNote(note...)
 	m.show(overlay{entries: entries}, p)
+}
+
+// shownURL is a URL as the screen may show it: with its password masked when presenting.
+func (m Model) shownURL(u string) string {
+	if m.opts.Present {
+		return theme.MaskURL(u)
+	}
+	return u
 }
 
 // distinct returns each distinct request of entries once, at its first entry (entries come
@@ -194,6 +214,8 @@ func (m *Model) choose(msg picker.Chosen) tea.Cmd {
 		return m.fill(probe.Request{Method: s.Method(), URL: m.opts.LabURL + s.Example()})
 	case pickHistory:
 		return m.fill(o.entries[msg.Index].Request())
+	case pickSave:
+		return m.chooseSave(o.save, o.saves[msg.Index])
 	}
 	return nil
 }
@@ -207,6 +229,9 @@ func (m *Model) fill(req probe.Request) tea.Cmd {
 // overlayUpdate hands msg to the open picker and applies what it decided at once, so that the
 // next key already finds the picker closed.
 func (m *Model) overlayUpdate(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.confirmClear {
+		return m.confirmKey(k)
+	}
 	var act picker.Action
 	m.overlay.p, act = m.overlay.p.Update(msg)
 	switch act := act.(type) {
@@ -214,6 +239,10 @@ func (m *Model) overlayUpdate(msg tea.Msg) tea.Cmd {
 		return m.choose(act)
 	case picker.Closed:
 		m.overlay = overlay{}
+	case picker.Pressed:
+		if act.ID == pickHistory {
+			return m.historyAction(act)
+		}
 	}
 	return nil
 }
@@ -225,6 +254,7 @@ func (m *Model) overlayMouse(msg tea.MouseMsg) tea.Cmd {
 	if !r.Contains(mo.X, mo.Y) {
 		if _, ok := msg.(tea.MouseClickMsg); ok {
 			m.overlay = overlay{}
+			m.confirmClear = false
 		}
 		return nil
 	}

@@ -21,8 +21,15 @@ type historyLoadedMsg struct {
 // historySavedMsg reports a failed history write (nil err on success).
 type historySavedMsg struct{ err error }
 
-// loadHistory reads the history in the background.
+// historyOp is one change to the history file, run in the background, one at a time.
+type historyOp func(history.Store) error
+
+// loadHistory reads the history in the background. With history off (Options.NoHistory)
+// nothing is read: the list holds this run's requests only.
 func (m Model) loadHistory() tea.Cmd {
+	if m.opts.NoHistory {
+		return func() tea.Msg { return historyLoadedMsg{} }
+	}
 	if m.store == nil {
 		err := fmt.Errorf("history is off: %w", m.storeErr)
 		return func() tea.Msg { return historyLoadedMsg{err: err} }
@@ -37,7 +44,7 @@ func (m Model) loadHistory() tea.Cmd {
 // historyLoaded keeps the loaded entries (newest first) behind any sent meanwhile, warns when a
 // damaged file was set aside, and starts the writes that waited for the load.
 func (m *Model) historyLoaded(msg historyLoadedMsg) tea.Cmd {
-	loaded := slices.Clone(msg.entries)
+	loaded := m.forget(slices.Clone(msg.entries))
 	slices.SortStableFunc(loaded, func(a, b history.Entry) int { return b.Time.Compare(a.Time) })
 	m.history = append(m.history, loaded...)
 	m.loaded = true
@@ -89,22 +96,28 @@ func (m *Model) record(req probe.Request, status int) tea.Cmd {
 	} else {
 		m.history = slices.Insert(m.history, 0, e)
 	}
+	return m.queue(func(s history.Store) error { return s.Add(e) })
+}
+
+// queue runs op on the history file after the ones queued before it; nothing when there is
+// no file.
+func (m *Model) queue(op historyOp) tea.Cmd {
 	if m.store == nil {
 		return nil
 	}
-	m.saveQueue = append(m.saveQueue, e)
+	m.saveQueue = append(m.saveQueue, op)
 	return m.saveNext()
 }
 
-// saveNext starts writing the oldest queued entry unless a write is running or the history has
+// saveNext starts the oldest queued change unless a write is running or the history has
 // not been read yet.
 func (m *Model) saveNext() tea.Cmd {
 	if !m.loaded || m.saving || len(m.saveQueue) == 0 || m.store == nil {
 		return nil
 	}
-	e := m.saveQueue[0]
+	op := m.saveQueue[0]
 	m.saveQueue = m.saveQueue[1:]
 	m.saving = true
 	st := *m.store
-	return func() tea.Msg { return historySavedMsg{err: st.Add(e)} }
+	return func() tea.Msg { return historySavedMsg{err: op(st)} }
 }

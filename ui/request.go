@@ -144,6 +144,7 @@ func (m *Model) finish(msg resultMsg) tea.Cmd {
 	m.inflight.cancel() // releases the context's resources
 	m.inflight = nil
 	m.results.SetResult(msg.id, msg.exs, msg.findings, msg.err)
+	m.resultAt = time.Now()
 	status := 0
 	var explain tea.Cmd
 	if n := len(msg.exs); n > 0 && msg.exs[n-1].Response != nil {
@@ -171,11 +172,11 @@ func (m *Model) stop() {
 	m.stopClients()
 }
 
-// copyCurl puts the composer's request on the clipboard as a curl command (OSC 52).
+// copyCurl copies the composer's request as a curl command (see copyText).
 func (m *Model) copyCurl() tea.Cmd {
 	s := m.composer.CurlCommand()
 	if s == "" {
 		return m.flash("nothing to copy", noticeInfo)
 	}
-	return tea.Batch(tea.SetClipboard(s), m.flash("copied as curl", noticeInfo))
+	return m.copyText("curl command", s)
 }

@@ -38,6 +38,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.historyLoaded(msg)
 	case historySavedMsg:
 		cmd = m.historySaved(msg)
+	case savedMsg:
+		cmd = m.saved(msg)
+	case copiedMsg:
+		cmd = m.copied(msg)
 	case noticeExpiredMsg:
 		m.notice.expire(msg.seq)
 	case badgeExpiredMsg:

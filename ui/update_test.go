@@ -484,19 +484,6 @@ func TestZoom(t *testing.T) {
 	}
 }
 
-func TestCopyCurl(t *testing.T) {
-	t.Parallel()
-	d := newDriver(t, Options{LabURL: "http://127.0.0.1:9"}, 80, 24)
-	next, cmd := d.m.Update(keyPress("ctrl+y"))
-	d.m = next.(Model)
-	if cmd == nil {
-		t.Fatal("ctrl+y returned no command")
-	}
-	if !strings.Contains(d.screen(), "copied as curl") {
-		t.Errorf("no notice:\n%s", d.screen())
-	}
-}
-
 func TestSendAtStart(t *testing.T) {
 	t.Parallel()
 	url := startLab(t)

@@ -81,7 +81,24 @@ func (m Model) pane(p layout.Pane, r layout.Rect) string {
 	if m.zoom {
 		title += " (zoomed: esc)"
 	}
-	return m.box(title, "", strings.Split(content, "\n"), r.W, r.H, p == m.focus)
+	return m.box(title, m.paneFooter(p, r), strings.Split(content, "\n"), r.W, r.H, p == m.focus)
+}
+
+// shortExplainer is the outer height below which a stacked explainer without focus says how to
+// give it more room.
+const shortExplainer = 12
+
+// paneFooter is the text set into the bottom border of pane p of outer rectangle r: for a short
+// explainer below the response, the key that gives it the larger share.
+func (m Model) paneFooter(p layout.Pane, r layout.Rect) string {
+	if p != layout.Explainer || m.lay.Wide || m.zoom || m.focus == layout.Explainer || r.H >= shortExplainer {
+		return ""
+	}
+	next := m.Keys.Next.Help().Key
+	if m.focus == layout.Composer {
+		next = "shift+tab"
+	}
+	return next + ": read here, with more room"
 }
 
 // box draws lines in a rounded box of w×h cells with title (and footer) set into the border.
@@ -180,7 +197,7 @@ func (m Model) hintKeys() []key.Binding {
 	case m.helpTop >= 0:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help"))}
 	case m.overlay.open():
-		return m.overlay.p.KeyMap.ShortHelp()
+		return m.overlay.p.ShortHelp()
 	}
 	var pane []key.Binding
 	switch m.focus {

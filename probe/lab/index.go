@@ -39,15 +39,16 @@ look at them with <code>hsx check URL</code> or <code>curl -sv URL</code>, since
 nothing reloads and nothing changes. That is what 204 means for the document view.</p>
 </div>
 <table>
-<thead><tr><th>path</th><th>method</th><th>code</th><th>rules</th><th>twin</th><th>what the server sends</th></tr></thead>
+<thead><tr><th>path</th><th>method</th><th>code</th><th>rules</th><th>twin</th><th>what the server sends</th><th>look at it</th></tr></thead>
 <tbody>
-{{range .}}<tr>
+{{range .Rows}}<tr>
 <td class="path"><a href="{{.Example}}">{{.Path}}</a></td>
 <td class="m">{{.Methods}}</td>
 <td>{{.Code}}</td>
 <td class="rules{{if eq .Rules "-"}} none{{end}}">{{.Rules}}</td>
 <td class="path">{{if .Twin}}<a href="{{.Twin}}">{{.Twin}}</a>{{end}}</td>
 <td>{{.Description}}</td>
+<td class="path"><code>hsx check {{if .Method}}-X {{.Method}} {{end}}{{$.Base}}{{.Example}}</code></td>
 </tr>
 {{end}}</tbody>
 </table>
@@ -55,9 +56,17 @@ nothing reloads and nothing changes. That is what 204 means for the document vie
 </html>
 `
 
-// indexRow is one scenario as the HTML index shows it.
+// indexRow is one scenario as the HTML index shows it. Method is the method to send it with
+// when a browser's GET is not the one ("" for GET).
 type indexRow struct {
-	Path, Example, Methods, Code, Rules, Twin, Description string
+	Path, Example, Methods, Method, Code, Rules, Twin, Description string
+}
+
+// indexData is what the HTML index is drawn from: the rows, and the lab's base URL as the
+// browser reached it, for the commands to copy.
+type indexData struct {
+	Base string
+	Rows []indexRow
 }
 
 // index returns the handler of "/": an HTML page for browsers, aligned text for everything else.
@@ -67,13 +76,16 @@ func index(all []Scenario) http.Handler {
 	for i, s := range all {
 		rows[i] = indexRow{Path: s.Path, Example: s.Example(), Methods: s.methods(), Code: code(s.Code),
 			Rules: s.rules(), Twin: s.Twin, Description: s.Description}
+		if m := s.Method(); m != http.MethodGet {
+			rows[i].Method = m
+		}
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var buf bytes.Buffer
 		ctype := textType
 		if wantsHTML(r) {
 			ctype = "text/html; charset=utf-8"
-			if err := tmpl.Execute(&buf, rows); err != nil {
+			if err := tmpl.Execute(&buf, indexData{Base: "http://" + r.Host, Rows: rows}); err != nil {
 				http.Error(w, "index: "+err.Error(), http.StatusInternalServerError)
 				return
 			}

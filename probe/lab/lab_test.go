@@ -152,13 +152,20 @@ func TestIndex(t *testing.T) {
 		t.Errorf("browser index: Content-Type %q", ct)
 	}
 	for _, want := range []string{`<form method="post" action="/204">`, `<a href="/bytes/1024">/bytes/N</a>`,
-		`&#34;HTTP/1.1 200&#34;`} {
+		`&#34;HTTP/1.1 200&#34;`, `<a href="/204/body">/204/body</a>`,
+		`<code>hsx check ` + srv.URL + `/204/body</code>`, `<code>hsx check -X DELETE ` + srv.URL + `/405</code>`,
+		`<code>hsx check -X HEAD ` + srv.URL + `/head/body</code>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("browser index lacks %s", want)
 		}
 	}
 	if strings.Contains(body, `"HTTP/1.1 200"`) {
 		t.Error("browser index does not escape descriptions")
+	}
+	for _, s := range Scenarios() {
+		if link := `<a href="` + s.Example() + `">` + s.Path + `</a>`; !strings.Contains(body, link) {
+			t.Errorf("browser index does not link %s: no %s", s.Path, link)
+		}
 	}
 
 	// The form's POST to /204 gets a 204 with nothing after it.

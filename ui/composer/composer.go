@@ -172,6 +172,17 @@ func (m *Model) SetRequest(req probe.Request) {
 	m.fitAreas()
 }
 
+// Clear makes the composer a new, empty request: method GET, no header fields, no body, and
+// none of the settings the request carried (-k, -L, a timeout). The URL stays, since a new
+// request most often goes to the same place (ctrl+u in the URL field empties it), and the URL
+// field becomes the current one.
+func (m *Model) Clear() tea.Cmd {
+	u := m.url.Value()
+	m.field = FieldURL
+	m.SetRequest(probe.Request{Method: "GET", URL: u})
+	return m.focusField(FieldURL)
+}
+
 // Submit validates the fields and returns the request they describe, ready to be sent. When
 // it cannot be sent it reports false and shows why on the composer's status line, where enter
 // shows it: a field that does not validate, or an open pasted command that did not parse,

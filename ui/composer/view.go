@@ -22,7 +22,7 @@ func (m Model) View() string {
 	lines := make([]string, m.height)
 	lines[0] = m.bar(m.field <= FieldURL && !m.drafting) + m.requestLine()
 	if l.headersLabel >= 0 {
-		lines[l.headersLabel] = m.label("Headers", FieldHeaders, fieldCount(len(looseHeaders(m.headers.Value()))))
+		lines[l.headersLabel] = m.label("Headers", FieldHeaders, headerSummary(m.headers.Value()))
 	}
 	if l.headersH > 0 {
 		m.fill(lines[l.headersTop:l.headersTop+l.headersH], FieldHeaders)
@@ -317,11 +317,28 @@ func (m Model) methodChoices() string {
 // fit cuts s to w cells with an ellipsis, or pads it with spaces.
 func fit(s string, w int) string { return cells.Fit(s, w, "…") }
 
-func fieldCount(n int) string {
-	if n == 0 {
-		return "none"
+// headerSummary counts the header lines typed: the fields, and apart from them the lines that
+// are not a field because they have no colon (sending names the first of them as an error).
+func headerSummary(text string) string {
+	fields, bad := 0, 0
+	for line := range strings.SplitSeq(text, "\n") {
+		switch {
+		case strings.TrimSpace(line) == "":
+		case strings.Contains(line, ":"):
+			fields++
+		default:
+			bad++
+		}
 	}
-	return english.Plural(n, "field")
+	switch {
+	case bad == 0 && fields == 0:
+		return "none"
+	case bad == 0:
+		return english.Plural(fields, "field")
+	case fields == 0:
+		return english.Plural(bad, "line") + " without a colon"
+	}
+	return english.Plural(fields, "field") + " · " + english.Plural(bad, "line") + " without a colon"
 }
 
 func bodySize(n int) string {

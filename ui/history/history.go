@@ -302,6 +302,36 @@ func (s Store) Add(e Entry) error {
 	return nil
 }
 
+// Remove deletes every entry for the same request as e (see SameRequest) and writes the file
+// atomically. A missing file stays missing. A damaged file is moved aside as Load does, and
+// the *DamagedError is returned.
+func (s Store) Remove(e Entry) error {
+	entries, err := s.Load()
+	if err != nil {
+		return err
+	}
+	if entries == nil {
+		return nil
+	}
+	kept := slices.DeleteFunc(entries, func(o Entry) bool { return SameRequest(o, e) })
+	data, err := encode(kept)
+	if err != nil {
+		return fmt.Errorf("history: %w", err)
+	}
+	if err := writeAtomic(s.Path, data); err != nil {
+		return fmt.Errorf("history: %w", err)
+	}
+	return nil
+}
+
+// Clear deletes the history file; a missing file is no error.
+func (s Store) Clear() error {
+	if err := os.Remove(s.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("history: %w", err)
+	}
+	return nil
+}
+
 // writeAtomic replaces path with data: a temporary file in the same directory is written,
 // flushed to disk and renamed over path, and the directory is flushed too, so that readers
 // see the old file or the new one, never a part.

@@ -57,9 +57,83 @@ func TestAddLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if perm := info.Mode().Perm(); perm&0o077 != 0 {
-		t.Errorf("history file mode %v, want readable by its owner only", perm)
+	if perm := info.Mode().Perm(); perm != 0o600 {
+		t.Errorf("history file mode %v, want -rw------- (it holds header values: cookies, tokens)", perm)
 	}
+	dir, err := os.Stat(filepath.Dir(s.Path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := dir.Mode().Perm(); perm != 0o700 {
+		t.Errorf("history directory mode %v, want drwx------", perm)
+	}
+}
+
+func TestRemoveAndClear(t *testing.T) {
+	lab := func(path string, port int) Entry {
+		return Entry{Method: "GET", URL: fmt.Sprintf("http://127.0.0.1:%d%s", port, path), LabPath: path}
+	}
+	tests := []struct {
+		name   string
+		stored []Entry // oldest first
+		remove Entry
+		want   []string // URLs left, newest first
+	}{
+		{"one of three", []Entry{entry(0), entry(1), entry(2)}, entry(1),
+			[]string{"http://example.test/2", "http://example.test/0"}},
+		{"every sending of it", []Entry{entry(0), entry(1), entry(0), entry(2)}, entry(0),
+			[]string{"http://example.test/2", "http://example.test/1"}},
+		{"a lab request of another run", []Entry{lab("/204", 9001), entry(1)}, lab("/204", 9002),
+			[]string{"http://example.test/1"}},
+		{"nothing matches", []Entry{entry(0)}, entry(5), []string{"http://example.test/0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStore(t, 0)
+			for _, e := range tt.stored {
+				if err := s.Add(e); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.Remove(tt.remove); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var urls []string
+			for _, e := range got {
+				urls = append(urls, e.URL)
+			}
+			if !reflect.DeepEqual(urls, tt.want) {
+				t.Errorf("after Remove: %q, want %q", urls, tt.want)
+			}
+		})
+	}
+	t.Run("missing file stays missing", func(t *testing.T) {
+		s := newStore(t, 0)
+		if err := s.Remove(entry(0)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(s.Path); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("Remove created %s (%v)", s.Path, err)
+		}
+	})
+	t.Run("clear", func(t *testing.T) {
+		s := newStore(t, 0)
+		if err := s.Add(entry(0)); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // a second Clear finds no file, and that is no error
+			if err := s.Clear(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := os.Stat(s.Path); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("history file still there after Clear (%v)", err)
+		}
+	})
 }
 
 func TestDedupAndTrim(t *testing.T) {

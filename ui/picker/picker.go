@@ -48,8 +48,18 @@ type Chosen struct {
 // Closed reports that the picker with the given ID was dismissed.
 type Closed struct{ ID string }
 
-func (Chosen) pickerAction() {}
-func (Closed) pickerAction() {}
+// Pressed reports a key given to SetActions, pressed in the picker with the given ID.
+type Pressed struct {
+	ID string
+	// Action is the index of the key in the bindings given to SetActions.
+	Action int
+	// Index is the selected item's index in the items given to New, or -1 when none is.
+	Index int
+}
+
+func (Chosen) pickerAction()  {}
+func (Closed) pickerAction()  {}
+func (Pressed) pickerAction() {}
 
 // Model is a picker.
 type Model struct {
@@ -69,6 +79,7 @@ type Model struct {
 	maxH      int
 	empty     string // shown when there are no items at all
 	note      []string
+	actions   []key.Binding // the owner's keys, reported as Pressed
 }
 
 // New returns a picker with the given ID and title over items; it starts with an empty filter
@@ -100,6 +111,17 @@ func (m *Model) SetNote(lines ...string) {
 		m.note[i] = termsafe.String(l, termsafe.Line)
 	}
 	m.clampOffset()
+}
+
+// SetActions sets keys of the owner's that act on the list (delete the selected item, say):
+// Update reports a Pressed for each, and the footer and ShortHelp list them. They are matched
+// before the filter sees a key, so they should not be printable characters.
+func (m *Model) SetActions(keys ...key.Binding) { m.actions = keys }
+
+// ShortHelp returns the keys for the one-line hint bar: the owner's actions among them.
+func (m Model) ShortHelp() []key.Binding {
+	k := m.KeyMap.ShortHelp()
+	return append(append(k[:len(k)-1:len(k)-1], m.actions...), k[len(k)-1])
 }
 
 // SetSize sets the largest box the picker may draw, in cells; it draws a smaller one when its
@@ -177,6 +199,11 @@ func (m Model) Update(msg tea.Msg) (Model, Action) {
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action) {
 	k := m.KeyMap
+	for i, a := range m.actions {
+		if key.Matches(msg, a) {
+			return m, Pressed{ID: m.id, Action: i, Index: m.Selected()}
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Close):
 		return m, Closed{ID: m.id}
@@ -302,7 +329,7 @@ func (m Model) innerWidth() int {
 // width is the box width: wide enough for the longest row, within the maximum.
 func (m Model) width() int {
 	want := max(ansi.StringWidth(m.title)+8, m.titleW+m.detailW+8,
-		ansi.StringWidth(footerText(len(m.items), len(m.items)))+2)
+		ansi.StringWidth(m.footerText(len(m.items), len(m.items)))+2)
 	for _, l := range m.note {
 		want = max(want, ansi.StringWidth(l)+4)
 	}
@@ -386,12 +413,12 @@ func (m Model) row(r, w int) string {
 
 // titleWidth is the width of the title column for an inner width of w: the longest title when
 // it fits beside the longest detail, otherwise what is left beside the details, but at least
-// half the row.
+// half the row, or the longest title when that is less.
 func (m Model) titleWidth(w int) int {
 	tw, dw := m.titleW, m.detailW
 	room := w - 4 // the marker, and the gap before the detail
 	if dw > 0 && tw+dw > room {
-		tw = max(room-dw, room/2)
+		tw = min(tw, max(room-dw, room/2)) // never wider than the titles need
 	}
 	return max(min(tw, room), 1)
 }
@@ -411,10 +438,18 @@ func (m Model) footer() string {
 	if len(m.matches) > 0 {
 		pos = m.cursor + 1
 	}
-	return m.st.muted.Render(footerText(pos, len(m.matches)))
+	return m.st.muted.Render(m.footerText(pos, len(m.matches)))
 }
 
 // footerText is the footer's text for item pos of n.
-func footerText(pos, n int) string {
-	return fmt.Sprintf(" %d/%d · ↑↓ move · enter choose · esc close", pos, n)
+func (m Model) footerText(pos, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, " %d/%d · ↑↓ move · enter choose", pos, n)
+	for _, a := range m.actions {
+		if a.Enabled() {
+			b.WriteString(" · " + a.Help().Key + " " + a.Help().Desc)
+		}
+	}
+	b.WriteString(" · esc close")
+	return b.String()
 }

@@ -73,7 +73,7 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 		summary = append(summary, bytesText(r.Body.Size))
 	}
 	if shown.Truncated() {
-		summary = append(summary, "first "+bytesText(int64(len(data)))+" shown")
+		summary = append(summary, "cut: the first "+bytesText(int64(len(data)))+" kept")
 	}
 	text := string(data)
 	switch kind {
@@ -90,6 +90,7 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 		v.hex = data
 	}
 	sum := plainRow(span{strings.Join(summary, " · "), kMuted})
+	sum.full = true
 	for fi, f := range fs {
 		if f.At.Where == check.AtBody || f.At.Where == check.AtContent {
 			sum = sum.marked(fi, f.Severity)
@@ -112,6 +113,10 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 			spans = appendEscaped(nil, line, kPlain)
 		}
 		v.rows = append(v.rows, plainRow(spans...))
+	}
+	if r.Body.Truncated() {
+		v.rows = append(v.rows, plainRow(), plainRow(span{fmt.Sprintf("── cut: hsx keeps the first %s of a body; %s more arrived ──",
+			bytesText(int64(len(data))), bytesText(r.Body.Size-int64(len(data)))), kLabel}))
 	}
 	if !r.BodyComplete && r.BodyError != "" {
 		v.rows = append(v.rows, plainRow(), plainRow(span{"── incomplete: " + safeLine(r.BodyError) + " ──", kWarn}))

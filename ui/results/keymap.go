@@ -29,7 +29,7 @@ func DefaultKeyMap() KeyMap {
 		Headers:    key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "headers")),
 		Body:       key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "body")),
 		Raw:        key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "raw wire")),
-		Timing:     key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "timing")),
+		Timing:     key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "timing, TLS")),
 		Clients:    key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "clients")),
 		RunClients: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "replay to clients")),
 		LineUp:     key.NewBinding(key.WithKeys("shift+up", "K"), key.WithHelp("K", "scroll up")),

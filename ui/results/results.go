@@ -9,7 +9,8 @@
 //     glyph (␍␊, a bare ␊ or ␍ in a warning color); the extra bytes after the message where they
 //     arrived, highlighted. Long lines are soft-wrapped, so that every byte is on screen
 //     somewhere; only the first row of a line carries its offset.
-//   - Timing: a bar per phase of the exchange.
+//   - Timing: a bar per phase of the exchange, then the connection: the address and, for
+//     https, the TLS session and the server certificate, and whether it was verified.
 //   - Clients: what real client stacks make of the response, replayed to them on request
 //     (probe/replay): a row per client, ✓ or ✗ with a note, its details on enter.
 //
@@ -205,6 +206,15 @@ func (m Model) Finding() (check.Finding, bool) {
 		return check.Finding{}, false
 	}
 	return m.findings[m.sel], true
+}
+
+// Exchanges returns the exchanges on show, redirect hops first and the final one last; nil
+// unless a response arrived.
+func (m Model) Exchanges() []*probe.Exchange {
+	if m.state != stateDone {
+		return nil
+	}
+	return m.exs
 }
 
 // Findings returns the findings on show, most severe first.

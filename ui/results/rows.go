@@ -25,6 +25,9 @@ type row struct {
 	// finding is the index of that finding in the findings list, or -1.
 	finding int
 	spans   []span
+	// full rows take the gutter's cells for their content: a view's heading above rows that
+	// have offsets in their gutter starts at the pane's edge like the headings of other views.
+	full bool
 }
 
 func plainRow(spans ...span) row { return row{finding: -1, spans: spans} }
@@ -142,7 +145,10 @@ func writeRow(b *strings.Builder, r row, f frame, st *styles, selected bool) {
 	} else {
 		b.WriteByte(' ')
 	}
-	if f.gutter > 0 {
+	content := f.content
+	if f.gutter > 0 && r.full {
+		content += f.gutter
+	} else if f.gutter > 0 {
 		g := r.gutter
 		if gw := textWidth(g); gw < f.gutter {
 			g = strings.Repeat(" ", f.gutter-gw) + g
@@ -166,8 +172,8 @@ func writeRow(b *strings.Builder, r row, f frame, st *styles, selected bool) {
 	used := 0
 	for i, sp := range r.spans {
 		w := textWidth(sp.text)
-		if used+w > f.content || (used+w == f.content && hasText(r.spans[i+1:])) {
-			if room := f.content - used - 1; room > 0 {
+		if used+w > content || (used+w == content && hasText(r.spans[i+1:])) {
+			if room := content - used - 1; room > 0 {
 				head, _ := cutText(sp.text, room, false)
 				writeSpan(b, head, sp.k, st)
 				used += textWidth(head)
@@ -179,8 +185,8 @@ func writeRow(b *strings.Builder, r row, f frame, st *styles, selected bool) {
 		writeSpan(b, sp.text, sp.k, st)
 		used += w
 	}
-	if used < f.content {
-		b.WriteString(strings.Repeat(" ", f.content-used))
+	if used < content {
+		b.WriteString(strings.Repeat(" ", content-used))
 	}
 }
 

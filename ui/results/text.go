@@ -26,6 +26,10 @@ func bytesText(n int64) string {
 	return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
 }
 
+// BytesText is a byte count for people, as the pane writes them: exact below 10 KiB, then in
+// KiB, MiB or GiB.
+func BytesText(n int64) string { return bytesText(n) }
+
 // shortBytes is a compact byte count for the status line: "112 B", "1.0 MiB".
 func shortBytes(n int64) string {
 	switch {

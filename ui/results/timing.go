@@ -10,8 +10,9 @@ import (
 
 // buildTiming returns the rows of the timing view for content width w: one bar per phase of
 // the final exchange, laid out on a common time axis so that they read as a waterfall, the
-// total, and a line per redirect hop.
-func buildTiming(exs []*probe.Exchange, req probe.Request, w int) []row {
+// total, a line per redirect hop, and the connection: its address and TLS session (see
+// appendConnection), judged at time when.
+func buildTiming(exs []*probe.Exchange, req probe.Request, w int, when time.Time) []row {
 	if len(exs) == 0 || exs[len(exs)-1] == nil {
 		return nil
 	}
@@ -84,5 +85,5 @@ func buildTiming(exs []*probe.Exchange, req probe.Request, w int) []row {
 			))
 		}
 	}
-	return rows
+	return appendConnection(rows, ex, when)
 }

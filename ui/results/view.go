@@ -188,6 +188,13 @@ func (m Model) statusLine() string {
 	codeStyle := m.st.statusCode.Foreground(m.th.Class(st.Code))
 	left := " " + codeStyle.Render(code+" "+safeLine(st.Reason))
 	info := []string{safeLine(st.Proto)}
+	if t := m.ex.TLS; t != nil {
+		v := safeLine(t.Version)
+		if !t.Verified {
+			v += " unverified"
+		}
+		info = append(info, v)
+	}
 	info = append(info, shortBytes(m.ex.WireSize))
 	if m.ex.Timing.Total > 0 {
 		info = append(info, durText(m.ex.Timing.Total))

@@ -86,7 +86,7 @@ func (m *Model) prepare() {
 		gutter: max(3, len(strconv.Itoa(len(ex.Wire)))) + 1,
 		cw:     -1,
 	}
-	m.views[TabTiming] = view{cw: -1}
+	m.views[TabTiming] = view{wrap: true, cw: -1}
 	m.views[TabClients] = view{cw: -1}
 	m.layout()
 	m.frameMarks()
@@ -128,7 +128,7 @@ func (m *Model) layout() {
 		v := &m.views[t]
 		if Tab(t) == TabTiming && m.ex != nil && m.state == stateDone {
 			if f := newFrame(m.width, 0); v.cw != f.content {
-				v.lines = buildTiming(m.exs, m.req, f.content)
+				v.lines = buildTiming(m.exs, m.req, f.content, m.started)
 			}
 		}
 		if Tab(t) == TabClients && m.state == stateDone {
