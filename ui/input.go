@@ -61,6 +61,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.relayout(), true
 	case key.Matches(msg, k.Copy):
 		return m.copyCurl(), true
+	case key.Matches(msg, m.composer.KeyMap.Insecure), key.Matches(msg, m.composer.KeyMap.Redirects):
+		return m.toggleOption(msg), true
 	default:
 		return nil, false
 	}

@@ -45,12 +45,14 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.SendFromURL, k.Method, k.NextField}
 }
 
-// FullHelp returns every key, grouped; OptionKeys are the last group.
+// FullHelp returns the keys of the composer's fields, grouped. The keys that toggle request
+// options are not among them: see OptionKeys.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.SendFromURL, k.Send, k.Method}, {k.NextField, k.PrevField, k.Back}, {k.Retry, k.Drop}, k.OptionKeys()}
+	return [][]key.Binding{{k.SendFromURL, k.Send, k.Method}, {k.NextField, k.PrevField, k.Back}, {k.Retry, k.Drop}}
 }
 
-// OptionKeys returns the keys that toggle request options.
+// OptionKeys returns the keys that toggle request options. An owner that runs them from any
+// pane (as the explorer does) lists them in a group of their own.
 func (k KeyMap) OptionKeys() []key.Binding {
 	return []key.Binding{k.Insecure, k.Redirects}
 }
