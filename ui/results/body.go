@@ -113,8 +113,12 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 		}
 		v.rows = append(v.rows, plainRow(spans...))
 	}
-	if !r.BodyComplete && r.BodyError != "" {
-		v.rows = append(v.rows, plainRow(), plainRow(span{"── incomplete: " + safeLine(r.BodyError) + " ──", kWarn}))
+	why := r.BodyError
+	if pe, ok := probe.AsError(ex.Err); ok && pe.Phase == probe.PhaseBody {
+		why = pe.Msg // the exchange's own timeout ended the body, not the server
+	}
+	if !r.BodyComplete && why != "" {
+		v.rows = append(v.rows, plainRow(), plainRow(span{"── incomplete: " + safeLine(why) + " ──", kWarn}))
 	}
 	return v
 }

@@ -52,6 +52,12 @@ func TestFailureAfterResponse(t *testing.T) {
 					t.Errorf("view lacks %q:\n%s", s, view)
 				}
 			}
+			if tt.name == "body timed out" {
+				m.SetTab(TabBody)
+				if body := plain(m); !strings.Contains(body, "── incomplete: timed out after 10s while reading the body (142 bytes so far) ──") {
+					t.Errorf("the body view does not say the body is incomplete:\n%s", body)
+				}
+			}
 			for _, s := range tt.notWant {
 				if strings.Contains(view, s) {
 					t.Errorf("view has %q:\n%s", s, view)
