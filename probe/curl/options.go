@@ -65,7 +65,7 @@ func notAnOption(s spec) (string, bool) {
 	case "globoff":
 		return "is not needed: the URL field sends the URL as it is typed", true
 	case "output", "dump-header", "write-out":
-		return "is for the command line (hsx check): the explorer shows the response instead", true
+		return "is for the command line only (hsx check)", true
 	}
 	if s.apply == nil {
 		return "changes only what curl prints: it has nothing to do in the explorer", true

@@ -71,6 +71,10 @@ func TestOptionsErrorWhileTyping(t *testing.T) {
 	if view := ansi.Strip(m.View()); !strings.Contains(view, "✗ options: -D is for the command line") {
 		t.Errorf("view lacks the options error:\n%s", view)
 	}
+	// Which fields hsx adds depends on the options (--compressed): not said while they are wrong.
+	if view := ansi.Strip(m.View()); strings.Contains(view, "hsx adds") {
+		t.Errorf("view names hsx's fields under options that do not parse:\n%s", view)
+	}
 }
 
 // TestToggleKeys checks that alt+k and alt+r turn -k and -L on and off from any field, and

@@ -132,9 +132,9 @@ func (m Model) headersLabel() string {
 		header, omit = looseHeaders(m.headers.Value())
 	}
 	count := fieldCount(len(header))
-	opts, _ := curl.ParseOptions(m.options.Value())
+	opts, oerr := curl.ParseOptions(m.options.Value())
 	opts.URL, opts.Header, opts.Omit = m.url.Value(), header, omit
-	if own := ownFields(opts); len(own) > 0 {
+	if own := ownFields(opts); len(own) > 0 && oerr == nil { // the options decide on Accept-Encoding
 		for _, note := range []string{count + " · hsx adds " + strings.Join(own, ", "), count + " + " + strconv.Itoa(len(own)) + " of hsx's"} {
 			if l := m.label("Headers", FieldHeaders, note); ansi.StringWidth(l) <= m.width {
 				return l
