@@ -255,8 +255,8 @@ func (m Model) readOnly(text string, headers bool, n int) []string {
 			continue
 		}
 		name, value, ok := strings.Cut(line, ":")
-		if n, rest, semi := strings.Cut(line, ";"); !ok && semi && strings.TrimSpace(rest) == "" {
-			out = append(out, m.st.name.Render(termsafe.String(n, termsafe.Line))+m.st.muted.Render(";")+
+		if empty, rest, semi := strings.Cut(line, ";"); !ok && semi && strings.TrimSpace(rest) == "" {
+			out = append(out, m.st.name.Render(termsafe.String(empty, termsafe.Line))+m.st.muted.Render(";")+
 				m.st.subtle.Render("  sent with an empty value"))
 			continue
 		}
