@@ -47,6 +47,13 @@ func TestFailureAfterResponse(t *testing.T) {
 			m.SetResult(1, []*probe.Exchange{ex}, nil, tt.err)
 			view := plain(m)
 			checkShape(t, m.View(), 100, 16)
+			if tt.name == "body timed out" {
+				m.SetSize(80, 16) // a shorter hint that still fits
+				if narrow := plain(m); !strings.Contains(narrow, "(142 bytes so far); raise -m ") {
+					t.Errorf("at 80 columns the failure is not said whole:\n%s", narrow)
+				}
+				m.SetSize(100, 16)
+			}
 			for _, s := range tt.want {
 				if !strings.Contains(view, s) {
 					t.Errorf("view lacks %q:\n%s", s, view)
