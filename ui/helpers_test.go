@@ -168,6 +168,8 @@ func keyPress(s string) tea.KeyPressMsg {
 		"ctrl+l":    {Code: 'l', Mod: tea.ModCtrl},
 		"ctrl+y":    {Code: 'y', Mod: tea.ModCtrl},
 		"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
+		"alt+k":     {Code: 'k', Mod: tea.ModAlt},
+		"alt+r":     {Code: 'r', Mod: tea.ModAlt},
 	}
 	if k, ok := special[s]; ok {
 		return k

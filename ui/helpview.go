@@ -50,7 +50,7 @@ func (m Model) helpGroups() []helpGroup {
 	}
 	first := panes[m.focus]
 	rest := append(append([]helpGroup(nil), panes[:m.focus]...), panes[m.focus+1:]...)
-	out := []helpGroup{{"Everywhere", flat(m.Keys.FullHelp())}, first}
+	out := []helpGroup{{"Everywhere", flat(m.Keys.FullHelp())}, {"Request options (any pane)", m.composer.KeyMap.OptionKeys()}, first}
 	out = append(out, rest...)
 	hk := m.HistoryKeys
 	return append(out, helpGroup{"History list (f4)", []key.Binding{hk.Delete, hk.Clear, hk.All}},

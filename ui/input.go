@@ -71,6 +71,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.undoNew(), true
 	case key.Matches(msg, k.Save), m.focus == layout.Results && key.Matches(msg, k.SavePlain):
 		return m.openSave(), true
+	case key.Matches(msg, m.composer.KeyMap.Insecure), key.Matches(msg, m.composer.KeyMap.Redirects):
+		return m.toggleOption(msg), true
 	default:
 		return nil, false
 	}

@@ -118,6 +118,7 @@ func newModel(ctx context.Context, opts Options) Model {
 	m.composer.SetRequest(initialRequest(opts))
 	m.composer.SetMasked(opts.Present)
 	m.results.SetMasked(opts.Present)
+	m.results.SetTLSHint(m.composer.KeyMap.Insecure.Help().Key + " turns -k on (no certificate verification); then f5 sends again")
 	m.explainer.SetCode(startCode) // renders once the size is known
 	m.focusCmd = m.setFocus(layout.Composer)
 	return m

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/hsx-dev/hsx/probe"
@@ -170,6 +171,32 @@ func (m *Model) stop() {
 		m.inflight = nil
 	}
 	m.stopClients()
+}
+
+// toggleOption turns -k or -L on or off in the composer's options line, from any pane, and
+// says so.
+func (m *Model) toggleOption(msg tea.KeyPressMsg) tea.Cmd {
+	want := m.composer.PreferredLines()
+	var on bool
+	flag, what := "-L", "redirects are followed"
+	if key.Matches(msg, m.composer.KeyMap.Insecure) {
+		on = m.composer.ToggleInsecure()
+		flag, what = "-k", "the certificate is not verified"
+	} else {
+		on = m.composer.ToggleRedirects()
+	}
+	var relayout tea.Cmd
+	if m.composer.PreferredLines() != want {
+		relayout = m.relayout() // the options line came or went
+	}
+	if e := m.composer.Err(); e != "" {
+		return tea.Batch(relayout, m.flash(e, noticeError))
+	}
+	text := flag + " off for the next send"
+	if on {
+		text = flag + " on: " + what + " in the next send (f5 sends)"
+	}
+	return tea.Batch(relayout, m.flash(text, noticeInfo))
 }
 
 // copyCurl copies the composer's request as a curl command (see copyText).

@@ -12,8 +12,8 @@ import (
 
 // Format writes req as a one-line curl command. Every argument is quoted for a POSIX shell
 // (bash, zsh), so a shell passes curl exactly these bytes, and ParseCommand reads the command
-// back into the same request: method, URL, header fields in order, body, -k, -L, --compressed
-// and the timeout. Values with control bytes or invalid UTF-8 are written as $'…' strings.
+// back into the same request: method, URL, header fields in order, body, and the request
+// options (see OptionFlags). Values with control bytes or invalid UTF-8 are written as $'…' strings.
 //
 // The body is written with --data-raw, which sends it as-is, except that with
 // Transfer-Encoding: chunked curl frames the data itself: a body framed the way curl frames
@@ -44,30 +44,10 @@ func Format(req probe.Request) string {
 		}
 		args = append(args, "--data-raw", Quote(string(body)))
 	}
-	if req.Insecure {
-		args = append(args, "-k")
-	}
-	if req.FollowRedirects {
-		args = append(args, "-L")
-	}
-	if req.HTTP10 {
-		args = append(args, "-0")
-	}
-	if req.PathAsIs && hasDotSegment(req.URL) {
-		args = append(args, "--path-as-is")
-	}
 	if hasGlob(req.URL) {
 		args = append(args, "-g")
 	}
-	if req.Compressed {
-		args = append(args, "--compressed")
-	}
-	if req.Timeout > 0 {
-		args = append(args, "-m", strconv.FormatFloat(req.Timeout.Seconds(), 'f', -1, 64))
-	}
-	if req.ConnectTimeout > 0 {
-		args = append(args, "--connect-timeout", strconv.FormatFloat(req.ConnectTimeout.Seconds(), 'f', -1, 64))
-	}
+	args = append(args, optionArgs(req, false)...)
 	return strings.Join(args, " ")
 }
 

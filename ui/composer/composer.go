@@ -1,11 +1,17 @@
-// Package composer is the request editor of the hsx terminal UI: method, URL, header fields
-// (one "Name: value" per line) and body. Enter in the URL field (or ctrl+s anywhere in it)
+// Package composer is the request editor of the hsx terminal UI: method, URL, the request
+// options (curl's flags that shape the exchange: -k, -L, -m 30, --compressed …), header fields
+// and body. Enter in the URL field (or ctrl+s anywhere in it)
 // validates the fields and Update reports a Send action; a validation error is shown on one
 // line and nothing is sent.
 //
 // The method field comes selected when it is entered, as a browser's address bar does: the
 // first character typed replaces the whole method, and an arrow key keeps it for editing. A
 // method that is not a token (RFC 9110 §5.6.2) is drawn as an error and refused.
+//
+// The options line is read with curl's own flag parser (curl.ParseOptions), so its spelling and
+// its errors are those of the command line. Header lines are read as curl reads -H values:
+// "Name: value" sends the field, "Name;" sends it with an empty value, and "Name:" with nothing
+// after the colon removes the field of that name that hsx adds itself (probe.Request.Omit).
 //
 // Pasting a `curl …` command fills every field at once. A command that does not parse leaves
 // the fields as they were and opens it for editing in their place, under the error: enter
@@ -49,6 +55,7 @@ type Field int
 const (
 	FieldMethod Field = iota
 	FieldURL
+	FieldOptions
 	FieldHeaders
 	FieldBody
 	numFields
@@ -66,6 +73,7 @@ type Model struct {
 	st      styles
 	method  textinput.Model
 	url     textinput.Model
+	options textinput.Model
 	headers textarea.Model
 	body    textarea.Model
 	// draft holds a pasted curl command that did not parse, open for editing while drafting.
@@ -84,8 +92,8 @@ type Model struct {
 	// for an older paste is dropped.
 	pasteSeq int
 
-	// opts holds what a request carries beyond the fields (-k, -L, timeouts), kept from
-	// SetRequest or a pasted curl command.
+	// opts holds what a request carries beyond the fields (limits, the grace period), kept
+	// from SetRequest or a pasted curl command; the request options are in the options field.
 	opts probe.Request
 	// err is the one-line error on show (validation or a pasted command), notice a
 	// one-line note; both are cleared by the next edit.
@@ -103,6 +111,9 @@ func New(th theme.Theme) Model {
 	m.url = textinput.New()
 	m.url.Prompt = ""
 	m.url.Placeholder = "http://…"
+	m.options = textinput.New()
+	m.options.Prompt = ""
+	m.options.Placeholder = "options: none (-k -L -m 30 --compressed --connect-timeout 5 --path-as-is -0)"
 	m.headers = newArea("Name: value, one field per line")
 	m.body = newArea("request body, sent with a Content-Length")
 	m.draft = newArea("curl …")
@@ -133,6 +144,7 @@ func (m *Model) SetTheme(th theme.Theme) {
 	ti.Cursor.Blink = false
 	ti.Cursor.Color = th.Accent
 	m.url.SetStyles(ti)
+	m.options.SetStyles(ti)
 	mi := ti
 	mi.Focused.Text = m.st.method
 	mi.Blurred.Text = m.st.method
@@ -161,11 +173,11 @@ func (m *Model) SetRequest(req probe.Request) {
 	m.method.CursorEnd()
 	m.url.SetValue(req.URL)
 	m.url.CursorEnd()
-	m.headers.SetValue(formatHeaders(req.Header))
+	m.options.SetValue(curl.FormatOptions(req))
+	m.options.CursorEnd()
+	m.headers.SetValue(strings.Join(curl.HeaderLines(req), "\n"))
 	m.body.SetValue(string(req.Body))
-	opts := req
-	opts.Method, opts.URL, opts.Header, opts.Body = "", "", nil, nil
-	m.opts = opts
+	m.opts = withExtras(probe.Request{}, req)
 	m.err, m.notice = "", ""
 	m.closeDraft()
 	m.methodSel = m.field == FieldMethod
@@ -223,7 +235,7 @@ func (m *Model) closeDraft() {
 // Request validates the fields and returns the request they describe, or a one-line error
 // that names the field (URL, scheme, method token, a header line without a colon).
 func (m Model) Request() (probe.Request, error) {
-	return buildRequest(m.method.Value(), m.url.Value(), m.headers.Value(), m.body.Value(), m.opts)
+	return buildRequest(fields{m.method.Value(), m.url.Value(), m.options.Value(), m.headers.Value(), m.body.Value()}, m.opts)
 }
 
 // CurlCommand returns the request as a curl command line. Fields that do not validate are
@@ -231,10 +243,10 @@ func (m Model) Request() (probe.Request, error) {
 func (m Model) CurlCommand() string {
 	req, err := m.Request()
 	if err != nil {
-		req = m.opts
+		req, _ = curl.ParseOptions(m.options.Value())
 		req.Method = strings.TrimSpace(m.method.Value())
 		req.URL = strings.TrimSpace(m.url.Value())
-		req.Header = looseHeaders(m.headers.Value())
+		req.Header, req.Omit = looseHeaders(m.headers.Value())
 		if b := m.body.Value(); b != "" {
 			req.Body = []byte(b)
 		}
@@ -242,18 +254,26 @@ func (m Model) CurlCommand() string {
 	return curl.Format(req)
 }
 
-// looseHeaders reads "Name: value" lines without judging them; a line without a colon
-// becomes a field with an empty value.
-func looseHeaders(text string) []probe.Field {
-	var fields []probe.Field
+// looseHeaders reads header lines without judging them: "Name:" omits a field, "Name;" is a
+// field with an empty value, and a line with neither a colon nor a semicolon is a field with
+// an empty value too.
+func looseHeaders(text string) (header []probe.Field, omit []string) {
 	for line := range strings.SplitSeq(text, "\n") {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		name, value, _ := strings.Cut(line, ":")
-		fields = append(fields, probe.Field{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Line: -1})
+		name, value, colon := strings.Cut(line, ":")
+		if !colon {
+			name, _, _ = strings.Cut(line, ";")
+		}
+		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+		if colon && value == "" {
+			omit = append(omit, name)
+			continue
+		}
+		header = append(header, probe.Field{Name: name, Value: value, Line: -1})
 	}
-	return fields
+	return header, omit
 }
 
 // Err returns the error on show, or "".
@@ -285,6 +305,7 @@ func (m *Model) Blur() {
 func (m *Model) blurAll() {
 	m.method.Blur()
 	m.url.Blur()
+	m.options.Blur()
 	m.headers.Blur()
 	m.body.Blur()
 	m.draft.Blur()
@@ -318,6 +339,8 @@ func (m *Model) focusField(f Field) tea.Cmd {
 		return m.method.Focus()
 	case f == FieldURL:
 		return m.url.Focus()
+	case f == FieldOptions:
+		return m.options.Focus()
 	case f == FieldHeaders:
 		return m.headers.Focus()
 	default:
@@ -331,6 +354,7 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.method.SetWidth(methodWidth - 1)
 	m.url.SetWidth(max(w-methodWidth-4, 1))
+	m.options.SetWidth(max(w-3, 1))
 	m.headers.SetWidth(max(w-2, 1))
 	m.body.SetWidth(max(w-2, 1))
 	m.draft.SetWidth(max(w-2, 1))
@@ -342,3 +366,34 @@ func (m Model) Width() int { return m.width }
 
 // Height returns the composer's height.
 func (m Model) Height() int { return m.height }
+
+// ToggleInsecure turns -k (no TLS certificate verification) on or off in the options line and
+// reports whether it is now on. An options line that does not parse is left as it is, with
+// its error on show, and the result is false.
+func (m *Model) ToggleInsecure() bool {
+	return m.toggle("-k", "the certificate will not be verified", func(r *probe.Request) *bool { return &r.Insecure })
+}
+
+// ToggleRedirects turns -L (follow redirects) on or off in the options line and reports
+// whether it is now on, as ToggleInsecure does.
+func (m *Model) ToggleRedirects() bool {
+	return m.toggle("-L", "redirects will be followed", func(r *probe.Request) *bool { return &r.FollowRedirects })
+}
+
+// toggle flips the option that field points at and writes the options line again.
+func (m *Model) toggle(flag, onNote string, field func(*probe.Request) *bool) bool {
+	o, err := curl.ParseOptions(m.options.Value())
+	if err != nil {
+		m.err, m.notice = "options: "+err.Error()+" (fix it to toggle "+flag+")", ""
+		return false
+	}
+	on := field(&o)
+	*on = !*on
+	m.options.SetValue(curl.FormatOptions(o))
+	m.options.CursorEnd()
+	m.err, m.notice = "", flag+" off"
+	if *on {
+		m.notice = flag + " on: " + onNote
+	}
+	return *on
+}

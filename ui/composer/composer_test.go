@@ -88,9 +88,10 @@ func TestSend(t *testing.T) {
 	}{
 		{"enter in URL", []tea.Msg{enter}, true, ""},
 		{"ctrl+s in URL", []tea.Msg{ctrlS}, true, ""},
-		{"enter in body edits", []tea.Msg{down, down, enter}, false, ""},
-		{"ctrl+s in body sends", append(append([]tea.Msg{down, down}, typed("hi")...), ctrlS), true, "hi"},
-		{"enter in headers edits", append([]tea.Msg{down}, enter), false, ""},
+		{"enter in options sends", []tea.Msg{down, enter}, true, ""},
+		{"enter in body edits", []tea.Msg{down, down, down, enter}, false, ""},
+		{"ctrl+s in body sends", append(append([]tea.Msg{down, down, down}, typed("hi")...), ctrlS), true, "hi"},
+		{"enter in headers edits", append([]tea.Msg{down, down}, enter), false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,8 +125,8 @@ func TestValidation(t *testing.T) {
 		{"bad port", "GET", "http://example.test:99999/", "", "out of range"},
 		{"method with space", "GE T", "http://example.test/", "", `method: "GE T" is not a method name`},
 		{"empty method is GET", "", "http://example.test/", "", ""},
-		{"header without colon", "GET", "http://example.test/", "Accept: */*\nBroken", `headers line 2: "Broken" has no colon`},
-		{"bad header name", "GET", "http://example.test/", "X Y: 1", `headers line 1: "X Y" is not a field name`},
+		{"header without colon", "GET", "http://example.test/", "Accept: */*\nBroken", `headers line 2: header "Broken" has no colon (want "Name: value")`},
+		{"bad header name", "GET", "http://example.test/", "X Y: 1", `headers line 1: invalid header name "X Y" in "X Y: 1"`},
 		{"blank header lines", "GET", "http://example.test/", "\nA: 1\n\n", ""},
 	}
 	for _, tt := range tests {
@@ -263,14 +264,17 @@ func TestMethodAndFields(t *testing.T) {
 		{"typed method", append([]tea.Msg{up, press(tea.KeyBackspace, 0), press(tea.KeyBackspace, 0), press(tea.KeyBackspace, 0),
 			press(tea.KeyBackspace, 0), press(tea.KeyBackspace, 0), press(tea.KeyBackspace, 0)}, typed("PURGE")...), "PURGE", FieldMethod},
 		{"enter in method goes to URL", []tea.Msg{up, enter}, "DELETE", FieldURL},
-		{"down to headers", []tea.Msg{down}, "DELETE", FieldHeaders},
-		{"down down to body", []tea.Msg{down, down}, "DELETE", FieldBody},
-		{"up from body", []tea.Msg{down, down, up}, "DELETE", FieldHeaders},
-		{"up from headers", []tea.Msg{down, up}, "DELETE", FieldURL},
-		{"ctrl+down", []tea.Msg{press(tea.KeyDown, tea.ModCtrl)}, "DELETE", FieldHeaders},
+		{"down to options", []tea.Msg{down}, "DELETE", FieldOptions},
+		{"down down to headers", []tea.Msg{down, down}, "DELETE", FieldHeaders},
+		{"down thrice to body", []tea.Msg{down, down, down}, "DELETE", FieldBody},
+		{"up from body", []tea.Msg{down, down, down, up}, "DELETE", FieldHeaders},
+		{"up from headers", []tea.Msg{down, down, up}, "DELETE", FieldOptions},
+		{"up from options", []tea.Msg{down, up}, "DELETE", FieldURL},
+		{"ctrl+down", []tea.Msg{press(tea.KeyDown, tea.ModCtrl)}, "DELETE", FieldOptions},
 		{"esc leaves the method", []tea.Msg{up, esc}, "DELETE", FieldURL},
-		{"esc leaves the headers", []tea.Msg{down, esc}, "DELETE", FieldURL},
-		{"esc leaves the body", []tea.Msg{down, down, esc}, "DELETE", FieldURL},
+		{"esc leaves the options", []tea.Msg{down, esc}, "DELETE", FieldURL},
+		{"esc leaves the headers", []tea.Msg{down, down, esc}, "DELETE", FieldURL},
+		{"esc leaves the body", []tea.Msg{down, down, down, esc}, "DELETE", FieldURL},
 		{"esc stays in the URL", []tea.Msg{esc}, "DELETE", FieldURL},
 	}
 	for _, tt := range tests {
@@ -361,7 +365,7 @@ func TestMasking(t *testing.T) {
 		}
 	}
 	// While the headers are being edited they show as typed.
-	m, _ = run(m, down)
+	m, _ = run(m, down, down)
 	if !strings.Contains(ansi.Strip(m.View()), "s3cret") {
 		t.Errorf("headers being edited are masked")
 	}
@@ -380,7 +384,7 @@ func TestClickFocuses(t *testing.T) {
 	for _, c := range []struct {
 		x, y int
 		want Field
-	}{{2, 0, FieldMethod}, {20, 0, FieldURL}, {5, l.headersTop, FieldHeaders}, {5, l.bodyTop, FieldBody}} {
+	}{{2, 0, FieldMethod}, {20, 0, FieldURL}, {5, l.options, FieldOptions}, {5, l.headersTop, FieldHeaders}, {5, l.bodyTop, FieldBody}} {
 		m, _ = run(m, click(c.x, c.y))
 		if m.Field() != c.want {
 			t.Errorf("click at %d,%d: field %v, want %v", c.x, c.y, m.Field(), c.want)
@@ -391,7 +395,7 @@ func TestClickFocuses(t *testing.T) {
 func TestShape(t *testing.T) {
 	for _, w := range []int{1, 10, 40, 80, 200} {
 		for h := 1; h <= 14; h++ {
-			for _, f := range []Field{FieldMethod, FieldURL, FieldHeaders, FieldBody} {
+			for _, f := range []Field{FieldMethod, FieldURL, FieldOptions, FieldHeaders, FieldBody} {
 				m := New(theme.New(false, true))
 				m.SetSize(w, h)
 				m.SetRequest(probe.Request{Method: "OPTIONS", URL: "http://example.test/" + strings.Repeat("long/", 40),
@@ -431,7 +435,7 @@ func TestCompactHeaders(t *testing.T) {
 			m := New(theme.New(true, false))
 			m.SetRequest(req)
 			m.SetMasked(masked)
-			m.SetSize(w, 4) // request line, headers label, one row, status line
+			m.SetSize(w, 4) // request line, headers label, one row, status line (no options: no line)
 			m.Blur()
 			view := ansi.Strip(m.View())
 			row := strings.Split(view, "\n")[2]
@@ -472,13 +476,13 @@ func TestPreferredLinesAndSplit(t *testing.T) {
 		bodyLabel bool
 	}{
 		{"empty, blurred", nil, "", false, FieldURL, 4, 4, 1, 0, false},
-		{"empty, focused", nil, "", true, FieldURL, 6, 6, 1, 1, true},
+		{"empty, focused", nil, "", true, FieldURL, 7, 7, 1, 1, true},
 		{"three headers, blurred", three, "", false, FieldURL, 6, 6, 3, 0, false},
 		{"blurred, empty body, room to spare", three, "", false, FieldURL, 9, 6, 6, 0, false},
-		{"three headers, editing them", three, "", true, FieldHeaders, 9, 9, 4, 1, true},
-		{"headers and a two-line body", three, "a\nb", true, FieldBody, 12, 9, 3, 5, true}, // spare rows to the body being edited
-		{"spare rows go to the headers", three, "a", true, FieldURL, 12, 8, 7, 1, true},
-		{"short of rows: body gets one", three, "a\nb\nc", true, FieldURL, 7, 10, 2, 1, true},
+		{"three headers, editing them", three, "", true, FieldHeaders, 10, 10, 4, 1, true},
+		{"headers and a two-line body", three, "a\nb", true, FieldBody, 13, 10, 3, 5, true}, // spare rows to the body being edited
+		{"spare rows go to the headers", three, "a", true, FieldURL, 13, 9, 7, 1, true},
+		{"short of rows: body gets one", three, "a\nb\nc", true, FieldURL, 8, 11, 2, 1, true},
 		{"three rows: body label only", three, "x", false, FieldURL, 5, 8, 1, 0, true},
 	}
 	for _, tt := range tests {

@@ -9,20 +9,23 @@ import (
 // layout says which rows of the pane hold what; a section that does not fit has height 0 and
 // row -1.
 type layout struct {
+	options                            int // the options line's row
 	headersLabel, headersTop, headersH int
 	bodyLabel, bodyTop, bodyH          int
 	draftLabel, draftTop, draftH       int
 	status, statusH                    int // the status takes statusH rows from row status
 }
 
-// layout places the sections in the pane's height: the request line on row 0, the status
-// line on the last row, and between them the headers and the body, each under a label. Each
+// layout places the sections in the pane's height: the request line on row 0, the options
+// line under it, the status line on the last row, and between them the headers and the body,
+// each under a label. The options line is left out, like an empty body, while it is empty and
+// the composer is not focused. Each
 // field gets the rows it wants (see wants) as far as they go, the body at least one; rows to
 // spare go to the field being edited, else to the headers. When rows are short the body is
 // reduced to its label (when it holds something), then dropped, then the headers' rows. An
 // empty body is left out while the composer is not focused.
 func (m Model) layout() layout {
-	l := layout{headersLabel: -1, headersTop: -1, bodyLabel: -1, bodyTop: -1, draftLabel: -1, draftTop: -1, status: -1}
+	l := layout{options: -1, headersLabel: -1, headersTop: -1, bodyLabel: -1, bodyTop: -1, draftLabel: -1, draftTop: -1, status: -1}
 	h := m.height
 	if h >= 2 {
 		l.status, l.statusH = h-1, 1
@@ -43,6 +46,11 @@ func (m Model) layout() layout {
 			l.draftTop, l.draftH = 1, 1
 		}
 		return l
+	}
+	top := 1 // the first row under the request line and the options line
+	if avail >= 1 && m.showOptions() {
+		l.options, top = 1, 2
+		avail--
 	}
 	bodyLabelOnly := false
 	switch {
@@ -68,9 +76,9 @@ func (m Model) layout() layout {
 	}
 	switch {
 	case l.headersH > 0:
-		l.headersLabel, l.headersTop = 1, 2
+		l.headersLabel, l.headersTop = top, top+1
 	case avail == 1:
-		l.headersLabel = 1 // the label alone still says how many fields there are
+		l.headersLabel = top // the label alone still says how many fields there are
 	}
 	if l.bodyH > 0 || bodyLabelOnly {
 		l.bodyLabel = l.headersTop + l.headersH
@@ -93,18 +101,27 @@ func (m Model) wants() (headers, body int) {
 }
 
 // PreferredLines returns how many lines the composer would like, to show every line of its
-// fields: the request line, the headers and the body under their labels, and the status line.
-// Unfocused, an empty body is left out. The root hands it to the layout, which caps it.
+// fields: the request line, the options line, the headers and the body under their labels, and the status line.
+// Unfocused, an empty body and an empty options line are left out. The root hands it to the layout, which caps it.
 func (m Model) PreferredLines() int {
 	if m.drafting {
 		return 1 + 1 + m.draftRows() + min(len(m.draftErrRows()), maxErrRows)
 	}
 	hw, bw := m.wants()
 	n := 1 + 1 + hw + 1
+	if m.showOptions() {
+		n++
+	}
 	if m.focused || m.body.Value() != "" {
 		n += 1 + bw
 	}
 	return n
+}
+
+// showOptions reports whether the options line has a row: while the composer is focused, or
+// when it holds something.
+func (m Model) showOptions() bool {
+	return m.focused || m.options.Value() != ""
 }
 
 // maxErrRows is the most rows the error about a pasted command takes.

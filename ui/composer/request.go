@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/curl"
 )
 
 // Methods returns the methods the method key cycles through, in order.
@@ -25,29 +26,43 @@ func nextMethod(m string) string {
 	return methods[0]
 }
 
+// fields is the text of the composer's fields.
+type fields struct {
+	method, url, options, headers, body string
+}
+
 // buildRequest validates the fields and returns the request they describe. Errors are one line
-// and name the field. opts carries the settings that have no field (TLS verification,
-// redirects, timeouts, limits).
-func buildRequest(method, rawURL, headers, body string, opts probe.Request) (probe.Request, error) {
-	req := opts
-	var err error
-	if req.Method, err = checkMethod(method); err != nil {
+// and name the field. opts carries the settings that have no field (see withExtras).
+func buildRequest(f fields, opts probe.Request) (probe.Request, error) {
+	o, err := curl.ParseOptions(f.options)
+	if err != nil {
+		return probe.Request{}, fmt.Errorf("options: %w", err)
+	}
+	req := withExtras(o, opts)
+	if req.Method, err = checkMethod(f.method); err != nil {
 		return req, err
 	}
-	u, err := checkURL(strings.TrimSpace(rawURL))
+	u, err := checkURL(strings.TrimSpace(f.url))
 	if err != nil {
 		return req, fmt.Errorf("URL: %w", err)
 	}
 	req.URL = u
-	req.Header, err = parseHeaders(headers)
+	req.Header, req.Omit, err = curl.ParseHeaders(strings.Split(f.headers, "\n"))
 	if err != nil {
-		return req, err
+		return req, fmt.Errorf("headers %w", err)
 	}
-	req.Body = nil
-	if body != "" {
-		req.Body = []byte(body)
+	if f.body != "" {
+		req.Body = []byte(f.body)
 	}
 	return req, nil
+}
+
+// withExtras returns req with the settings of from that no field of the composer shows: the
+// body limit, the grace period and the callers' hooks.
+func withExtras(req, from probe.Request) probe.Request {
+	req.Grace, req.BodyLimit, req.Progress = from.Grace, from.BodyLimit, from.Progress
+	req.BodyTo, req.ContentTo = from.BodyTo, from.ContentTo
+	return req
 }
 
 // checkMethod returns the method typed as text: GET when it is empty, an error naming the field
@@ -93,39 +108,4 @@ func checkURL(raw string) (string, error) {
 		}
 	}
 	return raw, nil
-}
-
-// parseHeaders reads one "Name: value" field per line; blank lines are skipped.
-func parseHeaders(text string) ([]probe.Field, error) {
-	var fields []probe.Field
-	for i, line := range strings.Split(text, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		name, value, ok := strings.Cut(line, ":")
-		if !ok {
-			return nil, fmt.Errorf("headers line %d: %s has no colon (write Name: value)", i+1, strconv.Quote(line))
-		}
-		name = strings.TrimSpace(name)
-		if !probe.IsToken(name) {
-			return nil, fmt.Errorf("headers line %d: %s is not a field name", i+1, strconv.Quote(name))
-		}
-		fields = append(fields, probe.Field{Name: name, Value: strings.TrimSpace(value), Line: -1})
-	}
-	return fields, nil
-}
-
-// formatHeaders writes fields one per line.
-func formatHeaders(fields []probe.Field) string {
-	var b strings.Builder
-	for i, f := range fields {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(f.Name)
-		b.WriteString(": ")
-		b.WriteString(f.Value)
-	}
-	return b.String()
 }

@@ -63,6 +63,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action, tea.Cmd) {
 	case key.Matches(msg, km.Method):
 		m.cycleMethod()
 		return m, nil, nil
+	case key.Matches(msg, km.Insecure):
+		m.ToggleInsecure()
+		return m, nil, nil
+	case key.Matches(msg, km.Redirects):
+		m.ToggleRedirects()
+		return m, nil, nil
 	case key.Matches(msg, km.NextField):
 		return m, nil, m.focusField(min(m.field+1, numFields-1))
 	case key.Matches(msg, km.PrevField):
@@ -90,6 +96,15 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action, tea.Cmd) {
 			return m.submit()
 		case msg.String() == "up", msg.String() == "left" && m.url.Position() == 0:
 			return m, nil, m.focusField(FieldMethod)
+		case msg.String() == "down":
+			return m, nil, m.focusField(FieldOptions)
+		}
+	case FieldOptions:
+		switch {
+		case key.Matches(msg, km.SendFromURL):
+			return m.submit()
+		case msg.String() == "up":
+			return m, nil, m.focusField(FieldURL)
 		case msg.String() == "down":
 			return m, nil, m.focusField(FieldHeaders)
 		}
@@ -148,6 +163,8 @@ func (m Model) forward(msg tea.Msg) (Model, tea.Cmd) {
 		m.method, cmd = m.method.Update(msg)
 	case FieldURL:
 		m.url, cmd = m.url.Update(msg)
+	case FieldOptions:
+		m.options, cmd = m.options.Update(msg)
 	case FieldHeaders:
 		m.headers, cmd = m.headers.Update(msg)
 	case FieldBody:
@@ -280,6 +297,8 @@ func (m Model) click(mo tea.Mouse) (Model, tea.Cmd) {
 		return m, m.focusField(FieldMethod)
 	case mo.Y == 0:
 		return m, m.focusField(FieldURL)
+	case l.options > 0 && mo.Y == l.options:
+		return m, m.focusField(FieldOptions)
 	case l.headersH > 0 && mo.Y >= l.headersLabel && mo.Y < l.headersTop+l.headersH:
 		return m, m.focusField(FieldHeaders)
 	case l.bodyH > 0 && mo.Y >= l.bodyLabel && mo.Y < l.bodyTop+l.bodyH:

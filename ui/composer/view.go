@@ -2,11 +2,16 @@ package composer
 
 import (
 	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/internal/english"
+	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/curl"
 	"github.com/hsx-dev/hsx/probe/termsafe"
 	"github.com/hsx-dev/hsx/ui/internal/cells"
 	"github.com/hsx-dev/hsx/ui/theme"
@@ -21,8 +26,11 @@ func (m Model) View() string {
 	l := m.layout()
 	lines := make([]string, m.height)
 	lines[0] = m.bar(m.field <= FieldURL && !m.drafting) + m.requestLine()
+	if l.options >= 0 {
+		lines[l.options] = m.bar(m.field == FieldOptions && !m.drafting) + " " + m.optionsLine()
+	}
 	if l.headersLabel >= 0 {
-		lines[l.headersLabel] = m.label("Headers", FieldHeaders, headerSummary(m.headers.Value()))
+		lines[l.headersLabel] = m.headersLabel()
 	}
 	if l.headersH > 0 {
 		m.fill(lines[l.headersTop:l.headersTop+l.headersH], FieldHeaders)
@@ -92,6 +100,76 @@ func (m Model) requestLine() string {
 		u = m.st.text.Render(termsafe.String(v, termsafe.Line))
 	}
 	return fit(method, methodWidth) + " " + fit(u, urlW)
+}
+
+// optionsLine draws the request options: the field itself while it is being edited, else its
+// text (in the error color when it does not parse) or, when empty, what it takes.
+func (m Model) optionsLine() string {
+	w := max(m.width-2, 1)
+	switch v := m.options.Value(); {
+	case m.focused && !m.drafting && m.field == FieldOptions:
+		return m.options.View()
+	case v == "":
+		return m.st.subtle.Render(cells.Fit(m.options.Placeholder, w, "…"))
+	case m.optionsErr() != nil:
+		return m.st.err.Render(termsafe.String(v, termsafe.Line))
+	default:
+		return m.st.text.Render(termsafe.String(v, termsafe.Line))
+	}
+}
+
+// optionsErr says why the options line does not parse, or is nil.
+func (m Model) optionsErr() error {
+	_, err := curl.ParseOptions(m.options.Value())
+	return err
+}
+
+// headersLabel is the rule over the headers: how many fields they send and, as far as it fits,
+// which fields hsx adds of its own, so that the head on screen is the head that is sent.
+func (m Model) headersLabel() string {
+	header, omit, err := curl.ParseHeaders(strings.Split(m.headers.Value(), "\n"))
+	count := fieldCount(len(header))
+	if err != nil { // say what the lines are, one without a colon being no field
+		header, omit = looseHeaders(m.headers.Value())
+		count = headerSummary(m.headers.Value())
+	}
+	opts, oerr := curl.ParseOptions(m.options.Value())
+	opts.URL, opts.Header, opts.Omit = m.url.Value(), header, omit
+	if own := ownFields(opts); len(own) > 0 && oerr == nil { // the options decide on Accept-Encoding
+		for _, note := range []string{count + " · hsx adds " + strings.Join(own, ", "), count + " + " + strconv.Itoa(len(own)) + " of hsx's"} {
+			if l := m.label("Headers", FieldHeaders, note); ansi.StringWidth(l) <= m.width {
+				return l
+			}
+		}
+	}
+	return m.label("Headers", FieldHeaders, count)
+}
+
+// ownFields names the fields that hsx adds itself to req before its body (see
+// probe.Request.Header): Host, User-Agent and Accept, Authorization for credentials in the URL
+// and Accept-Encoding with --compressed, less those that req omits or sets itself.
+func ownFields(req probe.Request) []string {
+	var out []string
+	for _, name := range probe.OwnFields() {
+		switch name {
+		case "Authorization":
+			if u, err := url.Parse(req.URL); err != nil || u.User == nil {
+				continue
+			}
+		case "Accept-Encoding":
+			if !req.Compressed {
+				continue
+			}
+		case "Content-Length", "Content-Type":
+			continue // after the body's fields, and only with a body
+		}
+		if slices.ContainsFunc(req.Omit, func(n string) bool { return probe.EqualFold(n, name) }) ||
+			slices.ContainsFunc(req.Header, func(f probe.Field) bool { return probe.EqualFold(f.Name, name) }) {
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
 }
 
 // label draws a section label on a rule, with a note at the right.
@@ -178,11 +256,21 @@ func (m Model) readOnly(text string, headers bool, n int) []string {
 			continue
 		}
 		name, value, ok := strings.Cut(line, ":")
+		if empty, rest, semi := strings.Cut(line, ";"); !ok && semi && strings.TrimSpace(rest) == "" {
+			out = append(out, m.st.name.Render(termsafe.String(empty, termsafe.Line))+m.st.muted.Render(";")+
+				m.st.subtle.Render("  sent with an empty value"))
+			continue
+		}
 		if !ok {
 			out = append(out, m.st.text.Render(termsafe.String(line, termsafe.Line)))
 			continue
 		}
 		value = strings.TrimSpace(value)
+		if value == "" {
+			out = append(out, m.st.name.Render(termsafe.String(name, termsafe.Line))+m.st.muted.Render(":")+
+				m.st.subtle.Render("  "+removeNote(strings.TrimSpace(name))))
+			continue
+		}
 		if m.masked && theme.Secret(name) {
 			value = theme.MaskValue(value)
 		}
@@ -192,12 +280,46 @@ func (m Model) readOnly(text string, headers bool, n int) []string {
 	return out
 }
 
+// removeNote says what a "Name:" header line does: it removes hsx's own field of that name,
+// or, for a name hsx does not add, sends nothing.
+func removeNote(name string) string {
+	for _, own := range probe.OwnFields() {
+		if probe.EqualFold(own, name) {
+			return "removes hsx's " + own
+		}
+	}
+	return "not sent (hsx adds no " + name + "; write " + name + "; to send it empty)"
+}
+
+// headerLineNote says what the header line under the cursor does when it is not a plain
+// "Name: value" field, or "".
+func (m Model) headerLineNote() string {
+	lines := strings.Split(m.headers.Value(), "\n")
+	i := m.headers.Line()
+	if i < 0 || i >= len(lines) {
+		return ""
+	}
+	line := strings.TrimSpace(lines[i])
+	name, value, colon := strings.Cut(line, ":")
+	n, rest, semi := strings.Cut(line, ";")
+	switch {
+	case colon && strings.TrimSpace(value) == "" && name != "":
+		return strings.TrimSpace(name) + ": " + removeNote(strings.TrimSpace(name))
+	case !colon && semi && strings.TrimSpace(rest) == "" && n != "":
+		return strings.TrimSpace(n) + "; is sent with an empty value"
+	}
+	return ""
+}
+
 // statusLine is the error, the notice, the method choices while the method is being chosen,
 // or the request's settings and a hint for the current field.
 func (m Model) statusLine() string {
 	err := m.err
 	if e := m.methodErr(); e != nil && m.focused && m.field == FieldMethod {
 		err = e.Error() // said while it is being typed, not only when it is refused
+	}
+	if e := m.optionsErr(); e != nil && m.focused && m.field == FieldOptions && err == "" {
+		err = "options: " + e.Error()
 	}
 	switch {
 	case err != "":
@@ -206,24 +328,10 @@ func (m Model) statusLine() string {
 		return m.st.muted.Render(m.notice)
 	case m.focused && m.field == FieldMethod:
 		return m.methodChoices()
+	case m.focused && m.field == FieldHeaders && m.headerLineNote() != "":
+		return m.st.muted.Render(termsafe.String(m.headerLineNote(), termsafe.Line))
 	}
-	var parts []string
-	if m.opts.Insecure {
-		parts = append(parts, "-k no TLS verification")
-	}
-	if m.opts.FollowRedirects {
-		parts = append(parts, "-L follow redirects")
-	}
-	if m.opts.Timeout > 0 {
-		parts = append(parts, "timeout "+m.opts.Timeout.String())
-	}
-	room := m.width - 1 // the status line starts after a space
-	var settings string
-	if len(parts) > 0 {
-		settings = strings.Join(parts, " · ") + " · "
-		room -= ansi.StringWidth(settings)
-	}
-	return m.st.muted.Render(settings + m.hint(room))
+	return m.st.muted.Render(m.hint(m.width - 1)) // the status line starts after a space
 }
 
 // draftStatus is the status under a pasted command that did not parse, in at most n rows: its
@@ -270,14 +378,18 @@ func (m Model) hint(w int) string {
 	case !m.focused:
 		wordings = []string{"enter sends · paste a curl command to fill the fields", "enter sends · paste a curl command", "enter sends"}
 	case m.field == FieldHeaders:
-		wordings = []string{"one Name: value per line · ctrl+s sends · ↑↓ at the edges change field · esc: back to URL",
+		wordings = []string{"one Name: value per line · Name: removes hsx's own · Name; sends it empty · ctrl+s sends",
+			"one Name: value per line · Name: removes hsx's own · ctrl+s sends · esc: back to URL",
 			"one Name: value per line · ctrl+s sends · esc: back to URL", "one Name: value per line · ctrl+s sends", "ctrl+s sends"}
+	case m.field == FieldOptions:
+		wordings = []string{"curl's flags for the exchange: -k -L -m 30 --compressed --connect-timeout 5 --path-as-is -0 · enter sends",
+			"curl's flags: -k -L -m 30 --compressed --connect-timeout 5 --path-as-is -0", "-k -L -m 30 --compressed …", "enter sends"}
 	case m.field == FieldBody:
 		wordings = []string{"sent as typed, with a Content-Length · ctrl+s sends · esc: back to URL",
 			"sent as typed, with a Content-Length · ctrl+s sends", "ctrl+s sends"}
 	default:
-		wordings = []string{"enter sends · ↑ method · ↓ headers · paste a curl command to fill the fields",
-			"enter sends · ↑ method · ↓ headers · paste a curl command", "enter sends · ↑ method · ↓ headers", "enter sends"}
+		wordings = []string{"enter sends · ↑ method · ↓ options, headers · paste a curl command to fill the fields",
+			"enter sends · ↑ method · ↓ options · paste a curl command", "enter sends · ↑ method · ↓ options", "enter sends"}
 	}
 	for _, h := range wordings {
 		if ansi.StringWidth(h) <= w {
@@ -316,6 +428,14 @@ func (m Model) methodChoices() string {
 
 // fit cuts s to w cells with an ellipsis, or pads it with spaces.
 func fit(s string, w int) string { return cells.Fit(s, w, "…") }
+
+// fieldCount says how many fields the headers send: "none" or "N fields".
+func fieldCount(n int) string {
+	if n == 0 {
+		return "none"
+	}
+	return english.Plural(n, "field")
+}
 
 // headerSummary counts the header lines typed: the fields, and apart from them the lines that
 // are not a field because they have no colon (sending names the first of them as an error).

@@ -34,14 +34,23 @@ type Entry struct {
 	Time   time.Time
 	Method string
 	URL    string
-	// Header holds the request's header fields as typed, secrets included.
+	// Header holds the request's header fields as typed, secrets included; Omit names the
+	// fields of hsx's own that were not sent (curl's -H 'Name:').
 	Header []probe.Field
+	Omit   []string
 	Body   string
 	// Status is the final response's status code; 0 when no response arrived.
 	Status int
-	// Insecure and FollowRedirects are the request's -k and -L.
+	// Insecure and FollowRedirects are the request's -k and -L; Compressed, PathAsIs and
+	// HTTP10 its --compressed, --path-as-is and -0; Timeout and ConnectTimeout its -m and
+	// --connect-timeout (zero for none).
 	Insecure        bool
 	FollowRedirects bool
+	Compressed      bool
+	PathAsIs        bool
+	HTTP10          bool
+	Timeout         time.Duration
+	ConnectTimeout  time.Duration
 	// LabPath is set when the request went to the built-in lab of the run that sent it: the
 	// URL's path and query relative to the lab ("/204/body"). The lab listens on a new port in
 	// each run, so such an entry is sent again with Rebase. URL keeps the URL as it was sent.
@@ -55,10 +64,16 @@ func FromRequest(req probe.Request, status int, t time.Time) Entry {
 		Method:          req.Method,
 		URL:             req.URL,
 		Header:          slices.Clone(req.Header),
+		Omit:            slices.Clone(req.Omit),
 		Body:            string(req.Body),
 		Status:          status,
 		Insecure:        req.Insecure,
 		FollowRedirects: req.FollowRedirects,
+		Compressed:      req.Compressed,
+		PathAsIs:        req.PathAsIs,
+		HTTP10:          req.HTTP10,
+		Timeout:         req.Timeout,
+		ConnectTimeout:  req.ConnectTimeout,
 	}
 }
 
@@ -68,8 +83,14 @@ func (e Entry) Request() probe.Request {
 		Method:          e.Method,
 		URL:             e.URL,
 		Header:          slices.Clone(e.Header),
+		Omit:            slices.Clone(e.Omit),
 		Insecure:        e.Insecure,
 		FollowRedirects: e.FollowRedirects,
+		Compressed:      e.Compressed,
+		PathAsIs:        e.PathAsIs,
+		HTTP10:          e.HTTP10,
+		Timeout:         e.Timeout,
+		ConnectTimeout:  e.ConnectTimeout,
 	}
 	if e.Body != "" {
 		req.Body = []byte(e.Body)
@@ -114,6 +135,9 @@ func SameRequest(a, b Entry) bool {
 	}
 	return a.Method == b.Method && a.Body == b.Body &&
 		a.Insecure == b.Insecure && a.FollowRedirects == b.FollowRedirects &&
+		a.Compressed == b.Compressed && a.PathAsIs == b.PathAsIs && a.HTTP10 == b.HTTP10 &&
+		a.Timeout == b.Timeout && a.ConnectTimeout == b.ConnectTimeout &&
+		slices.Equal(a.Omit, b.Omit) &&
 		slices.EqualFunc(a.Header, b.Header, func(x, y probe.Field) bool {
 			return x.Name == y.Name && x.Value == y.Value
 		})
@@ -174,6 +198,30 @@ type fileEntry struct {
 	Insecure        bool        `json:"insecure,omitempty"`
 	FollowRedirects bool        `json:"follow_redirects,omitempty"`
 	LabPath         string      `json:"lab_path,omitempty"`
+	// Added after the first files were written: a file without them reads as their zero
+	// values. Durations are written as Go writes them ("2.5s").
+	Omit           []string `json:"omit,omitempty"`
+	Compressed     bool     `json:"compressed,omitempty"`
+	PathAsIs       bool     `json:"path_as_is,omitempty"`
+	HTTP10         bool     `json:"http10,omitempty"`
+	Timeout        duration `json:"timeout,omitempty"`
+	ConnectTimeout duration `json:"connect_timeout,omitempty"`
+}
+
+// duration is a time.Duration written in JSON as a string such as "30s".
+type duration time.Duration
+
+// MarshalText writes d as time.Duration's String does.
+func (d duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
+
+// UnmarshalText reads what MarshalText writes.
+func (d *duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil {
+		return fmt.Errorf("duration %q: %w", b, err)
+	}
+	*d = duration(v)
+	return nil
 }
 
 const version = 1
@@ -221,6 +269,8 @@ func decode(data []byte) ([]Entry, error) {
 		e := Entry{
 			Time: fe.Time, Method: fe.Method, URL: fe.URL, Body: fe.Body, Status: fe.Status,
 			Insecure: fe.Insecure, FollowRedirects: fe.FollowRedirects, LabPath: fe.LabPath,
+			Omit: fe.Omit, Compressed: fe.Compressed, PathAsIs: fe.PathAsIs, HTTP10: fe.HTTP10,
+			Timeout: time.Duration(fe.Timeout), ConnectTimeout: time.Duration(fe.ConnectTimeout),
 		}
 		for _, h := range fe.Header {
 			e.Header = append(e.Header, probe.Field{Name: h[0], Value: h[1], Line: -1})
@@ -237,6 +287,8 @@ func encode(entries []Entry) ([]byte, error) {
 		fe := fileEntry{
 			Time: e.Time.UTC(), Method: e.Method, URL: e.URL, Body: e.Body, Status: e.Status,
 			Insecure: e.Insecure, FollowRedirects: e.FollowRedirects, LabPath: e.LabPath,
+			Omit: e.Omit, Compressed: e.Compressed, PathAsIs: e.PathAsIs, HTTP10: e.HTTP10,
+			Timeout: duration(e.Timeout), ConnectTimeout: duration(e.ConnectTimeout),
 		}
 		for _, h := range e.Header {
 			fe.Header = append(fe.Header, [2]string{h.Name, h.Value})

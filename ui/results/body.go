@@ -114,12 +114,16 @@ func buildBody(ex *probe.Exchange, fs []check.Finding) bodyView {
 		}
 		v.rows = append(v.rows, plainRow(spans...))
 	}
-	if r.Body.Truncated() {
+	if shown.Truncated() { // the decoded content where a coding was removed, else the body
 		v.rows = append(v.rows, plainRow(), plainRow(span{fmt.Sprintf("── cut: hsx keeps the first %s of a body; %s more arrived ──",
-			bytesText(int64(len(data))), bytesText(r.Body.Size-int64(len(data)))), kLabel}))
+			bytesText(int64(len(shown.Data))), bytesText(shown.Size-int64(len(shown.Data)))), kLabel}))
 	}
-	if !r.BodyComplete && r.BodyError != "" {
-		v.rows = append(v.rows, plainRow(), plainRow(span{"── incomplete: " + safeLine(r.BodyError) + " ──", kWarn}))
+	why := r.BodyError
+	if pe, ok := probe.AsError(ex.Err); ok && pe.Phase == probe.PhaseBody {
+		why = pe.Msg // the exchange's own timeout ended the body, not the server
+	}
+	if !r.BodyComplete && why != "" {
+		v.rows = append(v.rows, plainRow(), plainRow(span{"── incomplete: " + safeLine(why) + " ──", kWarn}))
 	}
 	return v
 }

@@ -72,7 +72,7 @@ type state uint8
 const (
 	stateIdle      state = iota // nothing sent yet
 	stateRunning                // waiting for the response
-	stateDone                   // a response arrived
+	stateDone                   // a response arrived (the exchange may still have failed after it)
 	stateFailed                 // no response (probe error)
 	stateCancelled              // the user cancelled the request
 )
@@ -102,6 +102,8 @@ type Model struct {
 	findings []check.Finding
 	marks    []markRange
 	err      error
+	// tlsHint says how to turn certificate verification off (see SetTLSHint).
+	tlsHint string
 
 	sel  int // selected finding
 	ftop int // first visible finding
@@ -151,7 +153,9 @@ func (m *Model) SetProgress(id int, bytes int64) {
 
 // SetResult shows the outcome of request id: exs are its exchanges (earlier ones redirect
 // hops, the last one the final response), findings the checks of the final exchange, err the
-// failure when no response arrived. Results of stale requests (id below the current one) are
+// failure of the exchange. A failure after a response arrived (a body that the timeout ended,
+// a redirect chain that loops) shows that response, with the failure said in place of the
+// findings. Results of stale requests (id below the current one) are
 // ignored, and so is a late result of a request that was cancelled. A failure that is a
 // cancellation is shown as cancelled.
 func (m *Model) SetResult(id int, exs []*probe.Exchange, findings []check.Finding, err error) {
@@ -173,7 +177,7 @@ func (m *Model) SetResult(id int, exs []*probe.Exchange, findings []check.Findin
 		m.err = err
 	}
 	m.state = stateDone
-	if err != nil || m.ex == nil || m.ex.Response == nil {
+	if m.ex == nil || m.ex.Response == nil {
 		m.state = stateFailed
 	}
 	m.clients.reset()
@@ -181,6 +185,10 @@ func (m *Model) SetResult(id int, exs []*probe.Exchange, findings []check.Findin
 	m.prepare()
 	m.revealSelected()
 }
+
+// SetTLSHint sets what the pane says after a failed TLS handshake about skipping verification,
+// such as "alt+k turns -k on"; empty for nothing.
+func (m *Model) SetTLSHint(hint string) { m.tlsHint = hint }
 
 // SetCancelled shows request id as cancelled by the user.
 func (m *Model) SetCancelled(id int) {

@@ -107,6 +107,9 @@ func (m Model) failedLines() []string {
 		"   " + m.st.errLine.Render(safeLine(msg)),
 		"   " + m.requestText(),
 	}
+	if pe, ok := probe.AsError(m.err); ok && pe.Phase == probe.PhaseTLS && m.tlsHint != "" && !m.req.Insecure {
+		lines = append(lines, "   "+m.st.muted.Render(safeLine(m.tlsHint)))
+	}
 	if m.hops() {
 		lines = append(lines, "   "+m.hopsText())
 	}
@@ -229,9 +232,26 @@ func (m Model) hopsText() string {
 	return m.st.muted.Render("via " + strings.Join(parts, " → ") + " → " + strconv.Itoa(m.ex.StatusCode()))
 }
 
+// failure says how an exchange that got a response failed after it, in wordings from the
+// longest to the shortest, or is nil: the checks do not judge such a response, so this takes
+// the place of the findings.
+func (m Model) failure() []string {
+	if m.err == nil || m.state != stateDone {
+		return nil
+	}
+	msg := safeLine(m.err.Error())
+	if pe, ok := probe.AsError(m.err); ok && pe.Phase == probe.PhaseBody && pe.Timeout {
+		return []string{msg + "; -m raises the limit", msg + "; raise -m", msg}
+	}
+	return []string{msg}
+}
+
 // findingLines draws the visible part of the findings list.
 func (m Model) findingLines() []string {
 	rows := m.findingRows()
+	if msg := m.failure(); len(msg) > 0 {
+		return []string{" " + m.st.errLine.Render(glyph(check.Error)+" "+fitWording(m.width-3, msg...))}
+	}
 	if len(m.findings) == 0 {
 		return []string{" " + m.st.ok.Render("✓ no problems found")}
 	}
