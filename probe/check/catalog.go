@@ -4,14 +4,20 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/hsx-dev/hsx/probe"
 )
 
 // Rules returns the catalog: every rule that can be judged from one exchange, in a stable
 // order (framing and message rules, then media type and content coding rules, then status code
-// rules).
-func Rules() []Rule {
+// rules). The slice is the caller's own; changing it changes no other.
+func Rules() []Rule { return slices.Clone(catalog()) }
+
+// catalog returns the table of rules, built on first use and shared afterwards. It is a
+// sync.OnceValue rather than a package-level slice, so that nothing can assign to the table;
+// Lookup and Run only read it, and Rules hands out copies.
+var catalog = sync.OnceValue(func() []Rule {
 	return []Rule{
 		rule("F1", Error, "Status line is malformed", "RFC 9112 §4; RFC 9112 §2.3", statusLineMalformed),
 		rule("F2", Error, "No space after the status code", "RFC 9112 §4", spaceAfterStatusCode),
@@ -61,11 +67,11 @@ func Rules() []Rule {
 		rule("S33", Error, "Response to HEAD with content", "RFC 9110 §9.3.2", contentInHeadResponse),
 		rule("S34", Error, "2xx to CONNECT with framing fields", "RFC 9110 §8.6; RFC 9112 §6.1", framingOnConnect2xx),
 	}
-}
+})
 
 // Lookup returns the rule with the given ID.
 func Lookup(id string) (Rule, bool) {
-	for _, r := range Rules() {
+	for _, r := range catalog() {
 		if r.ID == id {
 			return r, true
 		}
@@ -85,7 +91,7 @@ func Run(ex *probe.Exchange) []Finding {
 		pos int64
 	}
 	var all []placed
-	for _, r := range Rules() {
+	for _, r := range catalog() {
 		for _, f := range r.Check(ex) {
 			all = append(all, placed{f, position(ex, f.At)})
 		}
