@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe"
 )
 
@@ -16,7 +17,7 @@ func contentIn1xx(ex *probe.Exchange) []note {
 			if p.isFinal() {
 				loc = bodyRange(0, n)
 			}
-			out = append(out, newNote(loc, "%s has %s of content", p.kind(), plural(n, "byte")))
+			out = append(out, newNote(loc, "%s has %s of content", p.kind(), english.Plural(n, "byte")))
 		}
 		if len(p.r.Trailers) > 0 {
 			out = append(out, newNote(p.whole(), "%s has trailers", p.kind()))
@@ -87,14 +88,14 @@ func afterHead(ex *probe.Exchange, what string) []note {
 	var out []note
 	if n := r.Body.Size; n > 0 {
 		out = append(out, newNote(bodyRange(0, n), "%s has %s of content: %s",
-			what, plural(n, "byte"), preview(r.Body)))
+			what, english.Plural(n, "byte"), preview(r.Body)))
 	}
 	for i, f := range r.Trailers {
 		out = append(out, newNote(trailer(r, i), "%s has trailer %s", what, field(f)))
 	}
 	if n := ex.Extra.Size; n > 0 {
 		out = append(out, newNote(extraRange(0, n), "%s after the header section of a %s: %s",
-			plural(n, "byte"), what, preview(ex.Extra)))
+			english.Plural(n, "byte"), what, preview(ex.Extra)))
 	}
 	return out
 }
@@ -107,7 +108,7 @@ func contentIn205(ex *probe.Exchange) []note {
 		return nil
 	}
 	return []note{newNote(bodyRange(0, r.Body.Size), "205 response has %s of content: %s",
-		plural(r.Body.Size, "byte"), contentPreview(r))}
+		english.Plural(r.Body.Size, "byte"), contentPreview(r))}
 }
 
 // framingOnConnect2xx (S34): a 2xx to CONNECT turns the connection into a tunnel; it has no

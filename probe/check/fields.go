@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 
+	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe"
 )
 
@@ -143,7 +144,7 @@ func contentWithoutType(ex *probe.Exchange) []note {
 		return nil
 	}
 	return []note{newNote(bodyRange(0, r.Body.Size), "%s of content without a Content-Type",
-		plural(r.Body.Size, "byte"))}
+		english.Plural(r.Body.Size, "byte"))}
 }
 
 // trailerNotDeclared (F20): a trailer field is declared in the Trailer header field.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe"
 )
 
@@ -80,11 +81,11 @@ func bodyLengthMismatch(ex *probe.Exchange) []note {
 			// The body stopped short: the server closed, or went quiet until the timeout.
 			out = append(out, newNote(bodyRange(0, r.Body.Size),
 				"only %d of the %s declared by Content-Length arrived",
-				r.Body.Size, plural(r.DeclaredLength, "byte")))
+				r.Body.Size, english.Plural(r.DeclaredLength, "byte")))
 		}
 		if n := ex.Extra.Size; n > 0 && r.BodyComplete {
 			out = append(out, newNote(extraRange(0, n), "%s after the %s declared by Content-Length: %s",
-				plural(n, "byte"), plural(r.DeclaredLength, "byte"), preview(ex.Extra)))
+				english.Plural(n, "byte"), english.Plural(r.DeclaredLength, "byte"), preview(ex.Extra)))
 		}
 	case probe.FramingChunked:
 		if !r.BodyComplete {
@@ -98,11 +99,11 @@ func bodyLengthMismatch(ex *probe.Exchange) []note {
 				at = extraRange(0, n)
 			}
 			return []note{newNote(at, "chunked body incomplete after %s: %s",
-				plural(r.Body.Size, "byte"), val(why))}
+				english.Plural(r.Body.Size, "byte"), val(why))}
 		}
 		if n := ex.Extra.Size; n > 0 {
 			out = append(out, newNote(extraRange(0, n), "%s after the end of the chunked body: %s",
-				plural(n, "byte"), preview(ex.Extra)))
+				english.Plural(n, "byte"), preview(ex.Extra)))
 		}
 	}
 	return out
@@ -162,7 +163,7 @@ func closeDelimitedBody(ex *probe.Exchange) []note {
 		return nil
 	}
 	return []note{newNote(final(ex).whole(), "body of %s delimited by closing the connection",
-		plural(r.Body.Size, "byte"))}
+		english.Plural(r.Body.Size, "byte"))}
 }
 
 // connect2xx reports whether ex is a 2xx response to CONNECT.
