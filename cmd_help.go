@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"runtime/debug"
-	"strings"
 )
 
 const usage = `hsx — see an HTTP response exactly as it crossed the wire, with every byte that
@@ -51,45 +49,6 @@ check exits 0 when a response arrived without error findings, 1 when a finding i
 and 2 when no response arrived (refused, timed out, not HTTP) or the command line is wrong.
 `
 
-const checkUsage = `Usage: hsx check [request flags] URL [--json] [--clients]
-
-Sends one request (following redirects with -L), reads the response with hsx's own HTTP/1.1
-parser and judges it against RFC 9110 and RFC 9112. Prints the exchange with offending lines
-marked (✗ error, ! warning, i info), the findings with their references, and the timing.
-
-  --json      print one JSON object instead (request, response, findings, timing_ms, error)
-  --clients   also replay the response, byte for byte, from 127.0.0.1 to the client stacks that
-              are installed (Go net/http, curl, Node, Python, Java) and report what each got
-
-Exit status: 0 no error finding, 1 at least one error finding, 2 no response or usage error.
-Run 'hsx --help' for the request flags.
-`
-
-const explainUsage = `Usage: hsx explain [CODE | CLASS | RULE | TOPIC | --rules]
-
-  hsx explain          every status code with its name, grouped by class
-  hsx explain 204      the document of 204 No Content
-  hsx explain 299      a code that is not registered: how clients treat it, and its class
-  hsx explain 2xx      the codes of one class
-  hsx explain S9       the section that explains rule S9 of hsx check (any case: s9)
-  hsx explain framing  the document on message framing and header syntax
-  hsx explain --rules  every rule of hsx check: ID, severity, title and reference
-
-On a terminal, documents are rendered (plain markdown with NO_COLOR set or when piped), and
-output taller than the terminal goes through $PAGER (less -R when PAGER is unset; LESS=FRX
-when LESS is unset). PAGER= or PAGER=cat writes directly.
-`
-
-const labUsage = `Usage: hsx lab [--addr HOST:PORT] [--public] [--list]
-
-Serves correct and broken responses for every rule hsx checks, in the foreground, until
-interrupted (ctrl+c).
-
-  --addr HOST:PORT   where to listen (default 127.0.0.1:8204)
-  --public           allow an address that is not loopback
-  --list             print the scenarios and exit
-`
-
 // runHelp prints the usage of hsx, or of one command.
 func runHelp(args []string, std stdio) error {
 	text := usage
@@ -107,32 +66,4 @@ func runHelp(args []string, std stdio) error {
 	}
 	_, err := fmt.Fprint(std.out, text)
 	return err
-}
-
-// version returns the module version hsx was built from, or "dev".
-func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "dev"
-	}
-	if v := info.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	rev, dirty := "", false
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			dirty = s.Value == "true"
-		}
-	}
-	if rev == "" {
-		return "dev"
-	}
-	v := "dev-" + rev[:min(12, len(rev))]
-	if dirty {
-		v += "+dirty"
-	}
-	return strings.TrimSpace(v)
 }

@@ -9,6 +9,17 @@ import (
 	"github.com/hsx-dev/hsx/probe/lab"
 )
 
+// labUsage is the help of `hsx lab`.
+const labUsage = `Usage: hsx lab [--addr HOST:PORT] [--public] [--list]
+
+Serves correct and broken responses for every rule hsx checks, in the foreground, until
+interrupted (ctrl+c).
+
+  --addr HOST:PORT   where to listen (default 127.0.0.1:8204)
+  --public           allow an address that is not loopback
+  --list             print the scenarios and exit
+`
+
 // runLab runs `hsx lab`: the lab in the foreground until ctx ends, or its list of scenarios.
 func runLab(ctx context.Context, args []string, std stdio) error {
 	fs := flag.NewFlagSet("lab", flag.ContinueOnError)
@@ -18,7 +29,8 @@ func runLab(ctx context.Context, args []string, std stdio) error {
 	list := fs.Bool("list", false, "")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
-			return runHelp([]string{"lab"}, std)
+			_, err := fmt.Fprint(std.out, labUsage)
+			return err
 		}
 		return usageErrorf("lab: %v", err)
 	}
