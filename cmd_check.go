@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/colorprofile"
-
 	"github.com/hsx-dev/hsx/content"
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
@@ -18,6 +16,21 @@ import (
 	"github.com/hsx-dev/hsx/probe/replay"
 	"github.com/hsx-dev/hsx/probe/report"
 )
+
+// checkUsage is the help of `hsx check`.
+const checkUsage = `Usage: hsx check [request flags] URL [--json] [--clients]
+
+Sends one request (following redirects with -L), reads the response with hsx's own HTTP/1.1
+parser and judges it against RFC 9110 and RFC 9112. Prints the exchange with offending lines
+marked (✗ error, ! warning, i info), the findings with their references, and the timing.
+
+  --json      print one JSON object instead (request, response, findings, timing_ms, error)
+  --clients   also replay the response, byte for byte, from 127.0.0.1 to the client stacks that
+              are installed (Go net/http, curl, Node, Python, Java) and report what each got
+
+Exit status: 0 no error finding, 1 at least one error finding, 2 no response or usage error.
+Run 'hsx --help' for the request flags.
+`
 
 // runCheck runs `hsx check`: one exchange (a chain with -L), judged and reported.
 func runCheck(ctx context.Context, args []string, std stdio) int {
@@ -34,7 +47,8 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	case err != nil:
 		return fail(usageError{msg: err.Error()}, std)
 	case help:
-		return fail(runHelp([]string{"check"}, std), std)
+		_, err := fmt.Fprint(std.out, checkUsage)
+		return fail(err, std)
 	case cmd.Request.URL == "":
 		return fail(usageErrorf("check needs a URL, e.g. hsx check http://127.0.0.1:8204/204"), std)
 	}
@@ -204,19 +218,4 @@ func explainHint(ex *probe.Exchange, fs []check.Finding) string {
 		return ""
 	}
 	return "more: " + strings.Join(cmds, " · ")
-}
-
-// colorEnabled reports whether standard output takes colors: a terminal with a color profile,
-// and NO_COLOR unset.
-func colorEnabled(std stdio) bool {
-	if std.getenv("NO_COLOR") != "" {
-		return false
-	}
-	return colorprofile.Detect(std.out, std.environ) >= colorprofile.ANSI
-}
-
-// termWidth returns the width of the terminal w writes to, or 0 when w is not a terminal.
-func termWidth(w io.Writer) int {
-	width, _ := termSize(w)
-	return width
 }

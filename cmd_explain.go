@@ -17,6 +17,22 @@ import (
 // maxDocWidth is the widest a rendered document is wrapped, however wide the terminal.
 const maxDocWidth = 100
 
+// explainUsage is the help of `hsx explain`.
+const explainUsage = `Usage: hsx explain [CODE | CLASS | RULE | TOPIC | --rules]
+
+  hsx explain          every status code with its name, grouped by class
+  hsx explain 204      the document of 204 No Content
+  hsx explain 299      a code that is not registered: how clients treat it, and its class
+  hsx explain 2xx      the codes of one class
+  hsx explain S9       the section that explains rule S9 of hsx check (any case: s9)
+  hsx explain framing  the document on message framing and header syntax
+  hsx explain --rules  every rule of hsx check: ID, severity, title and reference
+
+On a terminal, documents are rendered (plain markdown with NO_COLOR set or when piped), and
+output taller than the terminal goes through $PAGER (less -R when PAGER is unset; LESS=FRX
+when LESS is unset). PAGER= or PAGER=cat writes directly.
+`
+
 // runExplain runs `hsx explain [CODE | CLASS | RULE | TOPIC | --rules]`. Output taller than
 // the terminal goes through the pager.
 func runExplain(args []string, std stdio) error {
@@ -221,7 +237,7 @@ func ruleList(rules []check.Rule) string {
 func docText(std stdio, markdown string) (string, error) {
 	out, ok := std.out.(*os.File)
 	width := termWidth(std.out)
-	if !ok || width == 0 || std.getenv("NO_COLOR") != "" {
+	if !ok || width == 0 || noColor(std) {
 		return strings.TrimRight(markdown, "\n") + "\n", nil
 	}
 	dark := true

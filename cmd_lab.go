@@ -8,6 +8,17 @@ import (
 	"github.com/hsx-dev/hsx/probe/lab"
 )
 
+// labUsage is the help of `hsx lab`.
+const labUsage = `Usage: hsx lab [--addr HOST:PORT] [--public] [--list]
+
+Serves correct and broken responses for every rule hsx checks, in the foreground, until
+interrupted (ctrl+c).
+
+  --addr HOST:PORT   where to listen (default 127.0.0.1:8204)
+  --public           allow an address that is not loopback
+  --list             print the scenarios and exit
+`
+
 // labArgs is the command line of `hsx lab`.
 type labArgs struct {
 	addr               string
@@ -62,7 +73,8 @@ func runLab(ctx context.Context, args []string, std stdio) error {
 	case err != nil:
 		return err
 	case a.help:
-		return runHelp([]string{"lab"}, std)
+		_, err := fmt.Fprint(std.out, labUsage)
+		return err
 	case a.list:
 		return lab.WriteList(std.out, "")
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
 	"strings"
 
 	"github.com/hsx-dev/hsx/probe/replay"
@@ -19,14 +18,4 @@ func runReplayGo(ctx context.Context, args []string, std stdio) int {
 		return fail(usageErrorf("%s takes one loopback replay URL", replayGoCommand), std)
 	}
 	return fail(replay.GoClient(ctx, args[0], std.out), std)
-}
-
-// replayOptions are the options of a replay started by hsx: Go's client runs as this
-// executable's hidden subcommand.
-func replayOptions() replay.Options {
-	exe, err := os.Executable()
-	if err != nil {
-		return replay.Options{}
-	}
-	return replay.Options{GoCommand: []string{exe, replayGoCommand}}
 }

@@ -4,23 +4,14 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/curl"
 	"github.com/hsx-dev/hsx/probe/lab"
+	"github.com/hsx-dev/hsx/ui"
 )
-
-// tuiOptions is what the explorer starts with.
-type tuiOptions struct {
-	LabURL      string
-	Initial     *probe.Request
-	SendAtStart bool
-	Present     bool
-	NoHistory   bool
-}
 
 // tuiArgs is the explorer's command line: request flags and an optional URL, plus its own flags.
 type tuiArgs struct {
-	opts              tuiOptions
+	opts              ui.Options
 	help, showVersion bool
 }
 
@@ -60,8 +51,7 @@ func runTUI(ctx context.Context, args []string, std stdio) error {
 	case a.help:
 		return runHelp(nil, std)
 	case a.showVersion:
-		_, err := fmt.Fprintln(std.out, "hsx", version())
-		return err
+		return printVersion(std)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

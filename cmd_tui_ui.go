@@ -9,18 +9,13 @@ import (
 	"github.com/hsx-dev/hsx/ui"
 )
 
-// runUI runs the terminal user interface until the user quits or ctx ends (a signal).
-func runUI(ctx context.Context, opts tuiOptions) error {
-	err := ui.Run(ctx, ui.Options{
-		LabURL:      opts.LabURL,
-		Initial:     opts.Initial,
-		SendAtStart: opts.SendAtStart,
-		Present:     opts.Present,
-		Replay: func(ctx context.Context, ex *probe.Exchange) (replay.Report, error) {
-			return replay.Run(ctx, ex, replayOptions())
-		},
-		NoHistory: opts.NoHistory,
-	})
+// runUI runs the terminal user interface until the user quits or ctx ends (a signal). The
+// Clients view replays responses with hsx's own replay options.
+func runUI(ctx context.Context, opts ui.Options) error {
+	opts.Replay = func(ctx context.Context, ex *probe.Exchange) (replay.Report, error) {
+		return replay.Run(ctx, ex, replayOptions())
+	}
+	err := ui.Run(ctx, opts)
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		return nil // stopped by a signal: a clean exit
 	}

@@ -240,22 +240,6 @@ func TestCheckCanceled(t *testing.T) {
 	}
 }
 
-func TestColor(t *testing.T) {
-	tests := []struct {
-		env  []string
-		want bool
-	}{
-		{[]string{"TERM=xterm-256color"}, false}, // a buffer is not a terminal
-		{[]string{"TERM=xterm-256color", "CLICOLOR_FORCE=1"}, true},
-		{[]string{"TERM=xterm-256color", "CLICOLOR_FORCE=1", "NO_COLOR=1"}, false},
-	}
-	for _, tt := range tests {
-		if got := colorEnabled(stdio{out: &bytes.Buffer{}, environ: tt.env}); got != tt.want {
-			t.Errorf("colorEnabled(%v) = %v, want %v", tt.env, got, tt.want)
-		}
-	}
-}
-
 func TestLabList(t *testing.T) {
 	r := runArgs(t, "lab", "--list")
 	if r.code != 0 {

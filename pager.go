@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
 	"os/exec"
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-	xterm "github.com/charmbracelet/x/term"
 )
 
 // defaultPager is the pager used when PAGER is unset.
@@ -22,7 +20,7 @@ const defaultPager = "less -R"
 // through a pager, and when the pager cannot start the text is written directly.
 func page(std stdio, text string) error {
 	var b bytes.Buffer
-	if _, err := io.WriteString(&colorprofile.Writer{Forward: &b, Profile: colorprofile.Detect(std.out, std.environ)}, text); err != nil {
+	if _, err := io.WriteString(&colorprofile.Writer{Forward: &b, Profile: colorProfile(std)}, text); err != nil {
 		return err
 	}
 	width, height := termSize(std.out)
@@ -93,27 +91,4 @@ func rows(text string, width int) int {
 		n += (w + width - 1) / width
 	}
 	return n
-}
-
-// termSize returns the size of the terminal w writes to, or zeros when w is not a terminal.
-func termSize(w io.Writer) (width, height int) {
-	f, ok := w.(*os.File)
-	if !ok || !xterm.IsTerminal(f.Fd()) {
-		return 0, 0
-	}
-	width, height, err := xterm.GetSize(f.Fd())
-	if err != nil {
-		return 0, 0
-	}
-	return width, height
-}
-
-// lookupEnv returns the value of the environment variable key and whether it is set.
-func (s stdio) lookupEnv(key string) (string, bool) {
-	for i := len(s.environ) - 1; i >= 0; i-- {
-		if k, v, ok := strings.Cut(s.environ[i], "="); ok && k == key {
-			return v, true
-		}
-	}
-	return "", false
 }

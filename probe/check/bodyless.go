@@ -1,11 +1,12 @@
 package check
 
 import (
+	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe"
 )
 
-// checkS1: a 1xx response has no content and no trailers.
-func checkS1(ex *probe.Exchange) []note {
+// contentIn1xx (S1): a 1xx response has no content and no trailers.
+func contentIn1xx(ex *probe.Exchange) []note {
 	var out []note
 	for _, p := range parts(ex) {
 		if c := p.r.Status.Code; c < 100 || c > 199 {
@@ -16,7 +17,7 @@ func checkS1(ex *probe.Exchange) []note {
 			if p.isFinal() {
 				loc = bodyRange(0, n)
 			}
-			out = append(out, newNote(loc, "%s has %s of content", p.kind(), plural(n, "byte")))
+			out = append(out, newNote(loc, "%s has %s of content", p.kind(), english.Plural(n, "byte")))
 		}
 		if len(p.r.Trailers) > 0 {
 			out = append(out, newNote(p.whole(), "%s has trailers", p.kind()))
@@ -25,13 +26,13 @@ func checkS1(ex *probe.Exchange) []note {
 	return out
 }
 
-// checkS2: a 1xx or 204 response has no Content-Length, not even "0".
-func checkS2(ex *probe.Exchange) []note {
+// contentLengthIn1xxOr204 (S2): a 1xx or 204 response has no Content-Length, not even "0".
+func contentLengthIn1xxOr204(ex *probe.Exchange) []note {
 	return forbiddenIn(ex, "Content-Length")
 }
 
-// checkS3: a 1xx or 204 response has no Transfer-Encoding.
-func checkS3(ex *probe.Exchange) []note {
+// transferEncodingIn1xxOr204 (S3): a 1xx or 204 response has no Transfer-Encoding.
+func transferEncodingIn1xxOr204(ex *probe.Exchange) []note {
 	return forbiddenIn(ex, "Transfer-Encoding")
 }
 
@@ -54,14 +55,16 @@ func forbiddenIn(ex *probe.Exchange, name string) []note {
 // field renders a header field as "Name: value", quoted, for a message.
 func field(f probe.Field) string { return q(f.Name + ": " + f.Value) }
 
-// checkS9: a 204 ends with its header section: no content, no trailers, nothing after it.
-func checkS9(ex *probe.Exchange) []note { return nothingAfterHead(ex, 204) }
+// bodyAfter204 (S9): a 204 ends with its header section: no content, no trailers, nothing after it.
+func bodyAfter204(ex *probe.Exchange) []note { return nothingAfterHead(ex, 204) }
 
-// checkS16: a 304 ends with its header section: no content, no trailers, nothing after it.
-func checkS16(ex *probe.Exchange) []note { return nothingAfterHead(ex, 304) }
+// bodyAfter304 (S16): a 304 ends with its header section: no content, no trailers, nothing after
+// it.
+func bodyAfter304(ex *probe.Exchange) []note { return nothingAfterHead(ex, 304) }
 
-// checkS33: a response to HEAD carries no content. (204 and 304 responses are S9's and S16's.)
-func checkS33(ex *probe.Exchange) []note {
+// contentInHeadResponse (S33): a response to HEAD carries no content. (204 and 304 responses are
+// S9's and S16's.)
+func contentInHeadResponse(ex *probe.Exchange) []note {
 	c := ex.Response.Status.Code
 	if method(ex) != "HEAD" || isBodyless(c) {
 		return nil
@@ -85,32 +88,32 @@ func afterHead(ex *probe.Exchange, what string) []note {
 	var out []note
 	if n := r.Body.Size; n > 0 {
 		out = append(out, newNote(bodyRange(0, n), "%s has %s of content: %s",
-			what, plural(n, "byte"), preview(r.Body)))
+			what, english.Plural(n, "byte"), preview(r.Body)))
 	}
 	for i, f := range r.Trailers {
 		out = append(out, newNote(trailer(r, i), "%s has trailer %s", what, field(f)))
 	}
 	if n := ex.Extra.Size; n > 0 {
 		out = append(out, newNote(extraRange(0, n), "%s after the header section of a %s: %s",
-			plural(n, "byte"), what, preview(ex.Extra)))
+			english.Plural(n, "byte"), what, preview(ex.Extra)))
 	}
 	return out
 }
 
-// checkS10: a 205 has no content. It is not bodyless by definition, so it needs
+// contentIn205 (S10): a 205 has no content. It is not bodyless by definition, so it needs
 // Content-Length: 0, an empty chunked body, or the connection closing right away.
-func checkS10(ex *probe.Exchange) []note {
+func contentIn205(ex *probe.Exchange) []note {
 	r := ex.Response
 	if r.Status.Code != 205 || r.Body.Size == 0 {
 		return nil
 	}
 	return []note{newNote(bodyRange(0, r.Body.Size), "205 response has %s of content: %s",
-		plural(r.Body.Size, "byte"), contentPreview(r))}
+		english.Plural(r.Body.Size, "byte"), contentPreview(r))}
 }
 
-// checkS34: a 2xx to CONNECT turns the connection into a tunnel; it has no Content-Length and
-// no Transfer-Encoding.
-func checkS34(ex *probe.Exchange) []note {
+// framingOnConnect2xx (S34): a 2xx to CONNECT turns the connection into a tunnel; it has no
+// Content-Length and no Transfer-Encoding.
+func framingOnConnect2xx(ex *probe.Exchange) []note {
 	if !connect2xx(ex) {
 		return nil
 	}

@@ -4,68 +4,74 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/hsx-dev/hsx/probe"
 )
 
 // Rules returns the catalog: every rule that can be judged from one exchange, in a stable
 // order (framing and message rules, then media type and content coding rules, then status code
-// rules).
-func Rules() []Rule {
+// rules). The slice is the caller's own; changing it changes no other.
+func Rules() []Rule { return slices.Clone(catalog()) }
+
+// catalog returns the table of rules, built on first use and shared afterwards. It is a
+// sync.OnceValue rather than a package-level slice, so that nothing can assign to the table;
+// Lookup and Run only read it, and Rules hands out copies.
+var catalog = sync.OnceValue(func() []Rule {
 	return []Rule{
-		rule("F1", Error, "Status line is malformed", "RFC 9112 §4; RFC 9112 §2.3", checkF1),
-		rule("F2", Error, "No space after the status code", "RFC 9112 §4", checkF2),
-		rule("F3", Error, "Status code outside 100–599", "RFC 9110 §15", checkF3),
-		rule("F4", Error, "Reason phrase has invalid characters", "RFC 9112 §4; RFC 9110 §2.2", checkF4),
-		rule("F5", Warning, "Line does not end in CRLF", "RFC 9112 §2.2", checkF5),
-		rule("F6", Error, "Whitespace before the first header field", "RFC 9112 §2.2", checkF6),
-		rule("F7", Error, "Field name is not a token", "RFC 9110 §5.1; RFC 9112 §5.1", checkF7),
-		rule("F8", Error, "Field value has invalid characters", "RFC 9110 §5.5", checkF8),
-		rule("F9", Error, "Obsolete line folding", "RFC 9112 §5.2", checkF9),
-		rule("F10", Error, "Singleton field repeated", "RFC 9110 §5.3", checkF10),
-		rule("F11", Error, "Content-Length is not a number", "RFC 9110 §8.6; RFC 9112 §6.3", checkF11),
-		rule("F12", Error, "Both Content-Length and Transfer-Encoding", "RFC 9112 §6.2; RFC 9112 §6.3", checkF12),
-		rule("F13", Error, "Body length does not match its framing", "RFC 9112 §6.3", checkF13),
-		rule("F14", Error, "Transfer-Encoding misuses chunked", "RFC 9112 §6.1", checkF14),
-		rule("F15", Error, "Transfer-Encoding in a response to HTTP/1.0", "RFC 9112 §6.1", checkF15),
-		rule("F16", Info, "Body delimited by closing the connection", "RFC 9112 §6.3; RFC 9110 §8.6", checkF16),
-		rule("F17", Warning, "Date missing or not IMF-fixdate", "RFC 9110 §6.6.1; RFC 9110 §5.6.7", checkF17),
-		rule("F18", Warning, "Content without Content-Type", "RFC 9110 §8.3", checkF18),
-		rule("F20", Info, "Trailer field not declared in Trailer", "RFC 9110 §6.6.2", checkF20),
-		rule("J1", Warning, "Body labelled JSON is not JSON", "RFC 8259 §2; RFC 8259 §8.1", checkJ1),
-		rule("J2", Info, "JSON Content-Type on a response without content", "RFC 9110 §8.3; RFC 9110 §15.3.5; RFC 9110 §15.4.5", checkJ2),
-		rule("E1", Error, "Coded content does not decode", "RFC 9110 §8.4; RFC 9110 §8.4.1", checkE1),
-		rule("E2", Warning, "Content coding the request did not accept", "RFC 9110 §12.5.3; RFC 9110 §8.4", checkE2),
-		rule("S1", Error, "1xx response with content or trailers", "RFC 9110 §15.2; RFC 9112 §6.3", checkS1),
-		rule("S2", Error, "Content-Length in a 1xx or 204 response", "RFC 9110 §8.6", checkS2),
-		rule("S3", Error, "Transfer-Encoding in a 1xx or 204 response", "RFC 9112 §6.1", checkS3),
-		rule("S5", Error, "101 or 426 without Upgrade", "RFC 9110 §7.8; RFC 9110 §15.2.2; RFC 9110 §15.5.22", checkS5),
-		rule("S7", Info, "200 without ETag or Last-Modified", "RFC 9110 §8.8.2.1; RFC 9110 §8.8.3.1", checkS7),
-		rule("S8", Info, "201 without Location", "RFC 9110 §15.3.2", checkS8),
-		rule("S9", Error, "204 response with content or trailers", "RFC 9110 §15.3.5; RFC 9110 §6.4.1; RFC 9112 §6.3", checkS9),
-		rule("S10", Error, "205 response with content", "RFC 9110 §15.3.6; RFC 9112 §6.3", checkS10),
-		rule("S11", Error, "206 without Content-Range", "RFC 9110 §15.3.7.1", checkS11),
-		rule("S12", Error, "Malformed multipart 206", "RFC 9110 §15.3.7.2", checkS12),
-		rule("S14", Warning, "Redirect without Location", "RFC 9110 §15.4.1; RFC 9110 §15.4.2; RFC 9110 §15.4.3; RFC 9110 §15.4.4; RFC 9110 §15.4.8; RFC 9110 §15.4.9", checkS14),
-		rule("S15", Error, "Location is empty or not a URI reference", "RFC 9110 §10.2.2", checkS15),
-		rule("S16", Error, "304 response with content or trailers", "RFC 9110 §15.4.5; RFC 9112 §6.3", checkS16),
-		rule("S17", Info, "304 with representation metadata", "RFC 9110 §15.4.5", checkS17),
-		rule("S19", Error, "401 without WWW-Authenticate", "RFC 9110 §15.5.2; RFC 9110 §11.6.1", checkS19),
-		rule("S20", Error, "405 without a correct Allow", "RFC 9110 §15.5.6; RFC 9110 §10.2.1", checkS20),
-		rule("S22", Error, "407 without Proxy-Authenticate", "RFC 9110 §15.5.8", checkS22),
-		rule("S23", Info, "413 without Retry-After", "RFC 9110 §15.5.14", checkS23),
-		rule("S24", Warning, "416 without Content-Range: bytes */length", "RFC 9110 §15.5.17; RFC 9110 §14.4", checkS24),
-		rule("S25", Info, "Precondition status without a precondition", "RFC 9110 §15.5.13; RFC 9110 §15.5.17; RFC 9110 §15.5.18", checkS25),
-		rule("S29", Error, "Retry-After missing or malformed", "RFC 6585 §4; RFC 9110 §10.2.3; RFC 9110 §15.6.4", checkS29),
-		rule("S30", Info, "Error response without an explanation", "RFC 9110 §15.5; RFC 9110 §15.6", checkS30),
-		rule("S33", Error, "Response to HEAD with content", "RFC 9110 §9.3.2", checkS33),
-		rule("S34", Error, "2xx to CONNECT with framing fields", "RFC 9110 §8.6; RFC 9112 §6.1", checkS34),
+		rule("F1", Error, "Status line is malformed", "RFC 9112 §4; RFC 9112 §2.3", statusLineMalformed),
+		rule("F2", Error, "No space after the status code", "RFC 9112 §4", spaceAfterStatusCode),
+		rule("F3", Error, "Status code outside 100–599", "RFC 9110 §15", statusCodeOutOfRange),
+		rule("F4", Error, "Reason phrase has invalid characters", "RFC 9112 §4; RFC 9110 §2.2", reasonPhraseChars),
+		rule("F5", Warning, "Line does not end in CRLF", "RFC 9112 §2.2", lineEndings),
+		rule("F6", Error, "Whitespace before the first header field", "RFC 9112 §2.2", whitespaceBeforeFirstField),
+		rule("F7", Error, "Field name is not a token", "RFC 9110 §5.1; RFC 9112 §5.1", fieldNameNotToken),
+		rule("F8", Error, "Field value has invalid characters", "RFC 9110 §5.5", fieldValueChars),
+		rule("F9", Error, "Obsolete line folding", "RFC 9112 §5.2", obsoleteLineFolding),
+		rule("F10", Error, "Singleton field repeated", "RFC 9110 §5.3", singletonRepeated),
+		rule("F11", Error, "Content-Length is not a number", "RFC 9110 §8.6; RFC 9112 §6.3", contentLengthNotNumber),
+		rule("F12", Error, "Both Content-Length and Transfer-Encoding", "RFC 9112 §6.2; RFC 9112 §6.3", contentLengthWithTransferEncoding),
+		rule("F13", Error, "Body length does not match its framing", "RFC 9112 §6.3", bodyLengthMismatch),
+		rule("F14", Error, "Transfer-Encoding misuses chunked", "RFC 9112 §6.1", chunkedMisused),
+		rule("F15", Error, "Transfer-Encoding in a response to HTTP/1.0", "RFC 9112 §6.1", transferEncodingToHTTP10),
+		rule("F16", Info, "Body delimited by closing the connection", "RFC 9112 §6.3; RFC 9110 §8.6", closeDelimitedBody),
+		rule("F17", Warning, "Date missing or not IMF-fixdate", "RFC 9110 §6.6.1; RFC 9110 §5.6.7", dateMissingOrMalformed),
+		rule("F18", Warning, "Content without Content-Type", "RFC 9110 §8.3", contentWithoutType),
+		rule("F20", Info, "Trailer field not declared in Trailer", "RFC 9110 §6.6.2", trailerNotDeclared),
+		rule("J1", Warning, "Body labelled JSON is not JSON", "RFC 8259 §2; RFC 8259 §8.1", jsonBodyInvalid),
+		rule("J2", Info, "JSON Content-Type on a response without content", "RFC 9110 §8.3; RFC 9110 §15.3.5; RFC 9110 §15.4.5", jsonTypeWithoutContent),
+		rule("E1", Error, "Coded content does not decode", "RFC 9110 §8.4; RFC 9110 §8.4.1", codingDoesNotDecode),
+		rule("E2", Warning, "Content coding the request did not accept", "RFC 9110 §12.5.3; RFC 9110 §8.4", codingNotAccepted),
+		rule("S1", Error, "1xx response with content or trailers", "RFC 9110 §15.2; RFC 9112 §6.3", contentIn1xx),
+		rule("S2", Error, "Content-Length in a 1xx or 204 response", "RFC 9110 §8.6", contentLengthIn1xxOr204),
+		rule("S3", Error, "Transfer-Encoding in a 1xx or 204 response", "RFC 9112 §6.1", transferEncodingIn1xxOr204),
+		rule("S5", Error, "101 or 426 without Upgrade", "RFC 9110 §7.8; RFC 9110 §15.2.2; RFC 9110 §15.5.22", upgradeMissing),
+		rule("S7", Info, "200 without ETag or Last-Modified", "RFC 9110 §8.8.2.1; RFC 9110 §8.8.3.1", validatorMissingOn200),
+		rule("S8", Info, "201 without Location", "RFC 9110 §15.3.2", locationMissingOn201),
+		rule("S9", Error, "204 response with content or trailers", "RFC 9110 §15.3.5; RFC 9110 §6.4.1; RFC 9112 §6.3", bodyAfter204),
+		rule("S10", Error, "205 response with content", "RFC 9110 §15.3.6; RFC 9112 §6.3", contentIn205),
+		rule("S11", Error, "206 without Content-Range", "RFC 9110 §15.3.7.1", contentRangeMissingOn206),
+		rule("S12", Error, "Malformed multipart 206", "RFC 9110 §15.3.7.2", multipart206Malformed),
+		rule("S14", Warning, "Redirect without Location", "RFC 9110 §15.4.1; RFC 9110 §15.4.2; RFC 9110 §15.4.3; RFC 9110 §15.4.4; RFC 9110 §15.4.8; RFC 9110 §15.4.9", redirectWithoutLocation),
+		rule("S15", Error, "Location is empty or not a URI reference", "RFC 9110 §10.2.2", locationInvalid),
+		rule("S16", Error, "304 response with content or trailers", "RFC 9110 §15.4.5; RFC 9112 §6.3", bodyAfter304),
+		rule("S17", Info, "304 with representation metadata", "RFC 9110 §15.4.5", metadataIn304),
+		rule("S19", Error, "401 without WWW-Authenticate", "RFC 9110 §15.5.2; RFC 9110 §11.6.1", wwwAuthenticateMissingOn401),
+		rule("S20", Error, "405 without a correct Allow", "RFC 9110 §15.5.6; RFC 9110 §10.2.1", allowIncorrectOn405),
+		rule("S22", Error, "407 without Proxy-Authenticate", "RFC 9110 §15.5.8", proxyAuthenticateMissingOn407),
+		rule("S23", Info, "413 without Retry-After", "RFC 9110 §15.5.14", retryAfterMissingOn413),
+		rule("S24", Warning, "416 without Content-Range: bytes */length", "RFC 9110 §15.5.17; RFC 9110 §14.4", contentRangeMissingOn416),
+		rule("S25", Info, "Precondition status without a precondition", "RFC 9110 §15.5.13; RFC 9110 §15.5.17; RFC 9110 §15.5.18", preconditionNotAsked),
+		rule("S29", Error, "Retry-After missing or malformed", "RFC 6585 §4; RFC 9110 §10.2.3; RFC 9110 §15.6.4", retryAfterMissingOrMalformed),
+		rule("S30", Info, "Error response without an explanation", "RFC 9110 §15.5; RFC 9110 §15.6", errorWithoutExplanation),
+		rule("S33", Error, "Response to HEAD with content", "RFC 9110 §9.3.2", contentInHeadResponse),
+		rule("S34", Error, "2xx to CONNECT with framing fields", "RFC 9110 §8.6; RFC 9112 §6.1", framingOnConnect2xx),
 	}
-}
+})
 
 // Lookup returns the rule with the given ID.
 func Lookup(id string) (Rule, bool) {
-	for _, r := range Rules() {
+	for _, r := range catalog() {
 		if r.ID == id {
 			return r, true
 		}
@@ -85,7 +91,7 @@ func Run(ex *probe.Exchange) []Finding {
 		pos int64
 	}
 	var all []placed
-	for _, r := range Rules() {
+	for _, r := range catalog() {
 		for _, f := range r.Check(ex) {
 			all = append(all, placed{f, position(ex, f.At)})
 		}

@@ -46,6 +46,26 @@ func TestRulesIsFresh(t *testing.T) {
 	}
 }
 
+// TestCatalogBuiltOnce holds the table to being built once: looking a rule up allocates
+// nothing.
+func TestCatalogBuiltOnce(t *testing.T) {
+	if a, b := Rules(), Rules(); &a[0] == &b[0] {
+		t.Error("Rules returned the shared table, not a copy")
+	}
+	tests := []struct {
+		name string
+		fn   func()
+	}{
+		{"Lookup", func() { Lookup("S34") }},
+		{"Lookup unknown", func() { Lookup("X1") }},
+	}
+	for _, tt := range tests {
+		if n := testing.AllocsPerRun(10, tt.fn); n != 0 {
+			t.Errorf("%s: %v allocations, want 0", tt.name, n)
+		}
+	}
+}
+
 func TestSeverities(t *testing.T) {
 	want := map[string]Severity{
 		"F1": Error, "F2": Error, "F4": Error, "F10": Error, "F5": Warning, "F13": Error, "F16": Info, "F17": Warning,

@@ -39,13 +39,13 @@ func contentPreview(r *probe.Response) string {
 	return preview(cc.Content) + " (" + val(codings) + "-decoded)"
 }
 
-// checkE1: a coded body decodes. Corrupt or truncated coded data is an error: browsers fail the
-// whole response (ERR_CONTENT_DECODING_FAILED), curl --compressed exits 61. A deflate coding
-// sent as raw DEFLATE without its zlib wrapper is a warning: browsers and curl accept it, but
-// it is not the deflate coding RFC 9110 §8.4.1.2 defines, and strict decoders refuse it. A
-// coded body cut short by its framing is F13's; a decoding that probe stopped says nothing
+// codingDoesNotDecode (E1): a coded body decodes. Corrupt or truncated coded data is an error:
+// browsers fail the whole response (ERR_CONTENT_DECODING_FAILED), curl --compressed exits 61. A
+// deflate coding sent as raw DEFLATE without its zlib wrapper is a warning: browsers and curl
+// accept it, but it is not the deflate coding RFC 9110 §8.4.1.2 defines, and strict decoders refuse
+// it. A coded body cut short by its framing is F13's; a decoding that probe stopped says nothing
 // about the server.
-func checkE1(ex *probe.Exchange) []note {
+func codingDoesNotDecode(ex *probe.Exchange) []note {
 	r := ex.Response
 	cc := r.Coding
 	if cc == nil {
@@ -65,12 +65,12 @@ func checkE1(ex *probe.Exchange) []note {
 		q(strings.Join(cc.Codings, ", ")), val(cc.Err), cc.ErrOffset))
 }
 
-// checkE2: the content coding is one the request accepted (RFC 9110 §12.5.3). Without an
-// Accept-Encoding field any coding is allowed, so that is only worth knowing (Info): a client
-// that did not ask for one is unlikely to decode it (curl without --compressed hands over the
-// coded bytes). With one, a coding it does not list, or lists with q=0, should not be sent.
-// An exchange built offline has no request to compare with.
-func checkE2(ex *probe.Exchange) []note {
+// codingNotAccepted (E2): the content coding is one the request accepted (RFC 9110 §12.5.3).
+// Without an Accept-Encoding field any coding is allowed, so that is only worth knowing (Info): a
+// client that did not ask for one is unlikely to decode it (curl without --compressed hands over
+// the coded bytes). With one, a coding it does not list, or lists with q=0, should not be sent. An
+// exchange built offline has no request to compare with.
+func codingNotAccepted(ex *probe.Exchange) []note {
 	r := ex.Response
 	if r.Coding == nil || r.Body.Size == 0 || len(ex.Request.Bytes) == 0 {
 		return nil

@@ -3,12 +3,13 @@ package check
 import (
 	"bytes"
 
+	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe"
 )
 
-// checkF7: a field name is a token, and no whitespace comes between it and the colon. A line in
-// the header section that is not a field at all is reported here too.
-func checkF7(ex *probe.Exchange) []note {
+// fieldNameNotToken (F7): a field name is a token, and no whitespace comes between it and the
+// colon. A line in the header section that is not a field at all is reported here too.
+func fieldNameNotToken(ex *probe.Exchange) []note {
 	var out []note
 	for _, p := range parts(ex) {
 		for i, f := range p.r.Header {
@@ -56,9 +57,9 @@ func nameProblem(name string) string {
 	return ""
 }
 
-// checkF8: a field value has no NUL and no control characters other than HTAB. (A CR is F5's:
-// it ends a line.)
-func checkF8(ex *probe.Exchange) []note {
+// fieldValueChars (F8): a field value has no NUL and no control characters other than HTAB. (A CR
+// is F5's: it ends a line.)
+func fieldValueChars(ex *probe.Exchange) []note {
 	var out []note
 	for _, p := range parts(ex) {
 		for i, f := range p.r.Header {
@@ -88,11 +89,11 @@ func badValueByte(v string) (byte, bool) {
 	return 0, false
 }
 
-// checkF10: a field that takes one value appears once (RFC 9110 §5.3). Two different values
-// leave the recipient to guess which one counts; the same value twice breaks the same MUST NOT,
-// and for Content-Length it makes Node.js and fetch implementations built on llhttp reject the
+// singletonRepeated (F10): a field that takes one value appears once (RFC 9110 §5.3). Two different
+// values leave the recipient to guess which one counts; the same value twice breaks the same MUST
+// NOT, and for Content-Length it makes Node.js and fetch implementations built on llhttp reject the
 // whole response ("Duplicate Content-Length").
-func checkF10(ex *probe.Exchange) []note {
+func singletonRepeated(ex *probe.Exchange) []note {
 	r := ex.Response
 	singletons := [...]string{
 		"Age", "Content-Length", "Content-Location", "Content-Range", "Content-Type", "Date",
@@ -118,9 +119,9 @@ func checkF10(ex *probe.Exchange) []note {
 	return out
 }
 
-// checkF17: an origin server with a clock sends Date in 2xx, 3xx and 4xx responses, as an
-// IMF-fixdate. (A 2xx to CONNECT comes from a proxy, not an origin server.)
-func checkF17(ex *probe.Exchange) []note {
+// dateMissingOrMalformed (F17): an origin server with a clock sends Date in 2xx, 3xx and 4xx
+// responses, as an IMF-fixdate. (A 2xx to CONNECT comes from a proxy, not an origin server.)
+func dateMissingOrMalformed(ex *probe.Exchange) []note {
 	r := ex.Response
 	i := first(r, "Date")
 	if i >= 0 {
@@ -136,18 +137,18 @@ func checkF17(ex *probe.Exchange) []note {
 	return nil
 }
 
-// checkF18: content is sent with a Content-Type.
-func checkF18(ex *probe.Exchange) []note {
+// contentWithoutType (F18): content is sent with a Content-Type.
+func contentWithoutType(ex *probe.Exchange) []note {
 	r := ex.Response
 	if r.Body.Size == 0 || has(r, "Content-Type") {
 		return nil
 	}
 	return []note{newNote(bodyRange(0, r.Body.Size), "%s of content without a Content-Type",
-		plural(r.Body.Size, "byte"))}
+		english.Plural(r.Body.Size, "byte"))}
 }
 
-// checkF20: a trailer field is declared in the Trailer header field.
-func checkF20(ex *probe.Exchange) []note {
+// trailerNotDeclared (F20): a trailer field is declared in the Trailer header field.
+func trailerNotDeclared(ex *probe.Exchange) []note {
 	r := ex.Response
 	declared := members(r, "Trailer")
 	var out []note

@@ -4,12 +4,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe"
 )
 
-// checkF11: Content-Length is 1*DIGIT. Any other value leaves the recipient unable to tell
-// where the message ends.
-func checkF11(ex *probe.Exchange) []note {
+// contentLengthNotNumber (F11): Content-Length is 1*DIGIT. Any other value leaves the recipient
+// unable to tell where the message ends.
+func contentLengthNotNumber(ex *probe.Exchange) []note {
 	r := ex.Response
 	var out []note
 	for _, i := range r.Values("Content-Length") {
@@ -50,9 +51,10 @@ func repeatedNumber(v string) bool {
 	return true
 }
 
-// checkF12: a response does not carry both Content-Length and Transfer-Encoding. (In a 1xx or
-// 204, and in a 2xx to CONNECT, both are forbidden on their own: S2, S3 and S34 say so.)
-func checkF12(ex *probe.Exchange) []note {
+// contentLengthWithTransferEncoding (F12): a response does not carry both Content-Length and
+// Transfer-Encoding. (In a 1xx or 204, and in a 2xx to CONNECT, both are forbidden on their own:
+// S2, S3 and S34 say so.)
+func contentLengthWithTransferEncoding(ex *probe.Exchange) []note {
 	r := ex.Response
 	c := r.Status.Code
 	if c >= 100 && c < 200 || c == 204 || connect2xx(ex) {
@@ -66,11 +68,11 @@ func checkF12(ex *probe.Exchange) []note {
 		q(r.Header[cl].Value), q(r.Header[te].Value))}
 }
 
-// checkF13: the body has as many bytes as its framing declares, and nothing follows it. A short
-// body is incomplete; bytes after a complete message are not a response and, on a reused
-// connection, would be read as the start of the next one. Bytes after a response that must
+// bodyLengthMismatch (F13): the body has as many bytes as its framing declares, and nothing follows
+// it. A short body is incomplete; bytes after a complete message are not a response and, on a
+// reused connection, would be read as the start of the next one. Bytes after a response that must
 // not have content are S9's, S16's and S33's.
-func checkF13(ex *probe.Exchange) []note {
+func bodyLengthMismatch(ex *probe.Exchange) []note {
 	r := ex.Response
 	var out []note
 	switch r.Framing {
@@ -79,11 +81,11 @@ func checkF13(ex *probe.Exchange) []note {
 			// The body stopped short: the server closed, or went quiet until the timeout.
 			out = append(out, newNote(bodyRange(0, r.Body.Size),
 				"only %d of the %s declared by Content-Length arrived",
-				r.Body.Size, plural(r.DeclaredLength, "byte")))
+				r.Body.Size, english.Plural(r.DeclaredLength, "byte")))
 		}
 		if n := ex.Extra.Size; n > 0 && r.BodyComplete {
 			out = append(out, newNote(extraRange(0, n), "%s after the %s declared by Content-Length: %s",
-				plural(n, "byte"), plural(r.DeclaredLength, "byte"), preview(ex.Extra)))
+				english.Plural(n, "byte"), english.Plural(r.DeclaredLength, "byte"), preview(ex.Extra)))
 		}
 	case probe.FramingChunked:
 		if !r.BodyComplete {
@@ -97,20 +99,20 @@ func checkF13(ex *probe.Exchange) []note {
 				at = extraRange(0, n)
 			}
 			return []note{newNote(at, "chunked body incomplete after %s: %s",
-				plural(r.Body.Size, "byte"), val(why))}
+				english.Plural(r.Body.Size, "byte"), val(why))}
 		}
 		if n := ex.Extra.Size; n > 0 {
 			out = append(out, newNote(extraRange(0, n), "%s after the end of the chunked body: %s",
-				plural(n, "byte"), preview(ex.Extra)))
+				english.Plural(n, "byte"), preview(ex.Extra)))
 		}
 	}
 	return out
 }
 
-// checkF14: chunked is applied at most once and is the last transfer coding. (A response whose
-// codings do not end in chunked is delimited by the connection closing; F16 notes that.) Any
-// other transfer coding is legal but a warning: few clients implement one.
-func checkF14(ex *probe.Exchange) []note {
+// chunkedMisused (F14): chunked is applied at most once and is the last transfer coding. (A
+// response whose codings do not end in chunked is delimited by the connection closing; F16 notes
+// that.) Any other transfer coding is legal but a warning: few clients implement one.
+func chunkedMisused(ex *probe.Exchange) []note {
 	r := ex.Response
 	c := r.Status.Code
 	idx := r.Values("Transfer-Encoding")
@@ -142,8 +144,8 @@ func checkF14(ex *probe.Exchange) []note {
 	return nil
 }
 
-// checkF15: a server does not send Transfer-Encoding to an HTTP/1.0 client.
-func checkF15(ex *probe.Exchange) []note {
+// transferEncodingToHTTP10 (F15): a server does not send Transfer-Encoding to an HTTP/1.0 client.
+func transferEncodingToHTTP10(ex *probe.Exchange) []note {
 	i := first(ex.Response, "Transfer-Encoding")
 	if i < 0 || !requestHTTP10(ex) {
 		return nil
@@ -152,15 +154,16 @@ func checkF15(ex *probe.Exchange) []note {
 		q(ex.Response.Header[i].Value))}
 }
 
-// checkF16: a body delimited by closing the connection cannot be told apart from one cut short,
-// and costs the connection; a server that knows the size sends Content-Length or uses chunked.
-func checkF16(ex *probe.Exchange) []note {
+// closeDelimitedBody (F16): a body delimited by closing the connection cannot be told apart from
+// one cut short, and costs the connection; a server that knows the size sends Content-Length or
+// uses chunked.
+func closeDelimitedBody(ex *probe.Exchange) []note {
 	r := ex.Response
 	if r.Framing != probe.FramingClose {
 		return nil
 	}
 	return []note{newNote(final(ex).whole(), "body of %s delimited by closing the connection",
-		plural(r.Body.Size, "byte"))}
+		english.Plural(r.Body.Size, "byte"))}
 }
 
 // connect2xx reports whether ex is a 2xx response to CONNECT.

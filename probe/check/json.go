@@ -8,12 +8,12 @@ import (
 	"github.com/hsx-dev/hsx/probe/termsafe"
 )
 
-// checkJ1: content labelled application/json (or any +json type) parses as JSON; empty content
-// is not JSON. The content is read with its content coding removed, since Content-Type
+// jsonBodyInvalid (J1): content labelled application/json (or any +json type) parses as JSON; empty
+// content is not JSON. The content is read with its content coding removed, since Content-Type
 // describes the decoded data (RFC 9110 §8.4). Responses that have no content by definition are
 // J2's; content cut short (by the connection, by the capture limit, by a coding that did not
 // decode) is not judged.
-func checkJ1(ex *probe.Exchange) []note {
+func jsonBodyInvalid(ex *probe.Exchange) []note {
 	r := ex.Response
 	mt, _, ct := mediaType(r)
 	if ct < 0 || !isJSON(mt) || isBodyless(r.Status.Code) || method(ex) == "HEAD" || connect2xx(ex) ||
@@ -40,11 +40,11 @@ func checkJ1(ex *probe.Exchange) []note {
 		termsafe.String(err.Error(), termsafe.Line))}
 }
 
-// checkJ2: a 204 or 304 labelled JSON is allowed (the field describes the target resource's
-// representation, not this message's content), but generic code that picks a parser by media
-// type will try to parse nothing. Only worth knowing: Go net/http, fetch, axios, requests and curl
-// treat such a response exactly like one without the field.
-func checkJ2(ex *probe.Exchange) []note {
+// jsonTypeWithoutContent (J2): a 204 or 304 labelled JSON is allowed (the field describes the
+// target resource's representation, not this message's content), but generic code that picks a
+// parser by media type will try to parse nothing. Only worth knowing: Go net/http, fetch, axios,
+// requests and curl treat such a response exactly like one without the field.
+func jsonTypeWithoutContent(ex *probe.Exchange) []note {
 	r := ex.Response
 	mt, _, ct := mediaType(r)
 	c := r.Status.Code

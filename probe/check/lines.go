@@ -20,10 +20,10 @@ func (p part) lineName(i int) string {
 	return fmt.Sprintf("line %d %s", i+1, q(string(l.Text)))
 }
 
-// checkF5: every line ends in CRLF. A bare CR is an error (recipients must not treat it as a
-// line ending, so the line's meaning differs from one recipient to another); a bare LF is a
+// lineEndings (F5): every line ends in CRLF. A bare CR is an error (recipients must not treat it as
+// a line ending, so the line's meaning differs from one recipient to another); a bare LF is a
 // warning (recipients may accept it).
-func checkF5(ex *probe.Exchange) []note {
+func lineEndings(ex *probe.Exchange) []note {
 	var out []note
 	for _, p := range parts(ex) {
 		for i, l := range p.r.Lines {
@@ -64,10 +64,10 @@ func (p part) startsWithSpace(i int) bool {
 	return len(t) > 0 && (t[0] == ' ' || t[0] == '\t')
 }
 
-// checkF6: no whitespace between the status line and the first field line. Recipients must
-// ignore such a line or reject the message; a line that looks like a field there would
-// otherwise be hidden from some recipients and not from others.
-func checkF6(ex *probe.Exchange) []note {
+// whitespaceBeforeFirstField (F6): no whitespace between the status line and the first field line.
+// Recipients must ignore such a line or reject the message; a line that looks like a field there
+// would otherwise be hidden from some recipients and not from others.
+func whitespaceBeforeFirstField(ex *probe.Exchange) []note {
 	var out []note
 	for _, p := range parts(ex) {
 		if len(p.r.Lines) > 1 && p.startsWithSpace(1) {
@@ -78,8 +78,9 @@ func checkF6(ex *probe.Exchange) []note {
 	return out
 }
 
-// checkF9: no obs-fold: a line that starts with whitespace does not continue the field before.
-func checkF9(ex *probe.Exchange) []note {
+// obsoleteLineFolding (F9): no obs-fold: a line that starts with whitespace does not continue the
+// field before.
+func obsoleteLineFolding(ex *probe.Exchange) []note {
 	var out []note
 	for _, p := range parts(ex) {
 		for i, l := range p.r.Lines {

@@ -4,8 +4,8 @@ import (
 	"github.com/hsx-dev/hsx/probe"
 )
 
-// checkS23: a 413 for a temporary condition says when to retry in Retry-After.
-func checkS23(ex *probe.Exchange) []note {
+// retryAfterMissingOn413 (S23): a 413 for a temporary condition says when to retry in Retry-After.
+func retryAfterMissingOn413(ex *probe.Exchange) []note {
 	r := ex.Response
 	if r.Status.Code != 413 || has(r, "Retry-After") {
 		return nil
@@ -14,11 +14,11 @@ func checkS23(ex *probe.Exchange) []note {
 		"413 response without Retry-After: if the limit is temporary, Retry-After tells clients when to try again")}
 }
 
-// checkS29: Retry-After is an HTTP-date or a number of seconds, in any response; a 429 or 503
-// without it leaves clients to guess when to come back. A date in one of the two obsolete
-// formats is a warning, not an error: senders must write IMF-fixdate, but recipients must accept
-// all three formats (RFC 9110 §5.6.7), so nothing breaks.
-func checkS29(ex *probe.Exchange) []note {
+// retryAfterMissingOrMalformed (S29): Retry-After is an HTTP-date or a number of seconds, in any
+// response; a 429 or 503 without it leaves clients to guess when to come back. A date in one of the
+// two obsolete formats is a warning, not an error: senders must write IMF-fixdate, but recipients
+// must accept all three formats (RFC 9110 §5.6.7), so nothing breaks.
+func retryAfterMissingOrMalformed(ex *probe.Exchange) []note {
 	r := ex.Response
 	idx := r.Values("Retry-After")
 	var out []note

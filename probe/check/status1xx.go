@@ -2,9 +2,9 @@ package check
 
 import "github.com/hsx-dev/hsx/probe"
 
-// checkS5: a 101 names the protocol it switches to, and a 426 the one the client must switch
-// to, in Upgrade.
-func checkS5(ex *probe.Exchange) []note {
+// upgradeMissing (S5): a 101 names the protocol it switches to, and a 426 the one the client must
+// switch to, in Upgrade.
+func upgradeMissing(ex *probe.Exchange) []note {
 	r := ex.Response
 	c := r.Status.Code
 	if (c != 101 && c != 426) || len(members(r, "Upgrade")) > 0 {

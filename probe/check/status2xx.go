@@ -6,9 +6,9 @@ import (
 	"github.com/hsx-dev/hsx/probe"
 )
 
-// checkS7: a 200 to GET or HEAD carries a validator (ETag or Last-Modified), so that caches and
-// clients can revalidate instead of downloading again.
-func checkS7(ex *probe.Exchange) []note {
+// validatorMissingOn200 (S7): a 200 to GET or HEAD carries a validator (ETag or Last-Modified), so
+// that caches and clients can revalidate instead of downloading again.
+func validatorMissingOn200(ex *probe.Exchange) []note {
 	r := ex.Response
 	m := method(ex)
 	if r.Status.Code != 200 || (m != "GET" && m != "HEAD") || has(r, "ETag") || has(r, "Last-Modified") {
@@ -17,9 +17,9 @@ func checkS7(ex *probe.Exchange) []note {
 	return []note{newNote(final(ex).whole(), "200 response to %s without ETag or Last-Modified", val(m))}
 }
 
-// checkS8: a 201 names the new resource in Location; without it, the new resource is the
-// request's target.
-func checkS8(ex *probe.Exchange) []note {
+// locationMissingOn201 (S8): a 201 names the new resource in Location; without it, the new resource
+// is the request's target.
+func locationMissingOn201(ex *probe.Exchange) []note {
 	r := ex.Response
 	if r.Status.Code != 201 || has(r, "Location") {
 		return nil
@@ -28,8 +28,8 @@ func checkS8(ex *probe.Exchange) []note {
 		"201 response without Location: the created resource is the request's target")}
 }
 
-// checkS11: a single-part 206 says which range it carries in Content-Range.
-func checkS11(ex *probe.Exchange) []note {
+// contentRangeMissingOn206 (S11): a single-part 206 says which range it carries in Content-Range.
+func contentRangeMissingOn206(ex *probe.Exchange) []note {
 	r := ex.Response
 	if r.Status.Code != 206 || has(r, "Content-Range") {
 		return nil
@@ -41,9 +41,9 @@ func checkS11(ex *probe.Exchange) []note {
 		"206 response without Content-Range (and not multipart/byteranges)")}
 }
 
-// checkS12: a multipart 206 is multipart/byteranges with a boundary, and carries its ranges in
-// the parts, not in a top-level Content-Range.
-func checkS12(ex *probe.Exchange) []note {
+// multipart206Malformed (S12): a multipart 206 is multipart/byteranges with a boundary, and carries
+// its ranges in the parts, not in a top-level Content-Range.
+func multipart206Malformed(ex *probe.Exchange) []note {
 	r := ex.Response
 	mt, params, ct := mediaType(r)
 	if r.Status.Code != 206 || ct < 0 || !strings.HasPrefix(mt, "multipart/") {

@@ -6,9 +6,9 @@ import (
 	"github.com/hsx-dev/hsx/probe"
 )
 
-// checkS14: a redirect names its target in Location. A 300 should when it has a preferred
-// choice, so its absence there is only worth knowing.
-func checkS14(ex *probe.Exchange) []note {
+// redirectWithoutLocation (S14): a redirect names its target in Location. A 300 should when it has
+// a preferred choice, so its absence there is only worth knowing.
+func redirectWithoutLocation(ex *probe.Exchange) []note {
 	r := ex.Response
 	switch c := r.Status.Code; {
 	case has(r, "Location"):
@@ -21,10 +21,10 @@ func checkS14(ex *probe.Exchange) []note {
 	return nil
 }
 
-// checkS15: Location is one URI reference. An empty one is a valid (same-document) reference,
-// but on a redirect it points back at the request's own URI: fetch follows it until its redirect
-// limit and fails, while curl, Go and requests do not follow it at all.
-func checkS15(ex *probe.Exchange) []note {
+// locationInvalid (S15): Location is one URI reference. An empty one is a valid (same-document)
+// reference, but on a redirect it points back at the request's own URI: fetch follows it until its
+// redirect limit and fails, while curl, Go and requests do not follow it at all.
+func locationInvalid(ex *probe.Exchange) []note {
 	r := ex.Response
 	var out []note
 	for _, i := range r.Values("Location") {
@@ -68,9 +68,10 @@ func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// checkS17: a 304 carries no representation metadata beyond what updates the cached response
-// (Content-Location, Date, ETag, Vary, Cache-Control, Expires; Last-Modified may guide caches).
-func checkS17(ex *probe.Exchange) []note {
+// metadataIn304 (S17): a 304 carries no representation metadata beyond what updates the cached
+// response (Content-Location, Date, ETag, Vary, Cache-Control, Expires; Last-Modified may guide
+// caches).
+func metadataIn304(ex *probe.Exchange) []note {
 	r := ex.Response
 	if r.Status.Code != 304 {
 		return nil

@@ -6,11 +6,16 @@ import (
 	"github.com/hsx-dev/hsx/probe"
 )
 
-// checkS19: a 401 carries WWW-Authenticate with at least one challenge.
-func checkS19(ex *probe.Exchange) []note { return challenge(ex, 401, "WWW-Authenticate") }
+// wwwAuthenticateMissingOn401 (S19): a 401 carries WWW-Authenticate with at least one challenge.
+func wwwAuthenticateMissingOn401(ex *probe.Exchange) []note {
+	return challenge(ex, 401, "WWW-Authenticate")
+}
 
-// checkS22: a 407 carries Proxy-Authenticate with at least one challenge.
-func checkS22(ex *probe.Exchange) []note { return challenge(ex, 407, "Proxy-Authenticate") }
+// proxyAuthenticateMissingOn407 (S22): a 407 carries Proxy-Authenticate with at least one
+// challenge.
+func proxyAuthenticateMissingOn407(ex *probe.Exchange) []note {
+	return challenge(ex, 407, "Proxy-Authenticate")
+}
 
 // challenge reports a response with status code that lacks a challenge in the field name.
 func challenge(ex *probe.Exchange, code int, name string) []note {
@@ -29,9 +34,9 @@ func challenge(ex *probe.Exchange, code int, name string) []note {
 	return nil
 }
 
-// checkS20: a 405 lists the methods the resource supports in Allow, and the method that was
-// refused is not among them.
-func checkS20(ex *probe.Exchange) []note {
+// allowIncorrectOn405 (S20): a 405 lists the methods the resource supports in Allow, and the method
+// that was refused is not among them.
+func allowIncorrectOn405(ex *probe.Exchange) []note {
 	r := ex.Response
 	if r.Status.Code != 405 {
 		return nil
@@ -52,8 +57,9 @@ func checkS20(ex *probe.Exchange) []note {
 	return nil
 }
 
-// checkS24: a 416 says how long the representation is, in Content-Range: bytes */length.
-func checkS24(ex *probe.Exchange) []note {
+// contentRangeMissingOn416 (S24): a 416 says how long the representation is, in Content-Range:
+// bytes */length.
+func contentRangeMissingOn416(ex *probe.Exchange) []note {
 	r := ex.Response
 	if r.Status.Code != 416 {
 		return nil
@@ -69,9 +75,9 @@ func checkS24(ex *probe.Exchange) []note {
 	return nil
 }
 
-// checkS25: 412, 416 and 417 answer something the request asked for: a precondition, a Range,
-// an Expect. Without it in the request, the status is unexpected.
-func checkS25(ex *probe.Exchange) []note {
+// preconditionNotAsked (S25): 412, 416 and 417 answer something the request asked for: a
+// precondition, a Range, an Expect. Without it in the request, the status is unexpected.
+func preconditionNotAsked(ex *probe.Exchange) []note {
 	var want []string
 	missing := ""
 	switch ex.Response.Status.Code {
@@ -94,8 +100,9 @@ func checkS25(ex *probe.Exchange) []note {
 		ex.Response.Status.Code, missing)}
 }
 
-// checkS30: a 4xx or 5xx response (except to HEAD) explains the error in its content.
-func checkS30(ex *probe.Exchange) []note {
+// errorWithoutExplanation (S30): a 4xx or 5xx response (except to HEAD) explains the error in its
+// content.
+func errorWithoutExplanation(ex *probe.Exchange) []note {
 	r := ex.Response
 	if c := r.Status.Code; c < 400 || c > 599 || method(ex) == "HEAD" || r.Body.Size > 0 {
 		return nil

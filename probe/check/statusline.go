@@ -14,9 +14,9 @@ func (p part) statusText() (string, bool) {
 	return string(p.r.Lines[0].Text), true
 }
 
-// checkF1: status-line = HTTP-version SP status-code SP [ reason-phrase ], where HTTP-version
-// is the case-sensitive "HTTP/" and DIGIT "." DIGIT, and the code is three digits.
-func checkF1(ex *probe.Exchange) []note {
+// statusLineMalformed (F1): status-line = HTTP-version SP status-code SP [ reason-phrase ], where
+// HTTP-version is the case-sensitive "HTTP/" and DIGIT "." DIGIT, and the code is three digits.
+func statusLineMalformed(ex *probe.Exchange) []note {
 	var out []note
 	for _, p := range parts(ex) {
 		text, ok := p.statusText()
@@ -55,8 +55,9 @@ func statusLineProblem(text string) string {
 	return ""
 }
 
-// checkF2: the space after the status code is sent even when the reason phrase is empty.
-func checkF2(ex *probe.Exchange) []note {
+// spaceAfterStatusCode (F2): the space after the status code is sent even when the reason phrase is
+// empty.
+func spaceAfterStatusCode(ex *probe.Exchange) []note {
 	var out []note
 	for _, p := range parts(ex) {
 		text, ok := p.statusText()
@@ -71,9 +72,9 @@ func checkF2(ex *probe.Exchange) []note {
 	return out
 }
 
-// checkF3: a status code outside 100..599 is not one a client can interpret; clients treat it
-// as 5xx.
-func checkF3(ex *probe.Exchange) []note {
+// statusCodeOutOfRange (F3): a status code outside 100..599 is not one a client can interpret;
+// clients treat it as 5xx.
+func statusCodeOutOfRange(ex *probe.Exchange) []note {
 	c := ex.Response.Status.Code
 	if c < 0 || (c >= 100 && c <= 599) {
 		return nil
@@ -81,8 +82,8 @@ func checkF3(ex *probe.Exchange) []note {
 	return []note{newNote(final(ex).status(), "status code %03d is outside 100–599", c)}
 }
 
-// checkF4: the reason phrase is made of HTAB, SP, VCHAR and obs-text only.
-func checkF4(ex *probe.Exchange) []note {
+// reasonPhraseChars (F4): the reason phrase is made of HTAB, SP, VCHAR and obs-text only.
+func reasonPhraseChars(ex *probe.Exchange) []note {
 	var out []note
 	for _, p := range parts(ex) {
 		reason := p.r.Status.Reason

@@ -55,14 +55,6 @@ func byteName(c byte) string {
 	return strconv.QuoteRune(rune(c))
 }
 
-// plural returns "1 byte" or "n bytes".
-func plural(n int64, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.FormatInt(n, 10) + " " + word + "s"
-}
-
 // article puts "a" or "an" before a noun phrase: "a 204 response", "an interim 100 response",
 // "an 800 response".
 func article(s string) string {

@@ -22,62 +22,128 @@ type spec struct {
 	value bool   // takes a value
 	// apply records the flag's effect; nil means the flag is accepted and ignored.
 	apply func(p *parser, flag, v string) error
+	// arg names the value in the help ("METHOD"), for a flag that takes one.
+	arg string
+	// help says what the flag does, in a line of the help; shown says where the help shows
+	// the flag. Flags shown in the help's lists of ignored and refused flags need no help.
+	help  string
+	shown Shown
+}
+
+// Shown is where the help of hsx shows a request flag.
+type Shown uint8
+
+// Where a flag is shown.
+const (
+	ShownOwnLine Shown = iota // a line of its own, with what the flag does
+	ShownIgnored              // in the list of flags that are accepted and ignored
+	ShownRefused              // in the list of flags that are refused
+)
+
+// FlagHelp is one request flag as the help of hsx shows it.
+type FlagHelp struct {
+	Short string // "-X", or "" for a flag without a one-letter form
+	Long  string // "--request"
+	Arg   string // what the value is ("METHOD"), or "" for a flag that takes none
+	Text  string // what the flag does, in one line; empty for flags not on a line of their own
+	Shown Shown
+}
+
+// Help returns every request flag, in the order of the flag table, as the help of hsx shows
+// it; the help is made from this, so that it cannot leave out a flag the parser takes.
+func Help() []FlagHelp {
+	var out []FlagHelp
+	for _, s := range specs() {
+		h := FlagHelp{Long: "--" + s.long, Arg: s.arg, Text: s.help, Shown: s.shown}
+		if s.short != 0 {
+			h.Short = "-" + string(s.short)
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 // specs returns the request flags hsx understands, the curl flags it accepts and ignores, and
 // those it refuses.
 func specs() []spec {
 	return []spec{
-		{long: "request", short: 'X', value: true, apply: (*parser).method},
-		{long: "header", short: 'H', value: true, apply: (*parser).header},
-		{long: "data", short: 'd', value: true, apply: (*parser).dataStripped},
-		{long: "data-ascii", value: true, apply: (*parser).dataStripped},
-		{long: "data-binary", value: true, apply: (*parser).dataBinary},
-		{long: "data-raw", value: true, apply: (*parser).dataRaw},
-		{long: "data-urlencode", value: true, apply: (*parser).dataURLEncode},
-		{long: "get", short: 'G', apply: func(p *parser, _, _ string) error { p.get = true; return nil }},
-		{long: "head", short: 'I', apply: func(p *parser, _, _ string) error { p.head = true; return nil }},
-		{long: "insecure", short: 'k', apply: func(p *parser, _, _ string) error { p.cmd.Request.Insecure = true; return nil }},
-		{long: "location", short: 'L', apply: func(p *parser, _, _ string) error { p.cmd.Request.FollowRedirects = true; return nil }},
-		{long: "http1.0", short: '0', apply: func(p *parser, _, _ string) error { p.cmd.Request.HTTP10 = true; return nil }},
-		{long: "timeout", value: true, apply: (*parser).timeout},
-		{long: "max-time", short: 'm', value: true, apply: (*parser).timeout},
-		{long: "url", value: true, apply: func(p *parser, _, v string) error { p.urls = append(p.urls, v); return nil }},
-		{long: "user-agent", short: 'A', value: true, apply: headerFlag("User-Agent")},
-		{long: "referer", short: 'e', value: true, apply: (*parser).referer},
-		{long: "cookie", short: 'b', value: true, apply: (*parser).cookie},
-		{long: "user", short: 'u', value: true, apply: (*parser).user},
+		{long: "request", short: 'X', value: true, apply: (*parser).method,
+			arg: "METHOD", help: "request method (default GET, or POST with data)"},
+		{long: "header", short: 'H', value: true, apply: (*parser).header,
+			arg: "'Name: value'", help: "add a header field (repeatable); 'Name;' sends it empty, 'Name:' keeps hsx from sending its own (Host, User-Agent, Accept, …)"},
+		{long: "data", short: 'd', value: true, apply: (*parser).dataStripped,
+			arg: "BODY", help: "request body, form-encoded; @FILE reads a file without its line breaks; several are joined with &"},
+		{long: "data-ascii", value: true, apply: (*parser).dataStripped,
+			arg: "BODY", help: "the same as -d"},
+		{long: "data-binary", value: true, apply: (*parser).dataBinary,
+			arg: "BODY", help: "request body; @FILE reads a file byte for byte"},
+		{long: "data-raw", value: true, apply: (*parser).dataRaw,
+			arg: "BODY", help: "request body as it is, a leading @ included"},
+		{long: "data-urlencode", value: true, apply: (*parser).dataURLEncode,
+			arg: "DATA", help: "request body, URL-encoded: 'text', 'name=text', '@FILE' or 'name@FILE'"},
+		{long: "json", value: true, apply: (*parser).jsonData,
+			arg: "BODY", help: "body with Content-Type and Accept application/json (not with check)"},
+		{long: "get", short: 'G', apply: func(p *parser, _, _ string) error { p.get = true; return nil },
+			help: "put the data in the query string and send GET"},
+		{long: "head", short: 'I', apply: func(p *parser, _, _ string) error { p.head = true; return nil },
+			help: "send HEAD"},
+		{long: "insecure", short: 'k', apply: func(p *parser, _, _ string) error { p.cmd.Request.Insecure = true; return nil },
+			help: "do not verify the TLS certificate"},
+		{long: "location", short: 'L', apply: func(p *parser, _, _ string) error { p.cmd.Request.FollowRedirects = true; return nil },
+			help: "follow redirects (each hop is checked)"},
+		{long: "http1.0", short: '0', apply: func(p *parser, _, _ string) error { p.cmd.Request.HTTP10 = true; return nil },
+			help: "send the request as HTTP/1.0"},
+		{long: "max-time", short: 'm', value: true, apply: (*parser).timeout,
+			arg: "DURATION", help: "bound the whole exchange: \"3\", \"0.5\" or \"3s\" (default 10s)"},
+		{long: "timeout", value: true, apply: (*parser).timeout,
+			arg: "DURATION", help: "the same as -m"},
+		{long: "url", value: true, apply: func(p *parser, _, v string) error { p.urls = append(p.urls, v); return nil },
+			arg: "URL", help: "the URL, for one that starts with -"},
+		{long: "user-agent", short: 'A', value: true, apply: headerFlag("User-Agent"),
+			arg: "VALUE", help: "User-Agent field (empty: none sent)"},
+		{long: "referer", short: 'e', value: true, apply: (*parser).referer,
+			arg: "URL", help: "Referer field"},
+		{long: "cookie", short: 'b', value: true, apply: (*parser).cookie,
+			arg: "NAME=VALUE", help: "Cookie field (repeatable; a cookie file is refused)"},
+		{long: "user", short: 'u', value: true, apply: (*parser).user,
+			arg: "USER:PASSWORD", help: "basic authentication"},
 
 		// Accepted and ignored: they change how curl shows or saves a response, not what is
 		// sent. The others here do what curl's do, or are refused with the reason.
-		{long: "silent", short: 's'},
-		{long: "show-error", short: 'S'},
-		{long: "verbose", short: 'v'},
-		{long: "include", short: 'i'},
-		{long: "compressed", apply: func(p *parser, _, _ string) error { p.cmd.Request.Compressed = true; return nil }},
-		{long: "fail", short: 'f', apply: refuse(failWhy)},
-		{long: "fail-with-body", apply: refuse(failWhy)},
-		{long: "no-buffer", short: 'N'},
-		{long: "progress-bar", short: '#'},
-		{long: "no-progress-meter"},
-		{long: "globoff", short: 'g', apply: func(p *parser, _, _ string) error { p.globoff = true; return nil }},
-		{long: "remote-name", short: 'O', apply: refuse("is not supported: hsx does not name files after the URL (use -o FILE)")},
-		{long: "remote-header-name", short: 'J', apply: refuse("is not supported: hsx does not name files after the response (use -o FILE)")},
-		{long: "http1.1"}, // what hsx always speaks
-		{long: "http2", apply: refuse(http2Why)},
-		{long: "http2-prior-knowledge", apply: refuse(http2Why)},
-		{long: "raw", apply: refuse("is not supported: hsx always removes the chunked framing from the body (the raw view shows it)")},
-		{long: "path-as-is", apply: func(p *parser, _, _ string) error { p.cmd.Request.PathAsIs = true; return nil }},
-		{long: "tcp-nodelay"}, // what hsx always does, as curl does by default
-		{long: "output", short: 'o', value: true, apply: (*parser).output},
-		{long: "write-out", short: 'w', value: true},
-		{long: "dump-header", short: 'D', value: true, apply: (*parser).dumpHeader},
-		{long: "cookie-jar", short: 'c', value: true, apply: refuse("is not supported: hsx keeps no cookies")},
-		{long: "stderr", value: true, apply: refuse("is not supported: hsx writes its messages to standard error (use 2>FILE)")},
-		{long: "connect-timeout", value: true, apply: (*parser).connectTimeout},
-		{long: "retry", value: true, apply: refuse(retryWhy)},
-		{long: "retry-delay", value: true, apply: refuse(retryWhy)},
-		{long: "retry-max-time", value: true, apply: refuse(retryWhy)},
+		{long: "silent", short: 's', shown: ShownIgnored},
+		{long: "show-error", short: 'S', shown: ShownIgnored},
+		{long: "verbose", short: 'v', shown: ShownIgnored},
+		{long: "include", short: 'i', shown: ShownIgnored},
+		{long: "compressed", apply: func(p *parser, _, _ string) error { p.cmd.Request.Compressed = true; return nil },
+			help: "ask for deflate, gzip, br, zstd (Accept-Encoding), as curl does"},
+		{long: "fail", short: 'f', apply: refuse(failWhy), shown: ShownRefused},
+		{long: "fail-with-body", apply: refuse(failWhy), shown: ShownRefused},
+		{long: "no-buffer", short: 'N', shown: ShownIgnored},
+		{long: "progress-bar", short: '#', shown: ShownIgnored},
+		{long: "no-progress-meter", shown: ShownIgnored},
+		{long: "globoff", short: 'g', apply: func(p *parser, _, _ string) error { p.globoff = true; return nil },
+			help: "send [ ] { } in the URL as they are (else refused unless \\-escaped)"},
+		{long: "remote-name", short: 'O', apply: refuse("is not supported: hsx does not name files after the URL (use -o FILE)"), shown: ShownRefused},
+		{long: "remote-header-name", short: 'J', apply: refuse("is not supported: hsx does not name files after the response (use -o FILE)"), shown: ShownRefused},
+		{long: "http1.1", shown: ShownIgnored}, // what hsx always speaks
+		{long: "http2", apply: refuse(http2Why), shown: ShownRefused},
+		{long: "http2-prior-knowledge", apply: refuse(http2Why), shown: ShownRefused},
+		{long: "raw", apply: refuse("is not supported: hsx always removes the chunked framing from the body (the raw view shows it)"), shown: ShownRefused},
+		{long: "path-as-is", apply: func(p *parser, _, _ string) error { p.cmd.Request.PathAsIs = true; return nil },
+			help: "send . and .. path segments as they are (else resolved, as curl)"},
+		{long: "tcp-nodelay", shown: ShownIgnored}, // what hsx always does, as curl does by default
+		{long: "output", short: 'o', value: true, apply: (*parser).output,
+			arg: "FILE", help: "(check) write the whole body to FILE (decoded with --compressed)"},
+		{long: "write-out", short: 'w', value: true, arg: "FORMAT", shown: ShownIgnored},
+		{long: "dump-header", short: 'D', value: true, apply: (*parser).dumpHeader,
+			arg: "FILE", help: "(check) write every response head to FILE as received"},
+		{long: "cookie-jar", short: 'c', value: true, apply: refuse("is not supported: hsx keeps no cookies"), shown: ShownRefused},
+		{long: "stderr", value: true, apply: refuse("is not supported: hsx writes its messages to standard error (use 2>FILE)"), shown: ShownRefused},
+		{long: "connect-timeout", value: true, apply: (*parser).connectTimeout,
+			arg: "DURATION", help: "bound DNS, connect and the TLS handshake"},
+		{long: "retry", value: true, apply: refuse(retryWhy), shown: ShownRefused},
+		{long: "retry-delay", value: true, apply: refuse(retryWhy), shown: ShownRefused},
+		{long: "retry-max-time", value: true, apply: refuse(retryWhy), shown: ShownRefused},
 	}
 }
 
@@ -114,26 +180,6 @@ func (p *parser) dumpHeader(flag, v string) error {
 	}
 	p.cmd.DumpHeader = v
 	return nil
-}
-
-// IgnoredFlags returns the curl flags that are accepted and have no effect, spelled as
-// "-s, --silent" or "--compressed", with "VALUE" after the flags that take one.
-func IgnoredFlags() []string {
-	var out []string
-	for _, s := range specs() {
-		if s.apply != nil {
-			continue
-		}
-		name := "--" + s.long
-		if s.short != 0 {
-			name = "-" + string(s.short) + ", " + name
-		}
-		if s.value {
-			name += " VALUE"
-		}
-		out = append(out, name)
-	}
-	return out
 }
 
 // method handles -X.

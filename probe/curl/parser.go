@@ -83,9 +83,6 @@ func (p *parser) long(a string, next func() (string, bool)) error {
 	}
 	s, ok := p.specLong(name)
 	if !ok {
-		if name == "json" {
-			return p.value("--json", inline, hasInline, next, (*parser).jsonData)
-		}
 		return fmt.Errorf("unknown flag --%s", name)
 	}
 	if !s.value {
@@ -223,7 +220,6 @@ func (p *parser) jsonData(flag, v string) error {
 	if err != nil {
 		return err
 	}
-	p.cmd.Flags = append(p.cmd.Flags, flag)
 	p.json = true
 	p.body = append(p.body, b...)
 	p.hasBody = true

@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
 	"github.com/hsx-dev/hsx/probe/termsafe"
@@ -226,7 +227,7 @@ func endingName(e probe.Ending) string {
 
 func (t *writer) body(resp *probe.Response, m marks) {
 	b := resp.Body
-	desc := plural(b.Size, "byte") + ", " + resp.Framing.String()
+	desc := english.Plural(b.Size, "byte") + ", " + resp.Framing.String()
 	if resp.Framing == probe.FramingNone && b.Size == 0 {
 		return
 	}
@@ -254,7 +255,7 @@ func (t *writer) extra(ex *probe.Exchange, m marks) {
 	if r := ex.Response; r != nil && r.Framing == probe.FramingChunked && !r.BodyComplete {
 		where = " where the next chunk could not be decoded"
 	}
-	t.heading("extra bytes " + t.style(t.muted, "("+plural(ex.Extra.Size, "byte")+where+")"))
+	t.heading("extra bytes " + t.style(t.muted, "("+english.Plural(ex.Extra.Size, "byte")+where+")"))
 	t.preview(ex.Extra, m.extra)
 }
 
@@ -285,7 +286,7 @@ func (t *writer) preview(c probe.Capture, fs []check.Finding) {
 	}
 	if rest := c.Size - start; rest > 0 {
 		sev, ok := rangeMark(fs, start, c.Size)
-		t.line(sev, ok, t.style(t.muted, "… "+plural(rest, "more byte")))
+		t.line(sev, ok, t.style(t.muted, "… "+english.Plural(rest, "more byte")))
 	}
 }
 
@@ -361,7 +362,7 @@ func (t *writer) summary(c Counts) {
 	var parts []string
 	add := func(n int, word string, sev check.Severity) {
 		if n > 0 {
-			parts = append(parts, t.style(t.sev[sev], plural(int64(n), word)))
+			parts = append(parts, t.style(t.sev[sev], english.Plural(int64(n), word)))
 		}
 	}
 	add(c.Errors, "error", check.Error)
@@ -372,12 +373,4 @@ func (t *writer) summary(c Counts) {
 		return
 	}
 	t.println(strings.Join(parts, ", "))
-}
-
-// plural returns "1 byte" or "n bytes".
-func plural(n int64, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.FormatInt(n, 10) + " " + word + "s"
 }
