@@ -82,11 +82,12 @@ type cachedRender struct {
 	width int
 	dark  bool
 	lines []string
+	heads []heading
 }
 
-// RenderFunc turns a document into terminal text wrapped at width columns, for a dark or light
-// background. mdterm.Render is the default.
-type RenderFunc func(doc *content.Doc, width int, dark bool) (string, error)
+// RenderFunc turns a document into terminal lines wrapped at width columns, for a dark or light
+// background, and says where its headings are. mdterm.Render is the default.
+type RenderFunc func(doc *content.Doc, width int, dark bool) (mdterm.Document, error)
 
 // Option configures a Model in New.
 type Option func(*Model)
@@ -293,7 +294,7 @@ func (m *Model) begin() tea.Cmd {
 	w, dark := m.renderWidth(), m.th.Dark
 	for _, c := range m.cache {
 		if c.key == m.doc.Key && c.width == w && c.dark == dark {
-			m.applyRender(renderedMsg{seq: m.seq, key: c.key, width: w, dark: dark, lines: c.lines})
+			m.applyRender(renderedMsg{seq: m.seq, key: c.key, width: w, dark: dark, lines: c.lines, heads: c.heads})
 			return nil
 		}
 	}
@@ -302,7 +303,7 @@ func (m *Model) begin() tea.Cmd {
 
 // keep puts a render at the front of the cache, dropping the oldest beyond its size.
 func (m *Model) keep(msg renderedMsg) {
-	c := cachedRender{key: msg.key, width: msg.width, dark: msg.dark, lines: msg.lines}
+	c := cachedRender{key: msg.key, width: msg.width, dark: msg.dark, lines: msg.lines, heads: msg.heads}
 	rest := slices.DeleteFunc(slices.Clone(m.cache), func(o cachedRender) bool {
 		return o.key == c.key && o.width == c.width && o.dark == c.dark
 	})
@@ -348,7 +349,7 @@ func (m *Model) applyRender(msg renderedMsg) {
 	m.shown = msg.seq
 	m.err = msg.err
 	m.lines = msg.lines
-	m.heads = findHeadings(msg.lines, m.doc.Sections)
+	m.heads = msg.heads
 	m.rendered = msg.err == nil
 	m.setContent()
 	switch {
