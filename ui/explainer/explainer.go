@@ -21,6 +21,7 @@ import (
 
 	"github.com/hsx-dev/hsx/content"
 	"github.com/hsx-dev/hsx/content/mdterm"
+	"github.com/hsx-dev/hsx/ui/search"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -69,6 +70,14 @@ type Model struct {
 	cache    []cachedRender
 	renderFn RenderFunc
 	lib      Library
+
+	find    finder        // the search on show
+	fstyles search.Styles // how its matches are drawn
+	back    []place       // places to go back to, the latest last
+	forward []place       // places gone back from, the latest last
+	run     move          // the kind of the last move, while it may continue as a run
+	runEnd  place         // where that move left the pane
+	restore *place        // where to scroll once the render on its way arrives
 }
 
 // renderCacheSize is how many renders the pane keeps, so that going back and forth between
@@ -134,6 +143,8 @@ func New(th theme.Theme, opts ...Option) Model {
 		target:   -1,
 		renderFn: mdterm.Render,
 		lib:      embedded{},
+		find:     finder{cur: -1},
+		fstyles:  search.NewStyles(th),
 	}
 	for _, o := range opts {
 		o(&m)
@@ -165,7 +176,7 @@ func (m *Model) SetSize(w, h int) tea.Cmd {
 // SetTheme changes the colors; a change between light and dark re-renders the document.
 func (m *Model) SetTheme(th theme.Theme) tea.Cmd {
 	dark := th.Dark != m.th.Dark
-	m.th, m.styles = th, newStyles(th)
+	m.th, m.styles, m.fstyles = th, newStyles(th), search.NewStyles(th)
 	if !dark {
 		return nil
 	}
@@ -191,6 +202,7 @@ func (m *Model) SetCode(code int) tea.Cmd {
 		return nil
 	}
 	doc, ok := m.lib.Lookup(code)
+	m.record(moveNone)
 	if !ok {
 		m.showMissing(code)
 		return nil
@@ -204,6 +216,7 @@ func (m *Model) SetDoc(key string) tea.Cmd {
 		return nil
 	}
 	doc, ok := m.lib.Get(key)
+	m.record(moveNone)
 	if !ok {
 		m.showNote(fmt.Sprintf("No document %q.", key))
 		return nil
@@ -222,12 +235,24 @@ func (m *Model) GotoRule(id string) tea.Cmd {
 		m.GotoSection(title)
 		return nil
 	}
+	m.record(moveNone)
 	return m.show(doc, title)
 }
 
 // GotoSection scrolls so that the heading with the given title is at the top of the pane and
 // reports whether there is one.
 func (m *Model) GotoSection(title string) bool {
+	for _, h := range m.heads {
+		if h.title == title {
+			m.record(moveNone)
+			break
+		}
+	}
+	return m.gotoSection(title)
+}
+
+// gotoSection is GotoSection without remembering the place it leaves.
+func (m *Model) gotoSection(title string) bool {
 	for i, h := range m.heads {
 		if h.title == title {
 			m.jump(i)
@@ -253,7 +278,7 @@ func (m Model) Section() string {
 func (m *Model) show(doc *content.Doc, heading string) tea.Cmd {
 	m.doc, m.missing = doc, ""
 	m.lines, m.heads, m.err, m.rendered = nil, nil, nil, false
-	m.pending, m.anchor, m.target = heading, -1, -1
+	m.pending, m.anchor, m.target, m.restore = heading, -1, -1, nil
 	m.setContent()
 	m.vp.GotoTop()
 	return m.render()
@@ -353,13 +378,17 @@ func (m *Model) applyRender(msg renderedMsg) {
 	m.rendered = msg.err == nil
 	m.setContent()
 	switch {
+	case m.restore != nil:
+		m.goPlace(*m.restore)
+		m.restore, m.pending = nil, ""
 	case m.pending != "":
-		m.GotoSection(m.pending)
+		m.gotoSection(m.pending)
 		m.pending = ""
 	case m.anchor >= 0 && m.anchor < len(m.heads):
 		m.vp.SetYOffset(m.heads[m.anchor].line)
 	}
 	m.anchor = -1
+	m.refindAfterRender()
 }
 
 // handleKey scrolls or moves between sections, or asks for a list to be shown.
@@ -383,10 +412,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) Action {
 	case key.Matches(msg, k.Bottom):
 		m.vp.GotoBottom()
 	case key.Matches(msg, k.NextSection):
+		m.record(moveSection)
 		m.nextSection()
+		m.endRun(moveSection)
 		return nil
 	case key.Matches(msg, k.PrevSection):
+		m.record(moveSection)
 		m.prevSection()
+		m.endRun(moveSection)
 		return nil
 	case key.Matches(msg, k.Sections):
 		return m.sections()
