@@ -104,6 +104,8 @@ type Model struct {
 	tab  Tab
 	// views holds the prepared rows of each tab.
 	views [numTabs]view
+	// find is the search in the active view.
+	find finder
 }
 
 // New returns an empty results pane drawn with th.
@@ -114,6 +116,7 @@ func New(th theme.Theme) Model {
 		st:     newStyles(th),
 		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		tab:    TabRaw,
+		find:   finder{cur: -1},
 	}
 	m.spin.Style = m.st.spinner
 	return m
@@ -208,6 +211,7 @@ func (m Model) Tab() Tab { return m.tab }
 func (m *Model) SetTab(t Tab) {
 	if t >= 0 && t < numTabs {
 		m.tab = t
+		m.syncSearch()
 	}
 }
 

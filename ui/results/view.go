@@ -161,7 +161,7 @@ func (m Model) appendRows(lines []string, n int) []string {
 	var b strings.Builder
 	for i := v.top; i < v.count() && i < v.top+n; i++ {
 		b.Reset()
-		r := v.rowAt(i)
+		r := m.highlightRow(i, v.rowAt(i))
 		writeRow(&b, r, f, &m.st, r.mark > 0 && r.finding == m.sel && m.focused)
 		if tiny {
 			lines = append(lines, fit(b.String(), m.width))
