@@ -52,6 +52,7 @@ func (m Model) helpGroups() []helpGroup {
 	rest := append(append([]helpGroup(nil), panes[:m.focus]...), panes[m.focus+1:]...)
 	out := []helpGroup{{"Everywhere", flat(m.Keys.FullHelp())}, first}
 	out = append(out, rest...)
+	out = append(out, helpGroup{"Search, explainer history", append(m.Keys.FindHelp(), flat(m.find.KeyMap.FullHelp())...)})
 	return append(out, helpGroup{"Lists (codes, lab, history)", flat(picker.DefaultKeyMap().FullHelp())})
 }
 
@@ -87,13 +88,16 @@ func (m Model) helpLines(w int) []string {
 }
 
 // flowColumns puts blocks into cols columns of width colW, top to bottom then left to right,
-// aiming at columns of equal height.
+// keeping the tallest column as short as the order of the blocks allows.
 func flowColumns(blocks [][]string, cols, colW int) []string {
 	total := 0
 	for _, b := range blocks {
 		total += len(b)
 	}
 	target := (total + cols - 1) / cols
+	for target < total && columnsAt(blocks, target) > cols {
+		target++
+	}
 	columns := make([][]string, 1, cols)
 	for _, b := range blocks {
 		c := &columns[len(columns)-1]
@@ -123,6 +127,19 @@ func flowColumns(blocks [][]string, cols, colW int) []string {
 		out[r] = strings.TrimRight(b.String(), " ")
 	}
 	return out
+}
+
+// columnsAt is how many columns blocks take when a column ends before the block that would
+// take it past target lines.
+func columnsAt(blocks [][]string, target int) int {
+	n, h := 1, 0
+	for _, b := range blocks {
+		if h > 0 && h+len(b) > target {
+			n, h = n+1, 0
+		}
+		h += len(b)
+	}
+	return n
 }
 
 // helpPage returns the lines of the full help at the current size, and how many of them the

@@ -21,6 +21,13 @@ type KeyMap struct {
 	Zoom      key.Binding
 	ZoomPlain key.Binding // z, when not typing
 	Copy      key.Binding
+	// Search opens the search line under the focused pane (the explainer's from the composer).
+	Search      key.Binding
+	SearchPlain key.Binding // /, when not typing
+	// Back and Forward move the explainer through the places it has been.
+	Back      key.Binding
+	BackPlain key.Binding // backspace, when not typing
+	Forward   key.Binding
 }
 
 // DefaultKeyMap returns the default global keys. Function keys have a control-key twin for
@@ -42,6 +49,12 @@ func DefaultKeyMap() KeyMap {
 		Zoom:      key.NewBinding(key.WithKeys("f6"), key.WithHelp("f6", "zoom pane")),
 		ZoomPlain: key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "zoom pane (not while typing)")),
 		Copy:      key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy as curl")),
+
+		Search:      key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "search the pane in focus")),
+		SearchPlain: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search (not while typing)")),
+		Back:        key.NewBinding(key.WithKeys("alt+left"), key.WithHelp("alt+←", "back in the explainer")),
+		BackPlain:   key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "back (not while typing)")),
+		Forward:     key.NewBinding(key.WithKeys("alt+right"), key.WithHelp("alt+→", "forward in the explainer")),
 	}
 }
 
@@ -51,10 +64,16 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Next, k.Codes, k.Lab, k.History, k.Quit}
 }
 
-// FullHelp returns every global key, grouped.
+// FullHelp returns every global key, grouped. The keys of search and of going back are in
+// FindHelp.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Send, k.Cancel, k.Copy, k.Next, k.Prev, k.Zoom, k.ZoomPlain},
 		{k.Codes, k.Lab, k.History, k.Help, k.HelpPlain, k.Quit, k.QuitPlain},
 	}
+}
+
+// FindHelp returns the keys that open a search and move back and forward in the explainer.
+func (k KeyMap) FindHelp() []key.Binding {
+	return []key.Binding{k.Search, k.SearchPlain, k.Back, k.BackPlain, k.Forward}
 }

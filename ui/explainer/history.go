@@ -13,6 +13,8 @@ type place struct {
 	key   string // the document's content key
 	title string // the heading of the section at the top, "" above the first heading
 	delta int    // lines from that heading (or from the top of the document) to the top
+	// marked is set when the heading at the top was jumped to, and marked as such.
+	marked bool
 }
 
 // move is a kind of move that repeats in runs: a run of section steps, or of jumps from
@@ -38,7 +40,8 @@ func (m Model) here() (place, bool) {
 	}
 	top := m.vp.YOffset()
 	if i := m.sectionAt(top); i >= 0 {
-		return place{key: m.doc.Key, title: m.heads[i].title, delta: top - m.heads[i].line}, true
+		marked := m.target == i && m.heads[i].line == top
+		return place{key: m.doc.Key, title: m.heads[i].title, delta: top - m.heads[i].line, marked: marked}, true
 	}
 	return place{key: m.doc.Key, delta: top}, true
 }
@@ -122,17 +125,20 @@ func (m *Model) travel(from, to *[]place) (tea.Cmd, bool) {
 
 // goPlace scrolls the rendered document to p.
 func (m *Model) goPlace(p place) {
-	top := p.delta
+	top, target := p.delta, -1
 	if p.title != "" {
-		for _, h := range m.heads {
+		for i, h := range m.heads {
 			if h.title == p.title {
 				top += h.line
+				if p.marked {
+					target = i
+				}
 				break
 			}
 		}
 	}
 	m.vp.SetYOffset(max(top, 0))
-	m.target = -1
+	m.target = target
 }
 
 // showAt switches to doc and renders it; the view scrolls to p once the render arrives (at
