@@ -22,6 +22,9 @@ func (m *Model) openSearch() tea.Cmd {
 	if m.find.IsOpen() && m.findPane != p {
 		m.closeSearch()
 	}
+	if m.inner(p).H <= 2 {
+		return tea.Batch(focus, m.flash("the pane is too small to search in: zoom it (f6)", noticeError))
+	}
 	fresh := !m.find.IsOpen()
 	m.findPane = p
 	cmd := m.find.Open()

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/hsx-dev/hsx/ui/layout"
 )
 
@@ -100,9 +102,28 @@ func TestSearchKeys(t *testing.T) {
 	}
 }
 
-// TestSearchAtEveryKeyRow checks the search line at the smallest screen: it takes a row of
-// its pane, and the pane keeps its shape.
-func TestSearchAtEveryKeyRow(t *testing.T) {
+// TestPasteIntoTheSearch checks that a paste while the query is typed goes into the query,
+// not into the composer.
+func TestPasteIntoTheSearch(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, Options{LabURL: "http://127.0.0.1:9"}, 160, 45)
+	d.press("ctrl+f")
+	d.send(tea.PasteMsg{Content: "preflight"})
+	d.settle()
+	if q := d.m.find.Query(); q != "preflight" {
+		t.Errorf("query %q after a paste, want preflight", q)
+	}
+	if req, _ := d.m.composer.Request(); !strings.HasSuffix(req.URL, "/204/body") {
+		t.Errorf("the paste reached the composer: %q", req.URL)
+	}
+	if _, n := d.m.explainer.SearchCount(); n != 1 {
+		t.Errorf("%d matches after the paste, want 1", n)
+	}
+}
+
+// TestSearchLineSizes checks the search line at 80×24 and 160×45: it takes the last row of
+// its pane and shows the query and the count, and the screen keeps its height.
+func TestSearchLineSizes(t *testing.T) {
 	t.Parallel()
 	for _, sz := range [][2]int{{80, 24}, {160, 45}} {
 		d := newDriver(t, Options{LabURL: "http://127.0.0.1:9"}, sz[0], sz[1])

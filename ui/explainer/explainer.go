@@ -1,7 +1,8 @@
 // Package explainer is the pane of the hsx terminal UI that shows the documentation of a status
 // code (or of a topic such as message framing): the content package's markdown rendered by
 // mdterm.Render, in a scrollable viewport, with jumps between sections and straight to the section that
-// explains a check rule.
+// explains a check rule, a search through the document as shown, and back and forward through
+// the places it has been.
 //
 // Rendering a long document takes milliseconds, so it happens in a tea.Cmd; the methods
 // that change what is shown (SetCode, SetDoc, GotoRule, SetSize, SetTheme) return that Cmd, and
