@@ -17,14 +17,29 @@ type finder struct {
 	from    int // the line at the top when the search began
 	started bool
 	// The view the matches belong to: its tab and its rows, which a re-wrap replaces.
+	view viewKey
+	// texts is the text of each logical line of that view, lineRow the row each starts on
+	// (kept while the view stays the same: only the query changes as it is typed), and
+	// pieces the parts of matches on each row, in row order.
+	texts   []string
+	lineRow []int
+	rowLen  []int // the length of the text of each row made from the lines (not hex rows)
+	pieces  []piece
+}
+
+// viewKey identifies the rows of a view: its tab, its rows (a re-wrap or a new result
+// replaces them) and its bytes per hex row.
+type viewKey struct {
 	tab   Tab
 	rows  *row
 	nrows int
 	per   int
-	// lineRow is the first row of each logical line, and pieces the parts of matches on each
-	// row, in row order.
-	lineRow []int
-	pieces  []piece
+}
+
+// keyOf returns the key of the active view.
+func (m *Model) keyOf() viewKey {
+	v := &m.views[m.tab]
+	return viewKey{m.tab, firstRow(v.rows), len(v.rows), v.per}
 }
 
 // piece is the part of a match that falls on one row: bytes [start, end) of its text.
@@ -84,10 +99,10 @@ func (m *Model) syncSearch() {
 	if m.find.query == "" {
 		return
 	}
-	v := &m.views[m.tab]
-	if m.find.tab == m.tab && m.find.rows == firstRow(v.rows) && m.find.nrows == len(v.rows) && m.find.per == v.per {
+	if m.find.view == m.keyOf() {
 		return
 	}
+	v := &m.views[m.tab]
 	had := m.find.cur >= 0
 	m.refind()
 	m.find.cur = -1
@@ -108,35 +123,69 @@ func firstRow(rows []row) *row {
 func (m *Model) refind() {
 	f := &m.find
 	v := &m.views[m.tab]
-	f.tab, f.rows, f.nrows, f.per = m.tab, firstRow(v.rows), len(v.rows), v.per
-	f.matches, f.pieces, f.lineRow = nil, nil, nil
-	if !m.Searchable() {
+	if k := m.keyOf(); f.view != k || f.lineRow == nil {
+		f.view, f.texts, f.lineRow, f.rowLen = k, nil, nil, nil
+		if m.Searchable() {
+			f.texts, f.lineRow, f.rowLen = viewText(v)
+		}
+	}
+	f.matches, f.pieces = nil, nil
+	if f.query == "" || !m.Searchable() {
 		return
 	}
-	texts, lineRow := viewText(v)
-	f.lineRow = lineRow
-	if f.query == "" {
-		return
-	}
-	f.matches = search.Find(texts, f.query)
-	for i, mt := range f.matches {
-		f.pieces = appendPieces(f.pieces, v, lineRow[mt.Line], mt, i)
-	}
+	f.matches = search.Find(f.texts, f.query)
+	f.pieces = f.place()
 }
 
-// viewText returns the text of each logical line of v as drawn (without the gutter) and the
-// row each line starts on. Lines are the view's lines before wrapping, then its hex rows.
-func viewText(v *view) ([]string, []int) {
-	texts := make([]string, 0, len(v.lines))
-	rowOf := make([]int, 0, len(v.lines))
+// place maps the matches onto the rows they fall on, in one pass: the matches of a line come
+// in order, so the walk along its rows goes on from where the previous match left it.
+func (f *finder) place() []piece {
+	out := make([]piece, 0, len(f.matches))
+	line, row, off := -1, 0, 0 // the walk: the row reached in line, and where it starts
+	for i, mt := range f.matches {
+		first := f.lineRow[mt.Line]
+		if first >= len(f.rowLen) { // a hex row, never wrapped
+			out = append(out, piece{row: first, start: mt.Start, end: mt.End, match: i})
+			continue
+		}
+		if mt.Line != line {
+			line, row, off = mt.Line, first, 0
+		}
+		for row < len(f.rowLen) {
+			n := f.rowLen[row]
+			if s, e := max(mt.Start-off, 0), min(mt.End-off, n); s < e {
+				out = append(out, piece{row: row, start: s, end: e, match: i})
+			}
+			if off+n >= mt.End {
+				break // the next match may start on this row too
+			}
+			off += n
+			row++
+		}
+	}
+	return out
+}
+
+// viewText returns the text of each logical line of v as drawn (without the gutter), the row
+// each line starts on, and the length of the text of each of v's rows. Lines are the view's
+// lines before wrapping, then its hex rows.
+func viewText(v *view) (texts []string, lineRow, rowLen []int) {
+	texts = make([]string, 0, len(v.lines))
+	lineRow = make([]int, 0, len(v.lines))
+	rowLen = make([]int, len(v.rows))
+	for i, r := range v.rows {
+		for _, sp := range r.spans {
+			rowLen[i] += len(sp.text)
+		}
+	}
 	r := 0
 	for _, l := range v.lines {
 		t := rowText(l)
 		texts = append(texts, t)
-		rowOf = append(rowOf, r)
+		lineRow = append(lineRow, r)
 		// The rows of a wrapped line hold its text in order, cut and nothing dropped.
 		for n := 0; r < len(v.rows); {
-			n += len(rowText(v.rows[r]))
+			n += rowLen[r]
 			r++
 			if n >= len(t) {
 				break
@@ -146,10 +195,10 @@ func viewText(v *view) ([]string, []int) {
 	if v.hex != nil && v.per > 0 {
 		for i := len(v.rows); i < v.count(); i++ {
 			texts = append(texts, rowText(v.rowAt(i)))
-			rowOf = append(rowOf, i)
+			lineRow = append(lineRow, i)
 		}
 	}
-	return texts, rowOf
+	return texts, lineRow, rowLen
 }
 
 // rowText is the text of r's spans.
@@ -162,23 +211,6 @@ func rowText(r row) string {
 		b.WriteString(sp.text)
 	}
 	return b.String()
-}
-
-// appendPieces appends the parts of match mt (number i) on the rows of its line, which
-// starts at row first.
-func appendPieces(out []piece, v *view, first int, mt search.Match, i int) []piece {
-	off := 0
-	for r := first; r < v.count(); r++ {
-		n := len(rowText(v.rowAt(r)))
-		if s, e := max(mt.Start-off, 0), min(mt.End-off, n); s < e {
-			out = append(out, piece{row: r, start: s, end: e, match: i})
-		}
-		off += n
-		if off >= mt.End || r >= len(v.rows) {
-			break
-		}
-	}
-	return out
 }
 
 // lineAt returns the logical line that row r of the active view belongs to.
@@ -212,7 +244,7 @@ func (m *Model) revealMatch() {
 // match styles.
 func (m Model) highlightRow(i int, r row) row {
 	f := &m.find
-	if len(f.pieces) == 0 || f.tab != m.tab {
+	if len(f.pieces) == 0 || f.view.tab != m.tab {
 		return r
 	}
 	lo, _ := slices.BinarySearchFunc(f.pieces, i, func(p piece, row int) int { return p.row - row })
