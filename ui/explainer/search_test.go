@@ -111,6 +111,35 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+// TestSearchRendered searches the 204 document as mdterm renders it: a match is on the line
+// that shows it, and the title line names the section it is in.
+func TestSearchRendered(t *testing.T) {
+	t.Parallel()
+	for _, w := range []int{40, 80} {
+		m := newRendering(t, w, 16)
+		m = drain(t, m, m.SetCode(204))
+		m.StartSearch()
+		m.SetSearch("preflight")
+		m.SearchJump(true, 0)
+		cur, n := m.SearchCount()
+		if n == 0 || cur != 0 {
+			t.Fatalf("width %d: match %d of %d", w, cur, n)
+		}
+		mt := m.find.matches[cur]
+		if got := strings.ToLower(ansi.Strip(m.lines[mt.Line])[mt.Start:mt.End]); got != "preflight" {
+			t.Errorf("width %d: the match is %q", w, got)
+		}
+		row := mt.Line - m.vp.YOffset() + 1 // below the title line
+		lines := strings.Split(m.View(), "\n")
+		if row < 1 || row >= len(lines) || !strings.Contains(lines[row], m.fstyles.Current.String()+"preflight") {
+			t.Errorf("width %d: row %d does not draw the match:\n%s", w, row, ansi.Strip(m.View()))
+		}
+		if sec := m.Section(); sec == "" || !strings.Contains(ansi.Strip(lines[0]), sec) {
+			t.Errorf("width %d: title line %q, section %q", w, ansi.Strip(lines[0]), sec)
+		}
+	}
+}
+
 func TestSearchAfterRerender(t *testing.T) {
 	t.Parallel()
 	m := newFixture(t)
