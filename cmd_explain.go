@@ -244,5 +244,9 @@ func docText(std stdio, markdown string) (string, error) {
 	if in, ok := std.in.(*os.File); ok {
 		dark = lipgloss.HasDarkBackground(in, out)
 	}
-	return mdterm.Render(&content.Doc{Markdown: markdown}, min(width, maxDocWidth), dark)
+	doc, err := mdterm.Render(&content.Doc{Markdown: markdown}, min(width, maxDocWidth), dark)
+	if err != nil {
+		return "", err
+	}
+	return doc.String(), nil
 }

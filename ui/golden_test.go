@@ -142,6 +142,8 @@ func TestGolden(t *testing.T) {
 		{"explained", func(d *driver) { d.sendRequest(); d.press("down", "enter") }},
 		{"codes", func(d *driver) { d.press("f2", "3", "0") }},
 		{"help", func(d *driver) { d.press("tab", "f1") }},
+		{"search", func(d *driver) { d.pressAll([]string{"ctrl+f", "content-length", "enter", "n"}) }},
+		{"searchraw", func(d *driver) { d.sendRequest(); d.pressAll([]string{"/", "Content-Length", "enter"}) }},
 	}
 	for _, sz := range [][2]int{{80, 24}, {160, 45}} {
 		for _, sc := range screens {

@@ -152,30 +152,38 @@ func (d *driver) screen() string { return ansi.Strip(d.m.View().Content) }
 
 // keyPress builds the key press message for a key name.
 func keyPress(s string) tea.KeyPressMsg {
-	special := map[string]tea.KeyPressMsg{
-		"enter":     {Code: tea.KeyEnter},
-		"esc":       {Code: tea.KeyEscape},
-		"tab":       {Code: tea.KeyTab},
-		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
-		"f1":        {Code: tea.KeyF1},
-		"f2":        {Code: tea.KeyF2},
-		"f4":        {Code: tea.KeyF4},
-		"f5":        {Code: tea.KeyF5},
-		"f6":        {Code: tea.KeyF6},
-		"down":      {Code: tea.KeyDown},
-		"up":        {Code: tea.KeyUp},
-		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
-		"ctrl+l":    {Code: 'l', Mod: tea.ModCtrl},
-		"ctrl+y":    {Code: 'y', Mod: tea.ModCtrl},
-		"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
-		"alt+k":     {Code: 'k', Mod: tea.ModAlt},
-		"alt+r":     {Code: 'r', Mod: tea.ModAlt},
-	}
-	if k, ok := special[s]; ok {
+	if k, ok := keyNames[s]; ok {
 		return k
 	}
 	r := []rune(s)
 	return tea.KeyPressMsg{Code: r[0], Text: s}
+}
+
+// keyNames are the keys keyPress knows by name.
+var keyNames = map[string]tea.KeyPressMsg{
+	"enter":       {Code: tea.KeyEnter},
+	"esc":         {Code: tea.KeyEscape},
+	"tab":         {Code: tea.KeyTab},
+	"shift+tab":   {Code: tea.KeyTab, Mod: tea.ModShift},
+	"f1":          {Code: tea.KeyF1},
+	"f2":          {Code: tea.KeyF2},
+	"f4":          {Code: tea.KeyF4},
+	"f5":          {Code: tea.KeyF5},
+	"f6":          {Code: tea.KeyF6},
+	"down":        {Code: tea.KeyDown},
+	"up":          {Code: tea.KeyUp},
+	"ctrl+c":      {Code: 'c', Mod: tea.ModCtrl},
+	"ctrl+l":      {Code: 'l', Mod: tea.ModCtrl},
+	"ctrl+y":      {Code: 'y', Mod: tea.ModCtrl},
+	"ctrl+s":      {Code: 's', Mod: tea.ModCtrl},
+	"ctrl+f":      {Code: 'f', Mod: tea.ModCtrl},
+	"alt+left":    {Code: tea.KeyLeft, Mod: tea.ModAlt},
+	"alt+right":   {Code: tea.KeyRight, Mod: tea.ModAlt},
+	"backspace":   {Code: tea.KeyBackspace},
+	"shift+enter": {Code: tea.KeyEnter, Mod: tea.ModShift},
+	"pgdown":      {Code: tea.KeyPgDown},
+	"alt+k":       {Code: 'k', Mod: tea.ModAlt},
+	"alt+r":       {Code: 'r', Mod: tea.ModAlt},
 }
 
 // writeFile writes a file, creating its directory.

@@ -53,8 +53,9 @@ func (m Model) helpGroups() []helpGroup {
 	out := []helpGroup{{"Everywhere", flat(m.Keys.FullHelp())}, {"Request options (any pane)", m.composer.KeyMap.OptionKeys()}, first}
 	out = append(out, rest...)
 	hk := m.HistoryKeys
-	return append(out, helpGroup{"History list (f4)", []key.Binding{hk.Delete, hk.Clear, hk.All}},
-		helpGroup{"Lists (codes, lab, history)", flat(picker.DefaultKeyMap().FullHelp())})
+	out = append(out, helpGroup{"History list (f4)", []key.Binding{hk.Delete, hk.Clear, hk.All}})
+	out = append(out, helpGroup{"Search, explainer history", append(m.Keys.FindHelp(), flat(m.find.KeyMap.FullHelp())...)})
+	return append(out, helpGroup{"Lists (codes, lab, history)", flat(picker.DefaultKeyMap().FullHelp())})
 }
 
 // helpLines lays the help groups out in as many columns as fit in width w.
@@ -89,13 +90,16 @@ func (m Model) helpLines(w int) []string {
 }
 
 // flowColumns puts blocks into cols columns of width colW, top to bottom then left to right,
-// aiming at columns of equal height.
+// keeping the tallest column as short as the order of the blocks allows.
 func flowColumns(blocks [][]string, cols, colW int) []string {
 	total := 0
 	for _, b := range blocks {
 		total += len(b)
 	}
 	target := (total + cols - 1) / cols
+	for target < total && columnsAt(blocks, target) > cols {
+		target++
+	}
 	columns := make([][]string, 1, cols)
 	for _, b := range blocks {
 		c := &columns[len(columns)-1]
@@ -125,6 +129,19 @@ func flowColumns(blocks [][]string, cols, colW int) []string {
 		out[r] = strings.TrimRight(b.String(), " ")
 	}
 	return out
+}
+
+// columnsAt is how many columns blocks take when a column ends before the block that would
+// take it past target lines.
+func columnsAt(blocks [][]string, target int) int {
+	n, h := 1, 0
+	for _, b := range blocks {
+		if h > 0 && h+len(b) > target {
+			n, h = n+1, 0
+		}
+		h += len(b)
+	}
+	return n
 }
 
 // helpPage returns the lines of the full help at the current size, and how many of them the

@@ -9,6 +9,7 @@ import (
 	"github.com/hsx-dev/hsx/ui/explainer"
 	"github.com/hsx-dev/hsx/ui/layout"
 	"github.com/hsx-dev/hsx/ui/results"
+	"github.com/hsx-dev/hsx/ui/search"
 )
 
 // handleKey handles a key press: the help screen or an overlay take it first, then the global
@@ -23,6 +24,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(badge, m.helpKey(msg))
 	case m.overlay.open():
 		return tea.Batch(badge, m.overlayUpdate(msg))
+	}
+	if cmd, ok := m.searchKey(msg); ok {
+		return tea.Batch(badge, cmd)
 	}
 	if cmd, ok := m.globalKey(msg); ok {
 		return tea.Batch(badge, cmd)
@@ -73,6 +77,12 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openSave(), true
 	case key.Matches(msg, m.composer.KeyMap.Insecure), key.Matches(msg, m.composer.KeyMap.Redirects):
 		return m.toggleOption(msg), true
+	case key.Matches(msg, k.Search), plain && key.Matches(msg, k.SearchPlain):
+		return m.openSearch(), true
+	case key.Matches(msg, k.Back), plain && key.Matches(msg, k.BackPlain):
+		return m.travel(false), true
+	case key.Matches(msg, k.Forward):
+		return m.travel(true), true
 	default:
 		return nil, false
 	}
@@ -130,6 +140,12 @@ func (m *Model) follow(before check.Finding) tea.Cmd {
 func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 	if m.overlay.open() {
 		return m.overlayUpdate(msg)
+	}
+	if m.find.Editing() {
+		var act search.Action
+		var cmd tea.Cmd
+		m.find, act, cmd = m.find.Update(msg)
+		return tea.Batch(cmd, m.applySearch(act))
 	}
 	var focus tea.Cmd
 	if m.focus != layout.Composer {

@@ -27,6 +27,13 @@ type KeyMap struct {
 	// Save opens the list of ways to save or copy the response on show.
 	Save      key.Binding
 	SavePlain key.Binding // s, in the response pane
+	// Search opens the search line under the focused pane (the explainer's from the composer).
+	Search      key.Binding
+	SearchPlain key.Binding // /, when not typing
+	// Back and Forward move the explainer through the places it has been.
+	Back      key.Binding
+	BackPlain key.Binding // backspace, when not typing
+	Forward   key.Binding
 }
 
 // DefaultKeyMap returns the default global keys. Function keys have a control-key twin for
@@ -52,6 +59,12 @@ func DefaultKeyMap() KeyMap {
 		Undo:      key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "undo the new request")),
 		Save:      key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "save or copy the response")),
 		SavePlain: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save or copy (response pane)")),
+
+		Search:      key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "search the pane in focus")),
+		SearchPlain: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search (not while typing)")),
+		Back:        key.NewBinding(key.WithKeys("alt+left"), key.WithHelp("alt+←", "back in the explainer")),
+		BackPlain:   key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "back (not while typing)")),
+		Forward:     key.NewBinding(key.WithKeys("alt+right"), key.WithHelp("alt+→", "forward in the explainer")),
 	}
 }
 
@@ -61,11 +74,17 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Next, k.Codes, k.Lab, k.History, k.Quit}
 }
 
-// FullHelp returns every global key, grouped.
+// FullHelp returns every global key, grouped. The keys of search and of going back are in
+// FindHelp.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Send, k.Cancel, k.New, k.Undo, k.Copy, k.Save, k.SavePlain},
 		{k.Next, k.Prev, k.Zoom, k.ZoomPlain},
 		{k.Codes, k.Lab, k.History, k.Help, k.HelpPlain, k.Quit, k.QuitPlain},
 	}
+}
+
+// FindHelp returns the keys that open a search and move back and forward in the explainer.
+func (k KeyMap) FindHelp() []key.Binding {
+	return []key.Binding{k.Search, k.SearchPlain, k.Back, k.BackPlain, k.Forward}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hsx-dev/hsx/ui/history"
 	"github.com/hsx-dev/hsx/ui/layout"
 	"github.com/hsx-dev/hsx/ui/results"
+	"github.com/hsx-dev/hsx/ui/search"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -41,6 +42,9 @@ type Model struct {
 	results   results.Model
 	explainer explainer.Model
 	help      help.Model
+
+	find     search.Model // the search line, under findPane while it is open
+	findPane layout.Pane
 
 	overlay overlay // the open picker, if any
 	helpTop int     // first line of the full help shown; -1 when help is closed
@@ -99,6 +103,7 @@ func newModel(ctx context.Context, opts Options) Model {
 		composer:    composer.New(th),
 		results:     results.New(th),
 		explainer:   explainer.New(th),
+		find:        search.New(th),
 		help:        help.New(),
 		helpTop:     -1,
 	}
@@ -163,6 +168,9 @@ func (m Model) Init() tea.Cmd {
 // setFocus moves keyboard focus to pane p. The explainer draws the same with or without focus,
 // so only the other two panes are told.
 func (m *Model) setFocus(p layout.Pane) tea.Cmd {
+	if p != m.findPane {
+		m.find.Blur()
+	}
 	m.composer.Blur()
 	m.results.Blur()
 	m.focus = p
@@ -178,5 +186,5 @@ func (m *Model) setFocus(p layout.Pane) tea.Cmd {
 
 // typing reports whether a text field has focus, so that plain keys are text.
 func (m Model) typing() bool {
-	return m.focus == layout.Composer && m.composer.TextFocused()
+	return m.find.Editing() || (m.focus == layout.Composer && m.composer.TextFocused())
 }

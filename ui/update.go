@@ -84,6 +84,10 @@ func (m *Model) relayout() tea.Cmd {
 		if r.Empty() {
 			continue // hidden by zoom: keeps its last size
 		}
+		if m.find.IsOpen() && p == m.findPane && r.H > 2 {
+			r.H-- // the search line's row, under the pane
+			m.find.SetWidth(r.W)
+		}
 		switch p {
 		case layout.Composer:
 			m.composer.SetSize(r.W, r.H)
@@ -116,5 +120,6 @@ func (m *Model) setDark(dark bool) tea.Cmd {
 	m.composer.SetTheme(m.th)
 	m.results.SetTheme(m.th)
 	m.overlay.setTheme(m.th)
+	m.find.SetTheme(m.th)
 	return m.explainer.SetTheme(m.th)
 }

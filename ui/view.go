@@ -77,6 +77,9 @@ func (m Model) pane(p layout.Pane, r layout.Rect) string {
 	case layout.Explainer:
 		content = m.explainer.View()
 	}
+	if m.find.IsOpen() && p == m.findPane && !m.inner(p).Empty() && m.inner(p).H > 2 {
+		content += "\n" + m.searchLine()
+	}
 	title := paneTitle(p)
 	if m.zoom {
 		title += " (zoomed: esc)"
@@ -200,12 +203,16 @@ func (m Model) hintKeys() []key.Binding {
 		return m.overlay.p.ShortHelp()
 	}
 	var pane []key.Binding
-	switch m.focus {
-	case layout.Composer:
+	switch {
+	case m.find.Editing():
+		return []key.Binding{m.find.KeyMap.Next, m.find.KeyMap.Close}
+	case m.find.IsOpen() && m.focus == m.findPane:
+		pane = m.find.KeyMap.ShortHelp()
+	case m.focus == layout.Composer:
 		pane = m.composer.ShortHelp()
-	case layout.Results:
+	case m.focus == layout.Results:
 		pane = m.results.HintKeys()
-	case layout.Explainer:
+	case m.focus == layout.Explainer:
 		pane = m.explainer.KeyMap.ShortHelp()
 	}
 	global := m.Keys.ShortHelp()

@@ -47,7 +47,7 @@ func TestMaxCodeColumns(t *testing.T) {
 	}{{maxCodeColumns, true}, {maxCodeColumns + 1, false}} {
 		words := strings.Repeat("ab ", tt.columns)[:tt.columns-codeTabWidth-1] + "z"
 		d := &content.Doc{Key: "width", Markdown: "```go\n\t" + words + "\n```\n"}
-		out, err := Render(d, 80, true)
+		out, err := renderText(d, 80, true)
 		if err != nil {
 			t.Fatal(err)
 		}

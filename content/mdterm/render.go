@@ -7,7 +7,9 @@ package mdterm
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -33,13 +35,51 @@ const (
 // codeTabWidth is the tab stop used for tabs inside code blocks.
 const codeTabWidth = 4
 
+// Document is a rendered document: its lines, and where its headings are among them, so that
+// a reader can jump to a section or map a line back to the section it belongs to without
+// looking for the headings' text in the output.
+type Document struct {
+	// Lines are the rendered lines, without line breaks; each closes the styles it opens.
+	Lines []string
+	// Headings are the document's top-level headings, in order.
+	Headings []Heading
+}
+
+// Heading is a heading of a rendered document.
+type Heading struct {
+	// Line is the index in Document.Lines of the heading's first line; End is the index after
+	// its last (a long heading wraps).
+	Line, End int
+	// Level is 1 for "#", 2 for "##" and so on.
+	Level int
+	// Title is the heading's text as written in the markdown, inline markup and all: what
+	// content.Section.Title holds.
+	Title string
+	// Text is the heading as shown, without markup.
+	Text string
+	// Anchor is the heading's identifier in the GitHub style ("why-bytes-after-a-204-are-
+	// dangerous"), with "-1", "-2"… after headings whose text repeats an earlier one.
+	Anchor string
+}
+
+// String returns the lines of d, each ended by a line break.
+func (d Document) String() string {
+	var b strings.Builder
+	for _, l := range d.Lines {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
 // Render renders doc's markdown for a terminal, word-wrapped so that no line is wider than
-// width columns (80 when width is not positive), with highlighted code. dark selects colours
-// for a dark background; otherwise they suit a light one. Colours are 256-colour escape
-// sequences, each line closing its own; a writer for a poorer terminal must downsample them.
-func Render(doc *content.Doc, width int, dark bool) (string, error) {
+// width columns (80 when width is not positive), with highlighted code, and reports where its
+// headings are. dark selects colours for a dark background; otherwise they suit a light one.
+// Colours are 256-colour escape sequences, each line closing its own; a writer for a poorer
+// terminal must downsample them.
+func Render(doc *content.Doc, width int, dark bool) (Document, error) {
 	if doc == nil {
-		return "", fmt.Errorf("mdterm: no document")
+		return Document{}, fmt.Errorf("mdterm: no document")
 	}
 	if width <= 0 {
 		width = defaultWidth
@@ -47,17 +87,79 @@ func Render(doc *content.Doc, width int, dark bool) (string, error) {
 	src := []byte(doc.Markdown)
 	root := newParser().Parse(text.NewReader(src))
 	r := &renderer{src: src, pal: newPalette(dark)}
-	lines := r.blocks(root, width-2*margin)
-	var b strings.Builder
+	lines, heads := r.document(root, width-2*margin)
+	out := Document{Lines: make([]string, len(lines)), Headings: heads}
 	pad := strings.Repeat(" ", margin)
-	for _, l := range lines {
+	for i, l := range lines {
 		if l = l.trimRight(); len(l) > 0 {
-			b.WriteString(pad)
-			b.WriteString(l.String())
+			out.Lines[i] = pad + l.String()
 		}
-		b.WriteByte('\n')
 	}
-	return b.String(), nil
+	return out, nil
+}
+
+// document renders the top-level blocks of a document, a blank line between them, and notes
+// where each heading lands.
+func (r *renderer) document(root ast.Node, width int) ([]line, []Heading) {
+	var out []line
+	var heads []Heading
+	seen := map[string]int{}
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.PreviousSibling() != nil {
+			out = append(out, nil)
+		}
+		start := len(out)
+		out = append(out, r.block(c, width)...)
+		if h, ok := c.(*ast.Heading); ok {
+			txt := normalizeSpace(plainText(h, r.src))
+			heads = append(heads, Heading{
+				Line: start, End: len(out), Level: h.Level,
+				Title: sourceText(h, r.src), Text: txt, Anchor: anchor(txt, seen),
+			})
+		}
+	}
+	return out, heads
+}
+
+// sourceText is the markdown of a heading's text, as written.
+func sourceText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	segs := n.Lines()
+	for i := 0; i < segs.Len(); i++ {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		seg := segs.At(i)
+		b.Write(seg.Value(src))
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// normalizeSpace turns non-breaking spaces into spaces and collapses runs of white space.
+func normalizeSpace(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+}
+
+// anchor returns the GitHub-style identifier of a heading whose text is txt: lower case,
+// letters, digits, "-" and "_" kept, spaces turned into "-", everything else dropped; seen
+// counts the identifiers given so far, so that a repeated one gets a number.
+func anchor(txt string, seen map[string]int) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(txt) {
+		switch {
+		case unicode.IsLetter(c), unicode.IsDigit(c), c == '-', c == '_':
+			b.WriteRune(c)
+		case c == ' ':
+			b.WriteByte('-')
+		}
+	}
+	id := b.String()
+	n := seen[id]
+	seen[id] = n + 1
+	if n > 0 {
+		id += "-" + strconv.Itoa(n)
+	}
+	return id
 }
 
 // newParser returns a CommonMark parser that also reads GitHub's tables.

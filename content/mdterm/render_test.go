@@ -16,7 +16,7 @@ import (
 // renderPlain renders md at width and returns it without colours.
 func renderPlain(t *testing.T, md string, width int) string {
 	t.Helper()
-	out, err := Render(&content.Doc{Key: "test", Markdown: md}, width, true)
+	out, err := renderText(&content.Doc{Key: "test", Markdown: md}, width, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,11 +140,11 @@ func TestRenderBlocks(t *testing.T) {
 // and code carry their colours, and the dark and light palettes differ.
 func TestRenderStyles(t *testing.T) {
 	md := "## A Section\n\nSome `code` and **bold**.\n\n```go\nreturn nil // done\n```\n"
-	dark, err := Render(&content.Doc{Key: "t", Markdown: md}, 60, true)
+	dark, err := renderText(&content.Doc{Key: "t", Markdown: md}, 60, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	light, err := Render(&content.Doc{Key: "t", Markdown: md}, 60, false)
+	light, err := renderText(&content.Doc{Key: "t", Markdown: md}, 60, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func TestRender(t *testing.T) {
 	out := map[[2]int]string{}
 	for _, width := range []int{40, 120} {
 		for _, dark := range []bool{true, false} {
-			r, err := Render(d, width, dark)
+			r, err := renderText(d, width, dark)
 			if err != nil {
 				t.Fatalf("Render(%d, %v): %v", width, dark, err)
 			}
@@ -226,7 +226,7 @@ func TestRenderDocuments(t *testing.T) {
 		}
 		for _, width := range []int{10, 24, 40, 57, 80, 120, 200} {
 			for _, dark := range []bool{true, false} {
-				out, err := Render(d, width, dark)
+				out, err := renderText(d, width, dark)
 				if err != nil {
 					t.Fatalf("%s at %d: %v", d.Key, width, err)
 				}
@@ -240,7 +240,7 @@ func TestRenderDocuments(t *testing.T) {
 				}
 			}
 		}
-		wide, err := Render(d, 200, true)
+		wide, err := renderText(d, 200, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -390,7 +390,7 @@ func TestRenderOddInput(t *testing.T) {
 	}
 	for _, md := range inputs {
 		for _, width := range []int{1, 5, 10, 17, 40} {
-			out, err := Render(&content.Doc{Key: "odd", Markdown: md}, width, width%2 == 0)
+			out, err := renderText(&content.Doc{Key: "odd", Markdown: md}, width, width%2 == 0)
 			if err != nil {
 				t.Fatalf("Render(%q, %d): %v", md, width, err)
 			}

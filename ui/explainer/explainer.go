@@ -1,7 +1,8 @@
 // Package explainer is the pane of the hsx terminal UI that shows the documentation of a status
 // code (or of a topic such as message framing): the content package's markdown rendered by
 // mdterm.Render, in a scrollable viewport, with jumps between sections and straight to the section that
-// explains a check rule.
+// explains a check rule, a search through the document as shown, and back and forward through
+// the places it has been.
 //
 // Rendering a long document takes milliseconds, so it happens in a tea.Cmd; the methods
 // that change what is shown (SetCode, SetDoc, GotoRule, SetSize, SetTheme) return that Cmd, and
@@ -21,6 +22,7 @@ import (
 
 	"github.com/hsx-dev/hsx/content"
 	"github.com/hsx-dev/hsx/content/mdterm"
+	"github.com/hsx-dev/hsx/ui/search"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -69,6 +71,14 @@ type Model struct {
 	cache    []cachedRender
 	renderFn RenderFunc
 	lib      Library
+
+	find    finder        // the search on show
+	fstyles search.Styles // how its matches are drawn
+	back    []place       // places to go back to, the latest last
+	forward []place       // places gone back from, the latest last
+	run     move          // the kind of the last move, while it may continue as a run
+	runEnd  place         // where that move left the pane
+	restore *place        // where to scroll once the render on its way arrives
 }
 
 // renderCacheSize is how many renders the pane keeps, so that going back and forth between
@@ -82,11 +92,12 @@ type cachedRender struct {
 	width int
 	dark  bool
 	lines []string
+	heads []heading
 }
 
-// RenderFunc turns a document into terminal text wrapped at width columns, for a dark or light
-// background. mdterm.Render is the default.
-type RenderFunc func(doc *content.Doc, width int, dark bool) (string, error)
+// RenderFunc turns a document into terminal lines wrapped at width columns, for a dark or light
+// background, and says where its headings are. mdterm.Render is the default.
+type RenderFunc func(doc *content.Doc, width int, dark bool) (mdterm.Document, error)
 
 // Option configures a Model in New.
 type Option func(*Model)
@@ -133,6 +144,8 @@ func New(th theme.Theme, opts ...Option) Model {
 		target:   -1,
 		renderFn: mdterm.Render,
 		lib:      embedded{},
+		find:     finder{cur: -1},
+		fstyles:  search.NewStyles(th),
 	}
 	for _, o := range opts {
 		o(&m)
@@ -164,7 +177,7 @@ func (m *Model) SetSize(w, h int) tea.Cmd {
 // SetTheme changes the colors; a change between light and dark re-renders the document.
 func (m *Model) SetTheme(th theme.Theme) tea.Cmd {
 	dark := th.Dark != m.th.Dark
-	m.th, m.styles = th, newStyles(th)
+	m.th, m.styles, m.fstyles = th, newStyles(th), search.NewStyles(th)
 	if !dark {
 		return nil
 	}
@@ -190,6 +203,7 @@ func (m *Model) SetCode(code int) tea.Cmd {
 		return nil
 	}
 	doc, ok := m.lib.Lookup(code)
+	m.record(moveNone)
 	if !ok {
 		m.showMissing(code)
 		return nil
@@ -203,6 +217,7 @@ func (m *Model) SetDoc(key string) tea.Cmd {
 		return nil
 	}
 	doc, ok := m.lib.Get(key)
+	m.record(moveNone)
 	if !ok {
 		m.showNote(fmt.Sprintf("No document %q.", key))
 		return nil
@@ -221,12 +236,24 @@ func (m *Model) GotoRule(id string) tea.Cmd {
 		m.GotoSection(title)
 		return nil
 	}
+	m.record(moveNone)
 	return m.show(doc, title)
 }
 
 // GotoSection scrolls so that the heading with the given title is at the top of the pane and
 // reports whether there is one.
 func (m *Model) GotoSection(title string) bool {
+	for _, h := range m.heads {
+		if h.title == title {
+			m.record(moveNone)
+			break
+		}
+	}
+	return m.gotoSection(title)
+}
+
+// gotoSection is GotoSection without remembering the place it leaves.
+func (m *Model) gotoSection(title string) bool {
 	for i, h := range m.heads {
 		if h.title == title {
 			m.jump(i)
@@ -252,7 +279,7 @@ func (m Model) Section() string {
 func (m *Model) show(doc *content.Doc, heading string) tea.Cmd {
 	m.doc, m.missing = doc, ""
 	m.lines, m.heads, m.err, m.rendered = nil, nil, nil, false
-	m.pending, m.anchor, m.target = heading, -1, -1
+	m.pending, m.anchor, m.target, m.restore = heading, -1, -1, nil
 	m.setContent()
 	m.vp.GotoTop()
 	return m.render()
@@ -293,7 +320,7 @@ func (m *Model) begin() tea.Cmd {
 	w, dark := m.renderWidth(), m.th.Dark
 	for _, c := range m.cache {
 		if c.key == m.doc.Key && c.width == w && c.dark == dark {
-			m.applyRender(renderedMsg{seq: m.seq, key: c.key, width: w, dark: dark, lines: c.lines})
+			m.applyRender(renderedMsg{seq: m.seq, key: c.key, width: w, dark: dark, lines: c.lines, heads: c.heads})
 			return nil
 		}
 	}
@@ -302,7 +329,7 @@ func (m *Model) begin() tea.Cmd {
 
 // keep puts a render at the front of the cache, dropping the oldest beyond its size.
 func (m *Model) keep(msg renderedMsg) {
-	c := cachedRender{key: msg.key, width: msg.width, dark: msg.dark, lines: msg.lines}
+	c := cachedRender{key: msg.key, width: msg.width, dark: msg.dark, lines: msg.lines, heads: msg.heads}
 	rest := slices.DeleteFunc(slices.Clone(m.cache), func(o cachedRender) bool {
 		return o.key == c.key && o.width == c.width && o.dark == c.dark
 	})
@@ -348,17 +375,21 @@ func (m *Model) applyRender(msg renderedMsg) {
 	m.shown = msg.seq
 	m.err = msg.err
 	m.lines = msg.lines
-	m.heads = findHeadings(msg.lines, m.doc.Sections)
+	m.heads = msg.heads
 	m.rendered = msg.err == nil
 	m.setContent()
 	switch {
+	case m.restore != nil:
+		m.goPlace(*m.restore)
+		m.restore, m.pending = nil, ""
 	case m.pending != "":
-		m.GotoSection(m.pending)
+		m.gotoSection(m.pending)
 		m.pending = ""
 	case m.anchor >= 0 && m.anchor < len(m.heads):
 		m.vp.SetYOffset(m.heads[m.anchor].line)
 	}
 	m.anchor = -1
+	m.refindAfterRender()
 }
 
 // handleKey scrolls or moves between sections, or asks for a list to be shown.
@@ -382,10 +413,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) Action {
 	case key.Matches(msg, k.Bottom):
 		m.vp.GotoBottom()
 	case key.Matches(msg, k.NextSection):
+		m.record(moveSection)
 		m.nextSection()
+		m.endRun(moveSection)
 		return nil
 	case key.Matches(msg, k.PrevSection):
+		m.record(moveSection)
 		m.prevSection()
+		m.endRun(moveSection)
 		return nil
 	case key.Matches(msg, k.Sections):
 		return m.sections()

@@ -2,6 +2,7 @@ package explainer
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/content/mdterm"
 	"github.com/hsx-dev/hsx/ui/internal/uitest"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
@@ -259,49 +261,53 @@ func TestThemeChangeRerenders(t *testing.T) {
 	}
 }
 
-func TestFindHeadings(t *testing.T) {
-	t.Parallel()
-	lines := []string{
-		"",
-		"   Title   ",
-		"  ## Meaning  ",
-		"  text mentioning Meaning",
-		"  ### A rather long heading that the renderer",
-		"  wrapped",
-		"  ### Code \u00a0Content-Length\u00a0 here",
-	}
-	secs := []content.Section{
-		{Level: 1, Title: "Title"},
-		{Level: 2, Title: "Meaning"},
-		{Level: 3, Title: "A rather long heading that the renderer wrapped"},
-		{Level: 3, Title: "Code `Content-Length` here"},
-		{Level: 2, Title: "Not rendered"},
-	}
-	got := findHeadings(lines, secs)
-	want := []heading{
-		{title: "Meaning", level: 2, line: 2},
-		{title: "A rather long heading that the renderer wrapped", level: 3, line: 4},
-		{title: "Code `Content-Length` here", level: 3, line: 6},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("got %+v", got)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("heading %d = %+v, want %+v", i, got[i], want[i])
-		}
-	}
-}
-
 func TestTrimTitle(t *testing.T) {
 	t.Parallel()
-	got := trimTitle([]string{"", "  ", "   204 No Content  ", "", "  text", "", "  ## Meaning"}, "204 No Content")
-	if len(got) != 3 || got[0] != "  text" {
-		t.Errorf("trimTitle = %q", got)
+	tests := []struct {
+		name      string
+		doc       mdterm.Document
+		wantFirst string
+		want      []heading
+	}{
+		{
+			name: "title and blank lines dropped",
+			doc: mdterm.Document{
+				Lines: []string{"", "  204 No Content", "", "  text", "", "  Meaning", "  more"},
+				Headings: []mdterm.Heading{
+					{Line: 1, End: 2, Level: 1, Title: "204 No Content"},
+					{Line: 5, End: 6, Level: 2, Title: "Meaning"},
+				},
+			},
+			wantFirst: "  text",
+			want:      []heading{{title: "Meaning", level: 2, line: 2}},
+		},
+		{
+			name: "a wrapped title",
+			doc: mdterm.Document{
+				Lines:    []string{"  A long", "  title", "", "  text", "  `Code` here"},
+				Headings: []mdterm.Heading{{Line: 0, End: 2, Level: 1}, {Line: 4, End: 5, Level: 3, Title: "`Code` here"}},
+			},
+			wantFirst: "  text",
+			want:      []heading{{title: "`Code` here", level: 3, line: 1}},
+		},
+		{
+			name: "no title: a section heading stays",
+			doc: mdterm.Document{
+				Lines:    []string{"  Meaning", "  text"},
+				Headings: []mdterm.Heading{{Line: 0, End: 1, Level: 2, Title: "Meaning"}},
+			},
+			wantFirst: "  Meaning",
+			want:      []heading{{title: "Meaning", level: 2, line: 0}},
+		},
 	}
-	keep := []string{"  ## Meaning", "  text"}
-	if got := trimTitle(keep, "204 No Content"); len(got) != 2 {
-		t.Errorf("trimTitle removed a section heading: %q", got)
+	for _, tt := range tests {
+		lines, heads := trimTitle(tt.doc)
+		if len(lines) == 0 || lines[0] != tt.wantFirst {
+			t.Errorf("%s: lines %q", tt.name, lines)
+		}
+		if !slices.Equal(heads, tt.want) {
+			t.Errorf("%s: headings %+v, want %+v", tt.name, heads, tt.want)
+		}
 	}
 }
 
@@ -358,8 +364,8 @@ func TestRenderCache(t *testing.T) {
 
 func TestRenderError(t *testing.T) {
 	t.Parallel()
-	m := New(theme.New(true, false), WithRenderer(func(*content.Doc, int, bool) (string, error) {
-		return "", errors.New("no ink left")
+	m := New(theme.New(true, false), WithRenderer(func(*content.Doc, int, bool) (mdterm.Document, error) {
+		return mdterm.Document{}, errors.New("no ink left")
 	}))
 	m = drain(t, m, m.SetSize(60, 8))
 	m = drain(t, m, m.SetCode(204))

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/content/mdterm"
 )
 
 // Msg is implemented by every message the explainer sends to itself (finished renders, resize
@@ -21,6 +22,7 @@ type renderedMsg struct {
 	width int
 	dark  bool
 	lines []string
+	heads []heading
 	err   error
 }
 
@@ -39,75 +41,43 @@ func renderCmd(render RenderFunc, seq int, doc *content.Doc, width int, dark boo
 		out, err := render(doc, width, dark)
 		msg := renderedMsg{seq: seq, key: doc.Key, width: width, dark: dark, err: err}
 		if err == nil {
-			msg.lines = trimTitle(strings.Split(strings.TrimRight(out, "\n"), "\n"), doc.Title())
+			msg.lines, msg.heads = trimTitle(out)
 		}
 		return msg
 	}
 }
 
-// trimTitle drops the blank lines at the top of a render and the document's "#" title with the
-// blank lines after it: the pane's title line already shows it, and rows are precious at 80×24.
-func trimTitle(lines []string, title string) []string {
+// heading is a section heading of the rendered document.
+type heading struct {
+	title string // as the content package has it: Section.Title
+	level int
+	line  int
+}
+
+// trimTitle returns the lines of a render without the blank lines at its top and the
+// document's "#" title with the blank lines after it (the pane's title line already shows it,
+// and rows are precious at 80×24), and the section headings below that title, located in the
+// lines that are left.
+func trimTitle(d mdterm.Document) ([]string, []heading) {
+	lines := d.Lines
 	blank := func(i int) bool { return i < len(lines) && strings.TrimSpace(ansi.Strip(lines[i])) == "" }
 	i := 0
 	for blank(i) {
 		i++
 	}
-	if i < len(lines) && headingText(lines[i]) == normalize(title) {
-		i++
+	heads := d.Headings
+	if len(heads) > 0 && heads[0].Level == 1 && heads[0].Line == i {
+		i = heads[0].End
 		for blank(i) {
 			i++
 		}
-	}
-	return lines[i:]
-}
-
-// heading is a section heading located in the rendered lines.
-type heading struct {
-	title string
-	level int
-	line  int
-}
-
-// findHeadings locates each section's heading (below the document title) in the rendered
-// lines, in document order. A renderer may keep a heading's hashes ("## Meaning") and may wrap
-// a long one, so a line matches when, without hashes and spaces, it equals the title or begins
-// it. Sections that cannot be
-// found (which would be a rendering surprise) are left out.
-func findHeadings(lines []string, sections []content.Section) []heading {
-	plain := make([]string, len(lines))
-	for i, l := range lines {
-		plain[i] = headingText(l)
+		heads = heads[1:]
 	}
 	var out []heading
-	from := 0
-	for _, s := range sections {
-		title := normalize(markup.Replace(s.Title))
-		if title == "" || s.Level < 2 {
-			continue
-		}
-		for i := from; i < len(plain); i++ {
-			p := plain[i]
-			if p == title || (len(p) >= min(len(title), 8) && p != "" && strings.HasPrefix(title, p+" ")) {
-				out = append(out, heading{title: s.Title, level: s.Level, line: i})
-				from = i + 1
-				break
-			}
+	for _, h := range heads {
+		if h.Level >= 2 && h.Line >= i {
+			out = append(out, heading{title: h.Title, level: h.Level, line: h.Line - i})
 		}
 	}
-	return out
-}
-
-// markup is the inline markdown of a heading's title that a rendering does not show.
-var markup = strings.NewReplacer("`", "", "*", "")
-
-// headingText is a rendered line as findHeadings and trimTitle compare it with a title: without
-// styles, the heading's hashes and the spaces around them, and with its white space normalized.
-func headingText(l string) string {
-	return normalize(strings.TrimLeft(strings.TrimSpace(ansi.Strip(l)), "# "))
-}
-
-// normalize turns non-breaking spaces into spaces and collapses runs of white space.
-func normalize(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+	return lines[i:], out
 }

@@ -40,6 +40,9 @@ func (m Model) bodyLines() []string {
 	default:
 		top := min(m.vp.YOffset(), len(m.lines))
 		lines = slices.Clone(m.lines[top:min(top+n, len(m.lines))])
+		for i, l := range lines {
+			lines[i] = m.highlight(top+i, l)
+		}
 		if m.target >= 0 && m.target < len(m.heads) {
 			if row := m.heads[m.target].line - m.vp.YOffset(); row >= 0 && row < len(lines) {
 				lines[row] = m.styles.marker.Render("▶") + ansi.Cut(lines[row], 1, m.width-1)

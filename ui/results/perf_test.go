@@ -2,6 +2,7 @@ package results
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,5 +77,41 @@ func BenchmarkSetResult(b *testing.B) {
 	m.SetSize(200, 60)
 	for i := 0; b.Loop(); i++ {
 		m.SetResult(i+1, []*probe.Exchange{ex}, nil, nil)
+	}
+}
+
+// TestSearchIsLinear checks that searching a 1 MiB body, with a match every few bytes, takes
+// time in proportion to the text: a keystroke well under two seconds even on a busy machine
+// (a walk from the start of a long line for each match took minutes), and drawing the
+// matches no more than drawing the view.
+func TestSearchIsLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test: not under -short or the race detector")
+	}
+	dense := "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 1048572\r\n\r\n" +
+		strings.Repeat("\x00\x01abc\xff", 1048572/6)
+	for name, stream := range map[string]string{"json": bigJSON(), "binary": bigBinary(), "dense": dense} {
+		ex := probe.Parse([]byte(stream), "GET")
+		m := New(theme.New(true, false))
+		m.SetSize(200, 60)
+		m.SetResult(1, []*probe.Exchange{ex}, nil, nil)
+		for _, tab := range []Tab{TabHeaders, TabBody, TabRaw} {
+			m.SetTab(tab)
+			m.StartSearch()
+			for _, q := range []string{"a", "ab", "abc"} {
+				start := time.Now()
+				m.SetSearch(q)
+				if d := time.Since(start); d > 2*time.Second {
+					t.Errorf("%s %s: SetSearch(%q) took %v", name, tab, q, d)
+				}
+			}
+			m.SearchJump(true, 0)
+			start := time.Now()
+			_ = m.View()
+			if d := time.Since(start); d > 20*time.Millisecond {
+				t.Errorf("%s %s: View with matches took %v", name, tab, d)
+			}
+			m.EndSearch()
+		}
 	}
 }

@@ -112,6 +112,8 @@ type Model struct {
 	views [numTabs]view
 	// clients is the replay of the response to client stacks.
 	clients clients
+	// find is the search in the active view.
+	find finder
 }
 
 // New returns an empty results pane drawn with th.
@@ -122,6 +124,7 @@ func New(th theme.Theme) Model {
 		st:     newStyles(th),
 		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		tab:    TabRaw,
+		find:   finder{cur: -1},
 	}
 	m.spin.Style = m.st.spinner
 	m.clients = newClients(m.st)
@@ -235,6 +238,7 @@ func (m Model) Tab() Tab { return m.tab }
 func (m *Model) SetTab(t Tab) {
 	if t >= 0 && t < numTabs {
 		m.tab = t
+		m.syncSearch()
 	}
 }
 

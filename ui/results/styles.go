@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/ui/search"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -38,6 +39,8 @@ const (
 	kPunct         // syntax: punctuation
 	kTag           // syntax: tag name
 	kComment       // syntax: comment, doctype, processing instruction
+	kMatch         // a match of the search, in reverse video so it shows without colour
+	kMatchCur      // the current match of the search
 	numKinds
 )
 
@@ -88,6 +91,9 @@ func newStyles(th theme.Theme) styles {
 	s.sgr[kPunct] = fg(th.Muted).String()
 	s.sgr[kTag] = fg(th.Accent).Bold().String()
 	s.sgr[kComment] = fg(th.Subtle).Italic(true).String()
+	find := search.NewStyles(th)
+	s.sgr[kMatch] = find.Match.String()
+	s.sgr[kMatchCur] = find.Current.String()
 
 	s.status = lipgloss.NewStyle().Foreground(th.Fg)
 	s.statusCode = lipgloss.NewStyle().Bold(true)

@@ -11,7 +11,8 @@ const wheelStep = 3
 
 // Update handles keys (when focused), mouse wheel and clicks (coordinates relative to the
 // pane), and the spinner's ticks. It reports what the owner must do, if anything, as an Action.
-func (m Model) Update(msg tea.Msg) (Model, Action, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (out Model, act Action, cmd tea.Cmd) {
+	defer func() { out.syncSearch() }() // a key or a click may have switched the view
 	switch msg := msg.(type) {
 	case spinner.TickMsg:
 		if msg.ID == m.clients.spin.ID() {

@@ -164,7 +164,7 @@ func (m Model) appendRows(lines []string, n int) []string {
 	var b strings.Builder
 	for i := v.top; i < v.count() && i < v.top+n; i++ {
 		b.Reset()
-		r := v.rowAt(i)
+		r := m.highlightRow(i, v.rowAt(i))
 		selected := r.mark > 0 && r.finding == m.sel && m.focused
 		if m.tab == TabClients {
 			selected = m.clients.phase == clientsDone && r.finding == m.clients.sel && m.focused

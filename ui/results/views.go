@@ -140,6 +140,7 @@ func (m *Model) layout() {
 		v.top = clampTop(v.top, v.count(), m.paneHeight())
 	}
 	m.ftop = clampFindingTop(m.ftop, m.sel, m.findingRows(), len(m.findings))
+	m.syncSearch()
 }
 
 // clampTop keeps a scroll position between 0 and the last full page.

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/content"
+	"github.com/hsx-dev/hsx/content/mdterm"
 )
 
 // Shape reports, as an error naming the first offending line, whether view is not exactly h
@@ -27,14 +28,23 @@ func Shape(view string, w, h int) error {
 }
 
 // PlainRender stands in for mdterm.Render (it is an explainer.RenderFunc): the markdown as it
-// is, indented, each line cut to width. Most tests do not depend on how a document is rendered,
-// and stay the same when its styling changes.
-func PlainRender(doc *content.Doc, width int, _ bool) (string, error) {
-	lines := strings.Split(doc.Markdown, "\n")
-	for i, l := range lines {
-		lines[i] = ansi.Truncate("  "+l, width, "")
+// is, indented, each line cut to width, and its lines that start with "#" as the headings.
+// Most tests do not depend on how a document is rendered, and stay the same when its styling
+// changes.
+func PlainRender(doc *content.Doc, width int, _ bool) (mdterm.Document, error) {
+	var d mdterm.Document
+	fenced := false
+	for i, l := range strings.Split(strings.TrimRight(doc.Markdown, "\n"), "\n") {
+		d.Lines = append(d.Lines, ansi.Truncate("  "+l, width, ""))
+		if strings.HasPrefix(l, "```") {
+			fenced = !fenced
+		}
+		if level := len(l) - len(strings.TrimLeft(l, "#")); !fenced && level > 0 && strings.HasPrefix(l[level:], " ") {
+			title := strings.TrimSpace(l[level:])
+			d.Headings = append(d.Headings, mdterm.Heading{Line: i, End: i + 1, Level: level, Title: title, Text: title})
+		}
 	}
-	return strings.Join(lines, "\n"), nil
+	return d, nil
 }
 
 // BigJSONResponse is the wire bytes of a 200 response with a body of about 1 MiB of JSON.
