@@ -343,7 +343,7 @@ func TestDoConnectTimeout(t *testing.T) {
 	if !ok || pe.Phase != PhaseTLS || !pe.Timeout || pe.Msg != "timed out after 200ms waiting for the TLS handshake" {
 		t.Fatalf("err = %#v, want a TLS timeout after 200ms", err)
 	}
-	if d := time.Since(start); d > 2*time.Second {
+	if d := time.Since(start); d > 4*time.Second { // well before the exchange's 5s, with room for a loaded machine
 		t.Errorf("took %v", d)
 	}
 }
