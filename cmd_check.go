@@ -24,10 +24,11 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	if err := jsonBodyMistake(args); err != nil {
 		return fail(err, std)
 	}
-	var jsonOut, clients, help bool
+	var jsonOut, clients, deep, help bool
 	cmd, err := curl.Parse(args,
 		curl.Flag{Name: "json", Set: func(string) error { jsonOut = true; return nil }},
 		curl.Flag{Name: "clients", Set: func(string) error { clients = true; return nil }},
+		curl.Flag{Name: "deep", Set: func(string) error { deep = true; return nil }},
 		curl.Flag{Name: "help", Short: 'h', Set: func(string) error { help = true; return nil }},
 	)
 	switch {
@@ -37,6 +38,8 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		return fail(runHelp([]string{"check"}, std), std)
 	case cmd.Request.URL == "":
 		return fail(usageErrorf("check needs a URL, e.g. hsx check http://127.0.0.1:8204/204"), std)
+	case deep && !probe.IsSafeMethod(cmd.Request.Method):
+		return fail(usageErrorf("--deep repeats only safe requests (GET, HEAD, OPTIONS), not %s; nothing was sent", cmd.Request.Method), std)
 	}
 	var heads *os.File
 	if cmd.DumpHeader != "" {
@@ -75,11 +78,22 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		}
 	}
 
+	var follow []probe.Followup
+	var followFindings [][]check.Finding
+	if deep && runErr == nil {
+		follow = probe.PlanFollowups(cmd.Request, exs[len(exs)-1])
+		probe.RunFollowups(ctx, follow, exs[len(exs)-1])
+		for _, f := range follow {
+			followFindings = append(followFindings, check.Run(f.Exchange))
+		}
+	}
+
 	replayClients := func() (replay.Report, error) {
 		return replay.Run(ctx, exs[len(exs)-1], replayOptions())
 	}
 	if jsonOut {
 		o := report.NewObject(exs, findings)
+		o.Followups = report.NewFollowups(follow, followFindings)
 		if clients && runErr == nil {
 			rep, _ := replayClients() // without a replay, the object has no "clients"
 			o.Clients = rep.Clients
@@ -88,6 +102,9 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	} else if runErr == nil || len(exs) > 1 {
 		opts := report.TextOptions{Color: colorEnabled(std), Width: termWidth(std.out)}
 		err = report.Text(std.out, exs, findings, opts)
+		if deep && runErr == nil && err == nil {
+			err = report.Followups(std.out, follow, followFindings, opts)
+		}
 		if clients && runErr == nil && err == nil {
 			rep, replayErr := replayClients() // after the report, which the user can read meanwhile
 			err = report.Clients(std.out, rep, replayErr, opts)
@@ -116,7 +133,7 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		fmt.Fprintf(std.err, "hsx: %s\n", oneLine(msg))
 		return exitFailure
 	}
-	if report.Count(findings).Errors > 0 {
+	if report.Count(findings).Errors > 0 || report.Count(followFindings).Errors > 0 {
 		return exitFindings
 	}
 	return exitOK

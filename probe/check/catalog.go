@@ -87,7 +87,7 @@ func Rules() []Rule {
 		rule("S35", Error, "200 where If-None-Match was due a 304", "RFC 9110 §13.1.2; RFC 9110 §15.4.5", notModifiedIgnored),
 		rule("S36", Warning, "200 where If-Modified-Since was due a 304", "RFC 9110 §13.1.3", modifiedSinceIgnored),
 		rule("S37", Warning, "HEAD answered unlike GET", "RFC 9110 §9.3.2", headUnlikeGet),
-		rule("S38", Error, "304 without the 200's cache fields", "RFC 9110 §15.4.5", notModifiedFields),
+		rule("S38", Warning, "304 without the 200's cache fields", "RFC 9110 §15.4.5", notModifiedFields),
 	}
 }
 

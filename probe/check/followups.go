@@ -96,8 +96,8 @@ func notModifiedIgnored(ex *probe.Exchange) []note {
 	if old, _ := b.Get("ETag"); !weakEqual(etag, old) {
 		return nil
 	}
-	return []note{newNote(final(ex).status(), "200 with the same ETag %s to If-None-Match %s, where a 304 was due",
-		q(etag), q(inm))}
+	return []note{newNote(final(ex).status(), "200 with the same ETag %s to If-None-Match: %s, where a 304 was due",
+		val(etag), val(inm))}
 }
 
 // modifiedSinceIgnored (S36): a conditional GET whose If-Modified-Since is the current
@@ -148,20 +148,28 @@ func headUnlikeGet(ex *probe.Exchange) []note {
 
 // notModifiedFields (S38): a 304 carries those of Content-Location, Date, ETag, Vary,
 // Cache-Control and Expires that the 200 would have carried (RFC 9110 §15.4.5, a MUST), so that
-// a cache can update its stored response. Date is F17's.
+// a cache can update its stored response. A cache keeps the stored fields a 304 leaves out
+// (RFC 9111 §4.3.4), so the harm is in freshness: without Cache-Control or Expires the renewed
+// response may stay stale (an old Expires stays in the past) and be revalidated on every use; a
+// missing ETag, Vary or Content-Location is kept from the stored response, which is only worth
+// knowing (nginx's gzip_vary, for one, adds Vary only to responses with content). Date is F17's.
 func notModifiedFields(ex *probe.Exchange) []note {
 	r, b := ex.Response, basisOK(ex)
 	if b == nil || r.Status.Code != 304 || b.Status.Code != 200 {
 		return nil
 	}
 	var missing []string
-	for _, name := range [...]string{"Cache-Control", "Content-Location", "ETag", "Expires", "Vary"} {
+	sev := Info
+	for _, name := range [...]string{"Cache-Control", "Expires", "ETag", "Vary", "Content-Location"} {
 		if has(b, name) && !has(r, name) {
 			missing = append(missing, name)
+			if name == "Cache-Control" || name == "Expires" {
+				sev = Warning
+			}
 		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
-	return []note{newNote(final(ex).whole(), "304 without %s, which the 200 sent", strings.Join(missing, ", "))}
+	return []note{newNote(final(ex).whole(), "304 without %s, which the 200 sent", strings.Join(missing, ", ")).with(sev)}
 }

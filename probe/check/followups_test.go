@@ -48,7 +48,9 @@ func followupCases() []ruleCase {
 		{id: "S37", name: "GET after HEAD, a new ETag", stream: replace(nginxGet, "6488865a", "6488865b"), setup: followUp(nginxHead, "HEAD")},
 		// S38
 		{id: "S38", name: "304 without Cache-Control and ETag", stream: replace(replace(nginx304, "Cache-Control: max-age=60\r\n", ""), "ETag: \"6488865a-5\"\r\n", ""),
-			setup: followUp(nginxGet, "GET", ims), want: fires(Error, atMessage())},
+			setup: followUp(nginxGet, "GET", ims), want: fires(Warning, atMessage())},
+		{id: "S38", name: "304 without Vary (nginx gzip_vary)", stream: nginx304,
+			setup: followUp(replace(nginxGet, "\r\n\r\n", "\r\nVary: Accept-Encoding\r\n\r\n"), "GET", inm), want: fires(Info, atMessage())},
 		{id: "S38", name: "304 with them", stream: nginx304, setup: followUp(nginxGet, "GET", inm)},
 	}
 }
