@@ -69,7 +69,7 @@ func varyAcceptEncodingMissing(ex *probe.Exchange) []note {
 	for _, d := range members(r, "Cache-Control") {
 		name, _, _ := strings.Cut(d, "=")
 		if name = probe.LowerASCII(strings.TrimSpace(name)); name == "private" || name == "no-store" {
-			return []note{newNote(final(ex).header(at[0]), "Content-Encoding %s without Vary: Accept-Encoding (the response is %s, so no shared cache keeps it)",
+			return []note{newNote(final(ex).header(at[0]), "Content-Encoding %s without Vary: Accept-Encoding (Cache-Control %s: no shared cache keeps it)",
 				q(strings.Join(names, ", ")), name).with(Info)}
 		}
 	}

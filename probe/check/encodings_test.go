@@ -24,6 +24,8 @@ func encodingCases() []ruleCase {
 		{id: "E5", name: "private", stream: vary("Cache-Control: private, max-age=60"), want: fires(Info, atHeader(1, "Content-Encoding"))},
 		{id: "E5", name: "Vary: Accept-Encoding", stream: vary("Vary: Origin, accept-encoding")},
 		{id: "E5", name: "Vary: *", stream: vary("Vary: *")},
+		{id: "E5", name: "asked with Accept-Encoding", stream: vary(), setup: sent("gzip, br"), want: fires(Warning, atHeader(1, "Content-Encoding"))},
+		{id: "E5", name: "coded for a request without Accept-Encoding: nothing varies", stream: vary(), setup: sent()},
 		{id: "E5", name: "identity", stream: withBody(crlf("HTTP/1.1 200 OK", date, "Content-Encoding: identity", "Content-Type: text/plain", "Content-Length: "), "hi")},
 		// E6
 		{id: "E6", name: "coded 206", stream: withBody(crlf("HTTP/1.1 206 Partial Content", date, "Content-Type: text/plain",

@@ -130,20 +130,24 @@ func headUnlikeGet(ex *probe.Exchange) []note {
 	if head.Status.Code != get.Status.Code {
 		return []note{newNote(final(ex).status(), "HEAD got %d, GET got %d", head.Status.Code, get.Status.Code)}
 	}
+	var diffs []string
 	for _, name := range [...]string{"Content-Type", "Content-Encoding", "ETag", "Last-Modified"} {
 		hv, hok := head.Get(name)
 		gv, gok := get.Get(name)
 		switch {
 		case hok == gok && (hv == gv || name == "ETag" || name == "Last-Modified"):
 		case !hok:
-			return []note{newNote(final(ex).whole(), "GET sent %s, HEAD did not", q(name+": "+gv))}
+			diffs = append(diffs, "GET sent "+q(name+": "+gv)+", HEAD did not")
 		case !gok:
-			return []note{newNote(final(ex).whole(), "HEAD sent %s, GET did not", q(name+": "+hv))}
+			diffs = append(diffs, "HEAD sent "+q(name+": "+hv)+", GET did not")
 		default:
-			return []note{newNote(final(ex).whole(), "HEAD sent %s, GET %s", q(name+": "+hv), q(gv))}
+			diffs = append(diffs, "HEAD sent "+q(name+": "+hv)+", GET "+q(gv))
 		}
 	}
-	return nil
+	if len(diffs) == 0 {
+		return nil
+	}
+	return []note{newNote(final(ex).whole(), "%s", strings.Join(diffs, "; "))}
 }
 
 // notModifiedFields (S38): a 304 carries those of Content-Location, Date, ETag, Vary,
