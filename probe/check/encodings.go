@@ -52,11 +52,14 @@ func codingRepeated(ex *probe.Exchange) []note {
 // varyAcceptEncodingMissing: a response coded because the request accepted the coding varies
 // by Accept-Encoding, and says so with Vary (RFC 9110 §12.5.5, a SHOULD): without it a shared
 // cache hands the coded response to clients that cannot decode it. A response no shared cache
-// may store (Cache-Control private or no-store) only misses a hint.
+// may store (Cache-Control private or no-store) only misses a hint. A coded answer to a request
+// without Accept-Encoding shows that the server codes whatever the request says, so nothing
+// varies (E2 notes the coding nobody asked for).
 func varyAcceptEncodingMissing(ex *probe.Exchange) []note {
 	r := ex.Response
 	names, at := codings(r)
-	if c := r.Status.Code; len(names) == 0 || (c != 200 && c != 203 && c != 206) {
+	if c := r.Status.Code; len(names) == 0 || (c != 200 && c != 203 && c != 206) ||
+		(sentRequest(ex) && !requestHas(ex, "Accept-Encoding")) {
 		return nil
 	}
 	for _, v := range members(r, "Vary") {
