@@ -109,7 +109,11 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 			rep, replayErr := replayClients() // after the report, which the user can read meanwhile
 			err = report.Clients(std.out, rep, replayErr, opts)
 		}
-		if hint := explainHint(exs[len(exs)-1], findings[len(exs)-1]); err == nil && hint != "" {
+		hinted := findings[len(exs)-1]
+		for _, fs := range followFindings {
+			hinted = append(hinted[:len(hinted):len(hinted)], fs...)
+		}
+		if hint := explainHint(exs[len(exs)-1], hinted); err == nil && hint != "" {
 			_, err = fmt.Fprintln(std.out, hint)
 		}
 	}

@@ -51,7 +51,7 @@ check exits 0 when a response arrived without error findings, 1 when a finding i
 and 2 when no response arrived (refused, timed out, not HTTP) or the command line is wrong.
 `
 
-const checkUsage = `Usage: hsx check [request flags] URL [--json] [--clients]
+const checkUsage = `Usage: hsx check [request flags] URL [--json] [--clients] [--deep]
 
 Sends one request (following redirects with -L), reads the response with hsx's own HTTP/1.1
 parser and judges it against RFC 9110 and RFC 9112. Prints the exchange with offending lines
@@ -60,8 +60,12 @@ marked (✗ error, ! warning, i info), the findings with their references, and t
   --json      print one JSON object instead (request, response, findings, timing_ms, error)
   --clients   also replay the response, byte for byte, from 127.0.0.1 to the client stacks that
               are installed (Go net/http, curl, Node, Python, Java) and report what each got
+  --deep      also send the follow-up requests a safe request (GET, HEAD, OPTIONS) calls for: the
+              conditional ones with its ETag and Last-Modified, a HEAD beside a GET, a first-byte
+              Range, the CORS preflight when -H Origin is given; each is judged against the first
 
-Exit status: 0 no error finding, 1 at least one error finding, 2 no response or usage error.
+Exit status: 0 no error finding, 1 at least one error finding (follow-ups' included), 2 no response
+or usage error.
 Run 'hsx --help' for the request flags.
 `
 

@@ -76,6 +76,17 @@ func lengthUnlikeGet(ex *probe.Exchange) []note {
 	return nil
 }
 
+// plainFollowup reports whether the follow-up asked for the whole representation
+// unconditionally, as the first request did.
+func plainFollowup(ex *probe.Exchange) bool {
+	for _, name := range [...]string{"Range", "If-None-Match", "If-Modified-Since", "If-Range", "If-Match", "If-Unmodified-Since"} {
+		if requestHas(ex, name) {
+			return false
+		}
+	}
+	return true
+}
+
 // weakEqual compares two entity tags by the weak comparison of RFC 9110 §8.8.3.2: W/ aside,
 // the opaque tags are the same.
 func weakEqual(a, b string) bool {
@@ -120,7 +131,7 @@ func modifiedSinceIgnored(ex *probe.Exchange) []note {
 // may be left out.
 func headUnlikeGet(ex *probe.Exchange) []note {
 	r, b := ex.Response, basisOK(ex)
-	if b == nil || (method(ex) == "HEAD") == (method(ex.Basis) == "HEAD") {
+	if b == nil || (method(ex) == "HEAD") == (method(ex.Basis) == "HEAD") || !plainFollowup(ex) {
 		return nil
 	}
 	head, get := r, b

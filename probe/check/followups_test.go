@@ -45,6 +45,7 @@ func followupCases() []ruleCase {
 		{id: "S37", name: "HEAD without ETag", method: "HEAD", stream: replace(nginxHead, "ETag: \"6488865a-5\"\r\n", ""),
 			setup: followUp(nginxGet, "GET"), want: fires(Warning, atMessage())},
 		{id: "S37", name: "HEAD like GET", method: "HEAD", stream: nginxHead, setup: followUp(nginxGet, "GET")},
+		{id: "S37", name: "a range after HEAD", stream: partial("bytes 0-0/5", "h"), setup: followUp(nginxHead, "HEAD", "Range: bytes=0-0")},
 		{id: "S37", name: "GET after HEAD, a new ETag", stream: replace(nginxGet, "6488865a", "6488865b"), setup: followUp(nginxHead, "HEAD")},
 		// S38
 		{id: "S38", name: "304 without Cache-Control and ETag", stream: replace(replace(nginx304, "Cache-Control: max-age=60\r\n", ""), "ETag: \"6488865a-5\"\r\n", ""),
