@@ -131,7 +131,7 @@ func modifiedSinceIgnored(ex *probe.Exchange) []note {
 // may be left out.
 func headUnlikeGet(ex *probe.Exchange) []note {
 	r, b := ex.Response, basisOK(ex)
-	if b == nil || (method(ex) == "HEAD") == (method(ex.Basis) == "HEAD") || !plainFollowup(ex) {
+	if b == nil || (method(ex) == "HEAD") == (method(ex.Basis) == "HEAD") || !plainFollowup(ex) || !plainFollowup(ex.Basis) {
 		return nil
 	}
 	head, get := r, b

@@ -1,6 +1,10 @@
 package check
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hsx-dev/hsx/probe"
+)
 
 // nginxGet is nginx's 200 to a GET of a static file, and nginxHead its 200 to HEAD.
 const (
@@ -45,6 +49,11 @@ func followupCases() []ruleCase {
 		{id: "S37", name: "HEAD without ETag", method: "HEAD", stream: replace(nginxHead, "ETag: \"6488865a-5\"\r\n", ""),
 			setup: followUp(nginxGet, "GET"), want: fires(Warning, atMessage())},
 		{id: "S37", name: "HEAD like GET", method: "HEAD", stream: nginxHead, setup: followUp(nginxGet, "GET")},
+		{id: "S37", name: "HEAD after a range request", method: "HEAD", stream: nginxHead,
+			setup: func(ex *probe.Exchange) {
+				followUp(partial("bytes 0-0/5", "h"), "GET")(ex)
+				ex.Basis.Request.Header = append(ex.Basis.Request.Header, probe.Field{Name: "Range", Value: "bytes=0-0", Line: -1})
+			}},
 		{id: "S37", name: "a range after HEAD", stream: partial("bytes 0-0/5", "h"), setup: followUp(nginxHead, "HEAD", "Range: bytes=0-0")},
 		{id: "S37", name: "GET after HEAD, a new ETag", stream: replace(nginxGet, "6488865a", "6488865b"), setup: followUp(nginxHead, "HEAD")},
 		// S38
