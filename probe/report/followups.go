@@ -65,7 +65,7 @@ func Followups(w io.Writer, fs []probe.Followup, findings [][]check.Finding, opt
 		case f.Exchange != nil:
 			t.exchange(f.Exchange, at(findings, i))
 		case f.Err != nil:
-			t.line(check.Error, true, "not sent: "+termsafe.String(f.Err.Error(), termsafe.Line))
+			t.line(check.Error, true, termsafe.String(f.Err.Error(), termsafe.Line))
 		}
 	}
 	t.summary(Count(findings))
