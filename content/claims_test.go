@@ -261,7 +261,7 @@ func variants() []variant {
 	zw.Close()
 	gz := zipped.String()
 	codedFull := "HTTP/1.1 200 OK\r\nDate: " + claimDate + "\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n" +
-		"Vary: Accept-Encoding\r\nContent-Length: " + strconv.Itoa(len(gz)) + "\r\n\r\n" + gz
+		`ETag: "z1"` + "\r\nLast-Modified: " + claimDate + "\r\nVary: Accept-Encoding\r\nContent-Length: " + strconv.Itoa(len(gz)) + "\r\n\r\n" + gz
 	corrupt := gz[:len(gz)-8] + "\x00\x00\x00\x00" + gz[len(gz)-4:] // a CRC that does not match
 	return []variant{
 		{lines: []string{"Content-Length: 0"}},
