@@ -9,7 +9,7 @@ import (
 // Captured with curl --raw -i from nginx 1.22.1 (static files, gzip_vary, expires, auth_basic,
 // return 301 and 302), Express 4.22.3 (express.static, res.redirect after a POST, a Basic-auth
 // middleware), Go 1.26 (http.ServeContent, http.FileServer, http.Redirect, a Basic challenge)
-// and Python 3.11's http.server, on loopback: the first response and each follow-up that
+// and Python 3.11's http.server, and Apache 2.4.71 with mod_deflate, on loopback: the first response and each follow-up that
 // hsx check --deep sends after it.
 var captured = map[string]string{
 	"nginx static/get": "HTTP/1.1 200 OK\r\n" +
@@ -453,6 +453,30 @@ var captured = map[string]string{
 		"Content-Length: 13\r\n" +
 		"\r\n" +
 		"Unauthorized\n",
+	"Apache mod_deflate/get": "HTTP/1.1 200 OK\r\n" +
+		"Date: Wed, 02 Dec 2026 07:16:54 GMT\r\n" +
+		"Server: Apache/2.4.71 (Debian)\r\n" +
+		"Last-Modified: Wed, 02 Dec 2026 07:16:46 GMT\r\n" +
+		"ETag: \"1519-661a16cf9a729-gzip\"\r\n" +
+		"Accept-Ranges: bytes\r\n" +
+		"Vary: Accept-Encoding\r\n" +
+		"Content-Encoding: gzip\r\n" +
+		"Content-Length: 76\r\n" +
+		"Content-Type: text/plain\r\n" +
+		"\r\n" +
+		"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xed\xc9\xc1\t\xc0 \x10\x00\xb0\x7f\xa7\xb8\xd5\n\xf5!\x9c\\Q\xbb\x7f\xf7\x90\xe4\x9b\xac\xd9F\xf4w}#\x9e\xca\x9a\xb1\xfa\x8e{\xb4\x1d\xa9\x94RJ)\xa5\x94RJ)\xa5\x94R'\xd6\xf5\x03\xefd\x0f-\x19\x15\x00\x00",
+	"Apache mod_deflate/inm": "HTTP/1.1 200 OK\r\n" +
+		"Date: Wed, 02 Dec 2026 07:16:54 GMT\r\n" +
+		"Server: Apache/2.4.71 (Debian)\r\n" +
+		"Last-Modified: Wed, 02 Dec 2026 07:16:46 GMT\r\n" +
+		"ETag: \"1519-661a16cf9a729-gzip\"\r\n" +
+		"Accept-Ranges: bytes\r\n" +
+		"Vary: Accept-Encoding\r\n" +
+		"Content-Encoding: gzip\r\n" +
+		"Content-Length: 76\r\n" +
+		"Content-Type: text/plain\r\n" +
+		"\r\n" +
+		"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xed\xc9\xc1\t\xc0 \x10\x00\xb0\x7f\xa7\xb8\xd5\n\xf5!\x9c\\Q\xbb\x7f\xf7\x90\xe4\x9b\xac\xd9F\xf4w}#\x9e\xca\x9a\xb1\xfa\x8e{\xb4\x1d\xa9\x94RJ)\xa5\x94RJ)\xa5\x94R'\xd6\xf5\x03\xefd\x0f-\x19\x15\x00\x00",
 }
 
 // TestNoFalseAlarmsCaptured runs the catalog on the captured responses, each with the request
@@ -554,5 +578,34 @@ func TestNoFalseAlarmsCaptured(t *testing.T) {
 				t.Fatal("the first exchange has no URL")
 			}
 		})
+	}
+}
+
+// TestCapturedFindings: what the catalog reports on captured follow-ups of real servers that
+// get them wrong. Apache's mod_deflate appends "-gzip" to the ETag of the responses it
+// compresses, and then does not recognise that tag in If-None-Match: a 200 where a 304 was due.
+func TestCapturedFindings(t *testing.T) {
+	tests := []struct {
+		first, followup string
+		fields          []string
+		want            string // "ID:severity"
+	}{
+		{"Apache mod_deflate/get", "Apache mod_deflate/inm", []string{`If-None-Match: "1519-661a16cf9a729-gzip"`}, "S35:error"},
+	}
+	for _, tt := range tests {
+		first := parse(t, captured[tt.first], "GET")
+		asked("http://127.0.0.1/big.txt", "Accept-Encoding: gzip")(first)
+		ex := parse(t, captured[tt.followup], "GET")
+		asked("http://127.0.0.1/big.txt", append([]string{"Accept-Encoding: gzip"}, tt.fields...)...)(ex)
+		ex.Basis = first
+		var got []string
+		for _, f := range Run(ex) {
+			if f.Severity >= Warning {
+				got = append(got, f.ID+":"+f.Severity.String())
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%s: %v, want [%s]", tt.followup, got, tt.want)
+		}
 	}
 }
