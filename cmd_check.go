@@ -18,7 +18,7 @@ import (
 )
 
 // checkUsage is the help of `hsx check`.
-const checkUsage = `Usage: hsx check [request flags] URL [--json] [--clients]
+const checkUsage = `Usage: hsx check [request flags] URL [--json] [--clients] [--deep]
 
 Sends one request (following redirects with -L), reads the response with hsx's own HTTP/1.1
 parser and judges it against RFC 9110 and RFC 9112. Prints the exchange with offending lines
@@ -27,8 +27,12 @@ marked (✗ error, ! warning, i info), the findings with their references, and t
   --json      print one JSON object instead (request, response, findings, timing_ms, error)
   --clients   also replay the response, byte for byte, from 127.0.0.1 to the client stacks that
               are installed (Go net/http, curl, Node, Python, Java) and report what each got
+  --deep      also send the follow-up requests a safe request (GET, HEAD, OPTIONS) calls for: the
+              conditional ones with its ETag and Last-Modified, a HEAD beside a GET, a first-byte
+              Range, the CORS preflight when -H Origin is given; each is judged against the first
 
-Exit status: 0 no error finding, 1 at least one error finding, 2 no response or usage error.
+Exit status: 0 no error finding, 1 at least one error finding (follow-ups' included), 2 no response
+or usage error.
 Run 'hsx --help' for the request flags.
 `
 
@@ -37,10 +41,11 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	if err := jsonBodyMistake(args); err != nil {
 		return fail(err, std)
 	}
-	var jsonOut, clients, help bool
+	var jsonOut, clients, deep, help bool
 	cmd, err := curl.Parse(args,
 		curl.Flag{Name: "json", Set: func(string) error { jsonOut = true; return nil }},
 		curl.Flag{Name: "clients", Set: func(string) error { clients = true; return nil }},
+		curl.Flag{Name: "deep", Set: func(string) error { deep = true; return nil }},
 		curl.Flag{Name: "help", Short: 'h', Set: func(string) error { help = true; return nil }},
 	)
 	switch {
@@ -51,6 +56,8 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		return fail(err, std)
 	case cmd.Request.URL == "":
 		return fail(usageErrorf("check needs a URL, e.g. hsx check http://127.0.0.1:8204/204"), std)
+	case deep && !probe.IsSafeMethod(cmd.Request.Method):
+		return fail(usageErrorf("--deep repeats only safe requests (GET, HEAD, OPTIONS), not %s; nothing was sent", cmd.Request.Method), std)
 	}
 	var heads *os.File
 	if cmd.DumpHeader != "" {
@@ -89,11 +96,22 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		}
 	}
 
+	var follow []probe.Followup
+	var followFindings [][]check.Finding
+	if deep && runErr == nil {
+		follow = probe.PlanFollowups(cmd.Request, exs[len(exs)-1])
+		probe.RunFollowups(ctx, follow, exs[len(exs)-1])
+		for _, f := range follow {
+			followFindings = append(followFindings, check.Run(f.Exchange))
+		}
+	}
+
 	replayClients := func() (replay.Report, error) {
 		return replay.Run(ctx, exs[len(exs)-1], replayOptions())
 	}
 	if jsonOut {
 		o := report.NewObject(exs, findings)
+		o.Followups = report.NewFollowups(follow, followFindings)
 		if clients && runErr == nil {
 			rep, replayErr := replayClients()
 			if replayErr != nil { // without a replay the object has no "clients"; say why
@@ -105,11 +123,18 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	} else if runErr == nil || len(exs) > 1 {
 		opts := report.TextOptions{Color: colorEnabled(std), Width: termWidth(std.out)}
 		err = report.Text(std.out, exs, findings, opts)
+		if deep && runErr == nil && err == nil {
+			err = report.Followups(std.out, follow, followFindings, opts)
+		}
 		if clients && runErr == nil && err == nil {
 			rep, replayErr := replayClients() // after the report, which the user can read meanwhile
 			err = report.Clients(std.out, rep, replayErr, opts)
 		}
-		if hint := explainHint(exs[len(exs)-1], findings[len(exs)-1]); err == nil && hint != "" {
+		hinted := findings[len(exs)-1]
+		for _, fs := range followFindings {
+			hinted = append(hinted[:len(hinted):len(hinted)], fs...)
+		}
+		if hint := explainHint(exs[len(exs)-1], hinted); err == nil && hint != "" {
 			_, err = fmt.Fprintln(std.out, hint)
 		}
 	}
@@ -133,7 +158,7 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		fmt.Fprintf(std.err, "hsx: %s\n", oneLine(msg))
 		return exitFailure
 	}
-	if report.Count(findings).Errors > 0 {
+	if report.Count(findings).Errors > 0 || report.Count(followFindings).Errors > 0 {
 		return exitFindings
 	}
 	return exitOK

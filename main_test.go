@@ -166,6 +166,7 @@ type checkJSON struct {
 	} `json:"timing_ms"`
 	Error     *string           `json:"error"`
 	Redirects []json.RawMessage `json:"redirects"`
+	Followups []json.RawMessage `json:"followups"`
 }
 
 func decodeCheck(t *testing.T, s string) checkJSON {

@@ -23,7 +23,8 @@ var requiredSections = []string{
 // catalog (probe/check.Rules); rules_test.go checks the catalog.
 var ruleIDs = strings.Fields(`F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F20
 	J1 J2 E1 E2 S1 S2 S3 S5 S7 S8 S9 S10 S11 S12 S14 S15 S16 S17 S19 S20 S22 S23 S24 S25
-	S29 S30 S33 S34`)
+	S29 S30 S33 S34 R1 R2 R3 R4 R5 R6 R7 R8 D1 D2 D3 D4 A1 A2 A3 A4 A5 E3 E4 E5 E6 S18 S35 S36
+	S37 S38`)
 
 // ianaCodes are the codes of the IANA HTTP Status Code Registry (2025).
 // 306 and 418 are listed there as "(Unused)"; their documents say so.

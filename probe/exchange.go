@@ -371,6 +371,9 @@ type Exchange struct {
 	WriteErr error
 	Timing   Timing
 	TLS      *TLSInfo
+	// Basis, for a follow-up request (see Followups), is the exchange it followed up on: the
+	// rules that compare two responses judge this one against Basis's. Nil otherwise.
+	Basis *Exchange
 	// Err is set when the exchange failed; it is an *Error. Response is nil when it failed
 	// before a final response was read. It is not nil when the exchange's timeout or the
 	// caller ended the body (PhaseBody), or when Run stopped at a redirect it would not follow

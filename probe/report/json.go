@@ -25,6 +25,8 @@ type Object struct {
 	// Clients is what real client stacks made of the response replayed to them (check
 	// --clients).
 	Clients []replay.Result `json:"clients,omitempty"`
+	// Followups are the follow-up exchanges of check --deep, in the order they were sent.
+	Followups []FollowupHop `json:"followups,omitempty"`
 }
 
 // Hop is one earlier exchange of a redirect chain.
