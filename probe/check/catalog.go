@@ -60,6 +60,31 @@ func Rules() []Rule {
 		rule("S30", Info, "Error response without an explanation", "RFC 9110 §15.5; RFC 9110 §15.6", checkS30),
 		rule("S33", Error, "Response to HEAD with content", "RFC 9110 §9.3.2", checkS33),
 		rule("S34", Error, "2xx to CONNECT with framing fields", "RFC 9110 §8.6; RFC 9112 §6.1", checkS34),
+		// CORS: judged only when the request carried Origin
+		rule("C1", Error, "Preflight does not allow the requested method", "Fetch §4.8", preflightMethodNotAllowed),
+		rule("C2", Error, "Preflight does not allow a requested header", "Fetch §4.8", preflightHeaderNotAllowed),
+		rule("C3", Error, "Preflight status outside 200–299", "Fetch §4.8; Fetch §2.2.3", preflightNotOK),
+		rule("C4", Error, "Access-Control-Allow-Origin * with credentials", "Fetch §3.3.5; Fetch §4.10", wildcardOriginWithCredentials),
+		rule("C5", Error, "Access-Control-Allow-Origin is not one origin", "Fetch §3.3.4; Fetch §4.10", allowOriginNotOneOrigin),
+		rule("C6", Warning, "Access-Control-Allow-Credentials other than true", "Fetch §3.3.4; Fetch §4.10", allowCredentialsNotTrue),
+		rule("C7", Error, "Access-Control-Allow-Methods or -Headers is not a list of tokens", "Fetch §3.3.4; Fetch §4.8", allowListNotTokens),
+		rule("C8", Info, "Echoed origin without Vary: Origin", "RFC 9110 §12.5.5", echoedOriginWithoutVary),
+		rule("C9", Warning, "Access-Control-Max-Age is not a number of seconds", "Fetch §3.3.4; Fetch §4.8", maxAgeMalformed),
+		rule("C10", Info, "Access-Control-Max-Age longer than browsers keep", "Fetch §4.8", maxAgeAboveBrowserCap),
+		rule("C11", Info, "Preflight answered with content", "RFC 9110 §9.3.7", preflightWithContent),
+		rule("C12", Info, "Origin not allowed to read the response", "Fetch §4.10", originNotAllowed),
+		// validators, freshness and conditional requests
+		rule("K1", Error, "ETag is not an entity-tag", "RFC 9110 §8.8.3", etagMalformed),
+		rule("K2", Error, "Last-Modified later than Date", "RFC 9110 §8.8.2.1", lastModifiedAfterDate),
+		rule("K3", Warning, "Last-Modified or Expires not an IMF-fixdate", "RFC 9110 §5.6.7", dateNotIMFFixdate),
+		rule("K4", Warning, "Expires is not an HTTP-date", "RFC 9111 §5.3", expiresInvalid),
+		rule("K5", Error, "Age is not a number of seconds", "RFC 9111 §5.1", ageMalformed),
+		rule("K6", Error, "Cache-Control directive is malformed", "RFC 9111 §5.2; RFC 9111 §1.2.2; RFC 9111 §5.2.2.1; RFC 9111 §5.2.2.10", cacheControlMalformed),
+		rule("K7", Warning, "Contradictory Cache-Control directives", "RFC 9111 §4.2.1", cacheControlContradicts),
+		rule("K8", Warning, "304 to a request that cannot get one", "RFC 9110 §15.4.5; RFC 9110 §13.1.2", notModifiedWithoutCondition),
+		rule("K9", Warning, "304 to If-None-Match without ETag", "RFC 9110 §15.4.5", notModifiedWithoutETag),
+		rule("K10", Error, "412 where a 304 is due", "RFC 9110 §13.1.2; RFC 9110 §13.1.3", preconditionFailedForGet),
+		rule("K11", Warning, "200 where a 304 is due", "RFC 9110 §13.1.2; RFC 9110 §13.1.3", fullResponseWhereNotModified),
 	}
 }
 
