@@ -132,6 +132,9 @@ func preflightMethodNotAllowed(ex *probe.Exchange) []note {
 		return nil
 	}
 	allowed := members(r, "Access-Control-Allow-Methods")
+	if !allTokens(allowed) {
+		return nil // allowListNotTokens
+	}
 	for _, a := range allowed {
 		if a == m || probe.EqualFold(a, m) || a == "*" && !credentialsAllowed(r) {
 			return nil
@@ -160,6 +163,9 @@ func preflightHeaderNotAllowed(ex *probe.Exchange) []note {
 	}
 	asked, _ := requestValue(ex, "Access-Control-Request-Headers")
 	allowed := members(r, "Access-Control-Allow-Headers")
+	if !allTokens(allowed) {
+		return nil // allowListNotTokens
+	}
 	star := containsFold(allowed, "*") && !credentialsAllowed(r)
 	var missing []string
 	for name := range strings.SplitSeq(asked, ",") {
@@ -297,11 +303,11 @@ func maxAgeAboveBrowserCap(ex *probe.Exchange) []note {
 		val(v), chromiumMaxAge, firefoxMaxAge)}
 }
 
-// preflightWithContent: browsers discard the content of a preflight response; the bytes are
+// preflightWithContent: browsers discard the content of a successful preflight response; the bytes are
 // sent for nothing (RFC 9110 §9.3.7 permits them).
 func preflightWithContent(ex *probe.Exchange) []note {
 	r := ex.Response
-	if !isPreflight(ex) || r.Body.Size == 0 {
+	if !isPreflight(ex) || !isOKStatus(r.Status.Code) || r.Body.Size == 0 {
 		return nil
 	}
 	return []note{newNote(bodyRange(0, r.Body.Size), "preflight answered with %s of content, which browsers discard",
@@ -344,6 +350,16 @@ func originNotAllowed(ex *probe.Exchange) []note {
 	}
 	return []note{newNote(final(ex).header(i), "Access-Control-Allow-Origin %s is not the request's origin %s: browsers on %s cannot read this response",
 		q(v), q(origin), val(origin))}
+}
+
+// allTokens reports whether every member of a list is a token.
+func allTokens(list []string) bool {
+	for _, m := range list {
+		if badTokenByte(m) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // allowListNotTokens: Access-Control-Allow-Methods and Access-Control-Allow-Headers are

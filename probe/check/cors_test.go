@@ -64,6 +64,8 @@ func corsCases() []ruleCase {
 			stream: preflight204(allowA, "Vary: Origin", "Access-Control-Allow-Headers: content-type")},
 		{id: "C1", name: "origin not allowed is C12's", method: "OPTIONS", setup: preflight("PUT", ""), stream: preflight204()},
 		{id: "C1", name: "not a preflight", method: "PUT", setup: fromA, stream: corsOK},
+		{id: "C1", name: "space-separated methods are C7's", method: "OPTIONS", setup: preflight("PUT", ""),
+			stream: preflight204(allowA, "Vary: Origin", "Access-Control-Allow-Methods: GET POST")},
 		// C2
 		{id: "C2", name: "header not allowed", method: "OPTIONS", setup: preflight("PUT", "x-token, content-type"),
 			stream: preflight204(allowA, "Vary: Origin", "Access-Control-Allow-Methods: PUT", "Access-Control-Allow-Headers: Content-Type"),
@@ -146,6 +148,8 @@ func corsCases() []ruleCase {
 			stream: head("HTTP/1.1 200 OK", date, allowA, "Vary: Origin", "Access-Control-Allow-Methods: PUT", "Content-Type: text/plain", "Content-Length: 2") + "OK"},
 		{id: "C11", name: "OPTIONS that is not a preflight", method: "OPTIONS",
 			stream: head("HTTP/1.1 200 OK", date, "Allow: GET, OPTIONS", "Content-Type: text/plain", "Content-Length: 2") + "OK"},
+		{id: "C11", name: "error page of a failed preflight is C3's", method: "OPTIONS", setup: preflight("PUT", ""),
+			stream: head("HTTP/1.1 401 Unauthorized", date, allowA, "Content-Type: text/plain", "Content-Length: 2") + "no"},
 		// C12
 		{id: "C12", name: "no Allow-Origin", setup: fromA, want: fires(Info, atMessage()), stream: ok},
 		{id: "C12", name: "another origin", setup: fromA, want: fires(Info, atHeader(1, "Access-Control-Allow-Origin")),
