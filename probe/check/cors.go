@@ -276,7 +276,7 @@ func maxAgeMalformed(ex *probe.Exchange) []note {
 	for _, i := range r.Values("Access-Control-Max-Age") {
 		if v := strings.Trim(r.Header[i].Value, " \t"); !isDigits(v) {
 			out = append(out, newNote(final(ex).header(i),
-				"Access-Control-Max-Age %s is not a number of seconds: browsers cache the preflight for 5 seconds instead", q(v)))
+				"Access-Control-Max-Age %s is not a number of seconds: browsers that follow Fetch keep the preflight for their default 5 seconds", q(v)))
 		}
 	}
 	return out
