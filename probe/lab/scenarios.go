@@ -5,6 +5,11 @@ import (
 	"strconv"
 )
 
+// corsPreflight are the fields of the preflight a browser on http://app.test sends before a PUT
+// with a JSON body.
+var corsPreflight = []string{"Origin: http://app.test", "Access-Control-Request-Method: PUT",
+	"Access-Control-Request-Headers: content-type"}
+
 // Bodies shared by several scenarios.
 const (
 	jsonDone    = `{"status":"done"}` // 17 bytes, the length /204/content-length declares
@@ -76,11 +81,28 @@ func Scenarios() []Scenario {
 			Description: "205 with a body",
 			raw:         rawBody("205 Reset Content", []string{textPlain}, "The form has been reset.\n")},
 
-		{Path: "/304", Code: 304, Twin: "/304/body", serve: notModified,
-			Description: "a correct 304 Not Modified with an ETag"},
-		{Path: "/304/body", Code: 304, Rules: []string{"S16"}, GoClient: ClientOutcome{ClientWarned, ClientNextFailed}, Twin: "/304",
+		{Path: "/304", Code: 304, Headers: []string{`If-None-Match: "v1"`}, Twin: "/304/body", serve: notModified,
+			Description: `a correct 304 Not Modified with an ETag, to If-None-Match: "v1"`},
+		{Path: "/304/body", Code: 304, Headers: []string{`If-None-Match: "v1"`}, Rules: []string{"S16"}, GoClient: ClientOutcome{ClientWarned, ClientNextFailed}, Twin: "/304",
 			Description: "304 with a body",
 			raw:         rawBody("304 Not Modified", []string{`ETag: "v1"`, textPlain}, helloBody)},
+
+		{Path: "/cache", Code: 200, Twin: "/cache/broken", serve: cacheable,
+			Description: "a correct cacheable 200: a quoted ETag, Last-Modified before Date, Cache-Control: max-age=3600"},
+		{Path: "/cache/broken", Code: 200, Rules: []string{"K1", "K2", "K7"}, GoClient: both(ClientOK), Twin: "/cache",
+			Description: "200 with an unquoted ETag, a Last-Modified a day after its Date, and Cache-Control: no-store, max-age=3600",
+			serve:       cacheableBroken},
+		{Path: "/cache/ignores-condition", Code: 200, Headers: []string{`If-None-Match: "v1"`}, Rules: []string{"K11"}, GoClient: both(ClientOK), Twin: "/304",
+			Description: `a full 200 with ETag "v1" to If-None-Match: "v1", where a 304 is due`,
+			serve:       cacheableIgnoring},
+		{Path: "/cors/preflight", Methods: []string{"OPTIONS"}, Headers: corsPreflight, Code: 204, Twin: "/cors/preflight/broken", serve: preflightOK,
+			Description: "a correct answer to a preflight for PUT with Content-Type: 204, the origin echoed, Vary: Origin"},
+		{Path: "/cors/preflight/broken", Methods: []string{"OPTIONS"}, Headers: corsPreflight, Code: 204, Rules: []string{"C4", "C7"}, GoClient: both(ClientOK), Twin: "/cors/preflight",
+			Description: "a preflight answer with Allow-Origin * and Allow-Credentials: true, and methods separated by spaces",
+			serve:       preflightBroken},
+		{Path: "/cors/preflight/401", Methods: []string{"OPTIONS"}, Headers: corsPreflight, Code: 401, Rules: []string{"C3"}, GoClient: both(ClientOK), Twin: "/cors/preflight",
+			Description: "a preflight that meets an authentication check first: 401 with the CORS fields on it",
+			serve:       preflightUnauthorized},
 
 		{Path: "/201", Methods: []string{"POST"}, Code: 201, Twin: "/201/no-location", serve: created,
 			Description: "a correct 201 Created with a Location"},
