@@ -2,6 +2,7 @@ package lab
 
 import (
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -41,4 +42,20 @@ func cacheableIgnoring(w http.ResponseWriter, _ *http.Request) {
 	h.Set("ETag", `"v1"`)
 	h.Set("Cache-Control", "max-age=60")
 	writeText(w, http.StatusOK, helloBody)
+}
+
+// fixed sends code with the given fields ("Name: value") and, unless code is 304, a short text
+// body.
+func fixed(code int, fields ...string) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		for _, f := range fields {
+			name, value, _ := strings.Cut(f, ": ")
+			w.Header().Add(name, value)
+		}
+		if code == http.StatusNotModified {
+			w.WriteHeader(code)
+			return
+		}
+		writeText(w, code, helloBody)
+	}
 }

@@ -202,8 +202,11 @@ func TestWriteList(t *testing.T) {
 	col := strings.Index(lines[0], "METHOD")
 	for i, s := range all {
 		l := lines[i+1]
-		if !strings.HasPrefix(l, "http://127.0.0.1:8204"+s.Path+" ") || !strings.HasSuffix(l, s.Description) {
+		if !strings.HasPrefix(l, "http://127.0.0.1:8204"+s.Path+" ") || !strings.HasSuffix(l, s.Description+s.flags()) {
 			t.Errorf("line %q does not describe %s", l, s.Path)
+		}
+		if (len(s.Headers) > 0) != strings.Contains(l, "; send with -H '") {
+			t.Errorf("line %q: request fields %q", l, s.Headers)
 		}
 		if l[col-1] != ' ' || l[col] == ' ' {
 			t.Errorf("line %q: method column not aligned at %d", l, col)
