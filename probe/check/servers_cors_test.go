@@ -7,8 +7,9 @@ import (
 )
 
 // TestCORSAndCachingCaptures judges responses captured from real servers answering CORS
-// requests, preflights and conditional requests (nginx 1.22.1, Express 4.22.3 with cors 2.8.6
-// and express.static, Go 1.26.8 net/http with http.ServeContent, Python 3.11.7 http.server),
+// requests, preflights and conditional requests (nginx 1.22.1, Apache 2.4.71 with mod_headers
+// and mod_expires, Express 4.22.3 with cors 2.8.6 and express.static, Go 1.26.8 net/http with
+// http.ServeContent, Python 3.11.7 http.server),
 // each with the request fields that were sent. Each case lists every error and warning it must
 // produce, as "ID:severity" in order of the findings; info findings are not compared. The
 // correct configurations produce none; the broken ones are mistakes these servers are often
@@ -188,6 +189,44 @@ func TestCORSAndCachingCaptures(t *testing.T) {
 			"Content-Type: text/html;charset=utf-8",
 			"Content-Length: 12",
 			"", "<p>501</p>\r\n"), nil},
+		{"Apache mod_headers preflight, mod_rewrite R=204, mod_expires", "OPTIONS",
+			append(preflightPUT, "Access-Control-Request-Headers: content-type"), crlf(
+				"HTTP/1.1 204 No Content",
+				"Date: Wed, 02 Dec 2026 07:13:24 GMT",
+				"Server: Apache/2.4.71 (Debian)",
+				"Access-Control-Allow-Origin: http://a.test",
+				"Vary: Origin",
+				"Access-Control-Allow-Methods: GET, PUT, DELETE",
+				"Access-Control-Allow-Headers: Content-Type",
+				"Cache-Control: max-age=3600",
+				"Expires: Wed, 02 Dec 2026 08:13:24 GMT",
+				"", ""), nil},
+		{"Apache static with an echoed origin", "GET", []string{"Origin: http://a.test"}, crlf(
+			"HTTP/1.1 200 OK",
+			"Date: Wed, 02 Dec 2026 07:13:19 GMT",
+			"Server: Apache/2.4.71 (Debian)",
+			"Access-Control-Allow-Origin: http://a.test",
+			"Vary: Origin",
+			"Last-Modified: Wed, 02 Dec 2026 06:58:59 GMT",
+			`ETag: "6-661a12d6b952f"`,
+			"Accept-Ranges: bytes",
+			"Content-Length: 6",
+			"Cache-Control: max-age=3600",
+			"Expires: Wed, 02 Dec 2026 08:13:19 GMT",
+			"Content-Type: text/html",
+			"", "hello\n"), nil},
+		{"Apache 304 to If-None-Match", "GET", []string{`If-None-Match: "6-661a12d6b952f"`, "Origin: http://a.test"}, crlf(
+			"HTTP/1.1 304 Not Modified",
+			"Date: Wed, 02 Dec 2026 07:13:24 GMT",
+			"Server: Apache/2.4.71 (Debian)",
+			"Access-Control-Allow-Origin: http://a.test",
+			"Vary: Origin",
+			"Last-Modified: Wed, 02 Dec 2026 06:58:59 GMT",
+			`ETag: "6-661a12d6b952f"`,
+			"Accept-Ranges: bytes",
+			"Cache-Control: max-age=3600",
+			"Expires: Wed, 02 Dec 2026 08:13:24 GMT",
+			"", ""), nil},
 		// broken configurations
 		{"nginx add_header Allow-Origin * with Allow-Credentials true", "GET", []string{"Origin: http://a.test"}, crlf(
 			"HTTP/1.1 200 OK",
