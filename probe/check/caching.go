@@ -42,6 +42,15 @@ func entityTagProblem(s string) string {
 	return ""
 }
 
+// quoteOnce quotes a value for a message (entity-tags, Cache-Control directives): as it is
+// when it carries its own quotes, in quotes otherwise (so that an empty or unquoted one shows).
+func quoteOnce(s string) string {
+	if strings.Contains(s, `"`) {
+		return val(s)
+	}
+	return q(s)
+}
+
 // etagMatches reports whether the If-None-Match value list matches tag by weak comparison
 // (RFC 9110 §8.8.3.2, §13.1.2): "*" matches any current representation.
 func etagMatches(list, tag string) bool {
@@ -62,7 +71,7 @@ func etagMalformed(ex *probe.Exchange) []note {
 	for _, i := range r.Values("ETag") {
 		v := r.Header[i].Value
 		if why := entityTagProblem(strings.Trim(v, " \t")); why != "" {
-			out = append(out, newNote(final(ex).header(i), `ETag %s is not an entity-tag like "v1" or W/"v1": %s`, q(v), why))
+			out = append(out, newNote(final(ex).header(i), `ETag %s is not an entity-tag like "v1" or W/"v1": %s`, quoteOnce(v), why))
 		}
 	}
 	return out
@@ -247,11 +256,11 @@ func cacheControlMalformed(ex *probe.Exchange) []note {
 		loc := final(ex).header(d.field)
 		switch {
 		case d.bad != "":
-			out = append(out, newNote(loc, "Cache-Control directive %s does not parse: %s", q(d.text), d.bad))
+			out = append(out, newNote(loc, "Cache-Control directive %s does not parse: %s", quoteOnce(d.text), d.bad))
 		case isSecondsDirective(d.name) && !d.hasArg:
 			out = append(out, newNote(loc, "Cache-Control %s without a number of seconds", val(d.name)))
 		case isSecondsDirective(d.name) && d.quoted:
-			out = append(out, newNote(loc, "Cache-Control %s quotes its seconds: write %s=%s", q(d.text), val(d.name), val(d.arg)))
+			out = append(out, newNote(loc, "Cache-Control %s quotes its seconds: write %s=%s", quoteOnce(d.text), val(d.name), val(d.arg)))
 		case isSecondsDirective(d.name) && !isDigits(d.arg):
 			out = append(out, newNote(loc, "Cache-Control %s: the argument is not a non-negative number of seconds", q(d.text)))
 		}
@@ -273,7 +282,7 @@ func cacheControlContradicts(ex *probe.Exchange) []note {
 		}
 		if prev, ok := seen[d.name]; ok && prev.arg != d.arg {
 			out = append(out, newNote(final(ex).header(d.field), "Cache-Control has %s and %s: caches use the first or treat the response as stale",
-				q(prev.text), q(d.text)))
+				quoteOnce(prev.text), quoteOnce(d.text)))
 		}
 		if _, ok := seen[d.name]; !ok {
 			seen[d.name] = d
@@ -281,7 +290,7 @@ func cacheControlContradicts(ex *probe.Exchange) []note {
 	}
 	pair := func(a, b directive) {
 		out = append(out, newNote(final(ex).header(b.field), "Cache-Control has both %s and %s: caches honour the more restrictive one",
-			q(a.text), q(b.text)))
+			quoteOnce(a.text), quoteOnce(b.text)))
 	}
 	positive := func(name string) (directive, bool) {
 		d, ok := seen[name]
@@ -340,7 +349,7 @@ func notModifiedWithoutETag(ex *probe.Exchange) []note {
 	if r.Status.Code != 304 || !ok || strings.Trim(inm, " \t") == "*" || has(r, "ETag") {
 		return nil
 	}
-	return []note{newNote(final(ex).whole(), "304 to If-None-Match %s without ETag: a cache cannot tell which stored response it refreshes", q(inm))}
+	return []note{newNote(final(ex).whole(), "304 to If-None-Match %s without ETag: a cache cannot tell which stored response it refreshes", quoteOnce(inm))}
 }
 
 // preconditionFailedForGet: a GET or HEAD whose only conditions are If-None-Match or
@@ -376,7 +385,7 @@ func fullResponseWhereNotModified(ex *probe.Exchange) []note {
 			return nil
 		}
 		return []note{newNote(final(ex).header(i), "200 with ETag %s, which the request's If-None-Match %s matches: a 304 was due",
-			q(tag), q(inm))}
+			quoteOnce(tag), quoteOnce(inm))}
 	}
 	ims, ok := requestValue(ex, "If-Modified-Since")
 	i := first(r, "Last-Modified")

@@ -1,6 +1,9 @@
 package check
 
-import "strings"
+import (
+	"strings"
+	"testing"
+)
 
 // cached is a 200 with the given fields after Date and five bytes of text.
 func cached(fields ...string) string {
@@ -88,5 +91,27 @@ func cachingCases() []ruleCase {
 			setup: requested(`If-None-Match: "v1"`, "If-Modified-Since: "+later)},
 		{id: "K11", name: "modified since", stream: cached("Last-Modified: " + later), setup: requested("If-Modified-Since: " + earlier)},
 		{id: "K11", name: "a POST is not answered 304", method: "POST", stream: cached(`ETag: "v1"`), setup: requested(`If-None-Match: "v1"`)},
+	}
+}
+
+// TestEntityTagMessages: entity-tags in messages keep their own quotes and get none added;
+// a value without quotes is quoted so that it shows.
+func TestEntityTagMessages(t *testing.T) {
+	tests := []struct {
+		id, stream string
+		sent       []string
+		want       string
+	}{
+		{"K11", cached(`ETag: "v1"`), []string{`If-None-Match: "v1"`}, `200 with ETag "v1", which the request's If-None-Match "v1" matches: a 304 was due`},
+		{"K1", cached("ETag: abc123"), nil, `ETag "abc123" is not an entity-tag like "v1" or W/"v1": the tag is not in double quotes`},
+		{"K9", notModified(), []string{`If-None-Match: W/"v1"`}, `304 to If-None-Match W/"v1" without ETag: a cache cannot tell which stored response it refreshes`},
+	}
+	for _, tt := range tests {
+		ex := parse(t, tt.stream, "GET")
+		requested(tt.sent...)(ex)
+		fs := withID(Run(ex), tt.id)
+		if len(fs) != 1 || fs[0].Message != tt.want {
+			t.Errorf("%s: %+v\nwant message %q", tt.id, fs, tt.want)
+		}
 	}
 }
