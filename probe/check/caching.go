@@ -71,7 +71,11 @@ func etagMalformed(ex *probe.Exchange) []note {
 	for _, i := range r.Values("ETag") {
 		v := r.Header[i].Value
 		if why := entityTagProblem(strings.Trim(v, " \t")); why != "" {
-			out = append(out, newNote(final(ex).header(i), `ETag %s is not an entity-tag like "v1" or W/"v1": %s`, quoteOnce(v), why))
+			shown := val(v)
+			if strings.Trim(v, " \t") == "" {
+				shown = "(empty)"
+			}
+			out = append(out, newNote(final(ex).header(i), `ETag value %s is not an entity-tag like "v1" or W/"v1": %s`, shown, why))
 		}
 	}
 	return out

@@ -103,7 +103,8 @@ func TestEntityTagMessages(t *testing.T) {
 		want       string
 	}{
 		{"K11", cached(`ETag: "v1"`), []string{`If-None-Match: "v1"`}, `200 with ETag "v1", which the request's If-None-Match "v1" matches: a 304 was due`},
-		{"K1", cached("ETag: abc123"), nil, `ETag "abc123" is not an entity-tag like "v1" or W/"v1": the tag is not in double quotes`},
+		{"K1", cached("ETag: abc123"), nil, `ETag value abc123 is not an entity-tag like "v1" or W/"v1": the tag is not in double quotes`},
+		{"K1", cached("ETag: "), nil, `ETag value (empty) is not an entity-tag like "v1" or W/"v1": the tag is not in double quotes`},
 		{"K9", notModified(), []string{`If-None-Match: W/"v1"`}, `304 to If-None-Match W/"v1" without ETag: a cache cannot tell which stored response it refreshes`},
 	}
 	for _, tt := range tests {

@@ -29,7 +29,7 @@ func cacheableBroken(w http.ResponseWriter, _ *http.Request) {
 	h := w.Header()
 	now := time.Now().UTC()
 	h.Set("Date", now.Format(http.TimeFormat))
-	h.Set("ETag", "v1")
+	h.Set("ETag", "abc123")
 	h.Set("Last-Modified", now.Add(24*time.Hour).Format(http.TimeFormat))
 	h.Set("Cache-Control", "no-store, max-age=3600")
 	writeText(w, http.StatusOK, helloBody)
