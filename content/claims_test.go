@@ -301,6 +301,8 @@ func variants() []variant {
 		{lines: []string{"Access-Control-Allow-Origin: *", "Access-Control-Allow-Credentials: true", "Access-Control-Allow-Methods: GET PUT",
 			"Access-Control-Max-Age: 86400", "Content-Type: text/plain", "Content-Length: 2"}, body: "OK", setup: preflight},
 		{lines: []string{"Content-Length: 0"}, setup: preflight},
+		{lines: []string{"Access-Control-Allow-Origin: http://a.test", "Vary: Origin", "Access-Control-Allow-Credentials: true",
+			"Access-Control-Allow-Methods: *", "Access-Control-Allow-Headers: *", "Content-Length: 0"}, setup: preflight},
 		{lines: []string{"Access-Control-Allow-Origin: http://a.test/", "Access-Control-Allow-Credentials: True", "Content-Length: 0"},
 			setup: sent(false, "Origin: http://a.test")},
 		// validators, freshness and conditional requests

@@ -119,7 +119,9 @@ func admittedPreflight(ex *probe.Exchange) bool {
 
 // preflightMethodNotAllowed: a successful preflight that lets the origin in allows the method
 // it asked for in Access-Control-Allow-Methods (Fetch §4.8). GET, HEAD and POST are
-// CORS-safelisted and need no listing; "*" allows any method unless credentials are allowed.
+// CORS-safelisted and need no listing; "*" allows any method to a request without
+// credentials. With credentials allowed too, whether "*" is enough depends on the credentials
+// mode of the request, which one exchange does not show: that is a warning.
 func preflightMethodNotAllowed(ex *probe.Exchange) []note {
 	r := ex.Response
 	if !admittedPreflight(ex) {
@@ -145,17 +147,18 @@ func preflightMethodNotAllowed(ex *probe.Exchange) []note {
 		return []note{newNote(final(ex).whole(),
 			"preflight asked for method %s, but the response has no Access-Control-Allow-Methods", val(m))}
 	}
-	why := ""
 	if containsFold(allowed, "*") {
-		why = ` ("*" does not count with credentials)`
+		return []note{newNote(final(ex).header(i), "preflight asked for method %s; Access-Control-Allow-Methods %s allows it only to requests without credentials, which this response also allows",
+			val(m), q(strings.Join(allowed, ", "))).with(Warning)}
 	}
-	return []note{newNote(final(ex).header(i), "preflight asked for method %s, but Access-Control-Allow-Methods %s does not allow it%s",
-		val(m), q(strings.Join(allowed, ", ")), why)}
+	return []note{newNote(final(ex).header(i), "preflight asked for method %s, but Access-Control-Allow-Methods %s does not allow it",
+		val(m), q(strings.Join(allowed, ", ")))}
 }
 
 // preflightHeaderNotAllowed: a successful preflight that lets the origin in allows every
 // header named in the request's Access-Control-Request-Headers (Fetch §4.8). Names compare
-// case-insensitively; "*" allows any name but Authorization, and nothing with credentials.
+// case-insensitively; "*" allows any name but Authorization to a request without credentials
+// (with credentials allowed too, a warning, as for methods).
 func preflightHeaderNotAllowed(ex *probe.Exchange) []note {
 	r := ex.Response
 	if !admittedPreflight(ex) {
@@ -166,19 +169,26 @@ func preflightHeaderNotAllowed(ex *probe.Exchange) []note {
 	if !allTokens(allowed) {
 		return nil // allowListNotTokens
 	}
-	star := containsFold(allowed, "*") && !credentialsAllowed(r)
-	var missing []string
+	star := containsFold(allowed, "*")
+	var missing, starred []string
 	for name := range strings.SplitSeq(asked, ",") {
-		name = strings.Trim(name, " \t")
-		if name == "" || containsFold(allowed, name) || star && !probe.EqualFold(name, "Authorization") {
-			continue
+		switch name = strings.Trim(name, " \t"); {
+		case name == "" || containsFold(allowed, name):
+		case star && !probe.EqualFold(name, "Authorization") && credentialsAllowed(r):
+			starred = append(starred, name)
+		case star && !probe.EqualFold(name, "Authorization"):
+		default:
+			missing = append(missing, name)
 		}
-		missing = append(missing, name)
+	}
+	i := first(r, "Access-Control-Allow-Headers")
+	if len(missing) == 0 && len(starred) > 0 {
+		return []note{newNote(final(ex).header(i), "preflight asked for header %s; Access-Control-Allow-Headers \"*\" allows it only to requests without credentials, which this response also allows",
+			q(strings.Join(starred, ", "))).with(Warning)}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
-	i := first(r, "Access-Control-Allow-Headers")
 	if i < 0 {
 		return []note{newNote(final(ex).whole(),
 			"preflight asked for header %s, but the response has no Access-Control-Allow-Headers", q(strings.Join(missing, ", ")))}
