@@ -1,7 +1,9 @@
 package check
 
 import (
+	"slices"
 	"strings"
+	"testing"
 
 	"github.com/hsx-dev/hsx/probe"
 )
@@ -162,5 +164,23 @@ func corsCases() []ruleCase {
 			stream: head("HTTP/1.1 200 OK", date, "Access-Control-Allow-Origin: https://app.test", "Content-Length: 0")},
 		{id: "C12", name: "allowed", setup: fromA, stream: corsOK},
 		{id: "C12", name: "no Origin sent", stream: ok},
+	}
+}
+
+// TestNoCORSFindingWithoutOrigin: a request without Origin is not a CORS request. Every
+// response of the CORS cases, sent to the same request without its Origin, gets no finding of
+// a CORS rule.
+func TestNoCORSFindingWithoutOrigin(t *testing.T) {
+	for _, tc := range corsCases() {
+		ex := parse(t, tc.stream, tc.method)
+		if tc.setup != nil {
+			tc.setup(ex)
+		}
+		ex.Request.Header = slices.DeleteFunc(ex.Request.Header, func(f probe.Field) bool { return probe.EqualFold(f.Name, "Origin") })
+		for _, f := range Run(ex) {
+			if strings.HasPrefix(f.ID, "C") {
+				t.Errorf("%s/%s without Origin: %s %s", tc.id, tc.name, f.ID, f.Message)
+			}
+		}
 	}
 }
