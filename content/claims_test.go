@@ -315,6 +315,7 @@ func variants() []variant {
 		{lines: []string{"Last-Modified: Mon, 23 Nov 2026 10:00:00 GMT", "Content-Length: 0"},
 			setup: sent(false, "If-Modified-Since: Mon, 23 Nov 2026 10:00:00 GMT")},
 		{lines: []string{"Content-Length: 0"}, setup: sent(false, `If-None-Match: "v1"`)},
+		{lines: []string{`ETag: "v2"`, "Content-Length: 0"}, setup: sent(false, `If-None-Match: "v1"`)},
 		{lines: []string{"Content-Length: 0"}, setup: func(ex *probe.Exchange) {
 			if len(ex.Interim) > 0 {
 				ex.Interim[0].Trailers = []probe.Field{{Name: "X-A", Value: "1"}}

@@ -23,7 +23,7 @@ var requiredSections = []string{
 // catalog (probe/check.Rules); rules_test.go checks the catalog.
 var ruleIDs = strings.Fields(`F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F20
 	J1 J2 E1 E2 S1 S2 S3 S5 S7 S8 S9 S10 S11 S12 S14 S15 S16 S17 S19 S20 S22 S23 S24 S25
-	S29 S30 S33 S34 C1 C2 C3 C4 C5 C6 C7 C8 C9 C10 C11 C12 K1 K2 K3 K4 K5 K6 K7 K8 K9 K10 K11`)
+	S29 S30 S33 S34 C1 C2 C3 C4 C5 C6 C7 C8 C9 C10 C11 C12 K1 K2 K3 K4 K5 K6 K7 K8 K9 K10 K11 K12`)
 
 // ianaCodes are the codes of the IANA HTTP Status Code Registry (2025).
 // 306 and 418 are listed there as "(Unused)"; their documents say so.

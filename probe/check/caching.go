@@ -356,6 +356,25 @@ func notModifiedWithoutETag(ex *probe.Exchange) []note {
 	return []note{newNote(final(ex).whole(), "304 to If-None-Match %s without ETag: a cache cannot tell which stored response it refreshes", quoteOnce(inm))}
 }
 
+// notModifiedOtherETag: a 304 to If-None-Match says that one of the request's entity-tags
+// still matches (RFC 9110 §13.1.2); its ETag names the stored response a cache refreshes
+// (RFC 9111 §4.3.4). An ETag that none of them matches leaves the cache with no stored
+// response to refresh, or the wrong one.
+func notModifiedOtherETag(ex *probe.Exchange) []note {
+	r := ex.Response
+	inm, ok := requestValue(ex, "If-None-Match")
+	i := first(r, "ETag")
+	if r.Status.Code != 304 || !ok || i < 0 {
+		return nil
+	}
+	tag := strings.Trim(r.Header[i].Value, " \t")
+	if entityTagProblem(tag) != "" || etagMatches(inm, tag) {
+		return nil
+	}
+	return []note{newNote(final(ex).header(i), "304 with ETag %s, which the request's If-None-Match %s does not name: caches have no stored response with that tag to refresh",
+		quoteOnce(tag), quoteOnce(inm))}
+}
+
 // preconditionFailedForGet: a GET or HEAD whose only conditions are If-None-Match or
 // If-Modified-Since is answered 304 when they fail, never 412 (RFC 9110 §13.1.2, §13.1.3). A
 // 412 without any condition is S25's.

@@ -74,6 +74,12 @@ func cachingCases() []ruleCase {
 		{id: "K9", name: "304 without ETag", stream: notModified("Cache-Control: max-age=60"), setup: requested(`If-None-Match: "v1"`), want: fires(Warning, atMessage())},
 		{id: "K9", name: "304 with ETag", stream: notModified(`ETag: "v1"`), setup: requested(`If-None-Match: "v0", "v1"`)},
 		{id: "K9", name: "304 to If-Modified-Since only", stream: notModified("Last-Modified: " + earlier), setup: requested("If-Modified-Since: " + earlier)},
+		// K12
+		{id: "K12", name: "304 naming another tag", stream: notModified(`ETag: "v2"`), setup: requested(`If-None-Match: "v1"`), want: fires(Warning, atHeader(1, "ETag"))},
+		{id: "K12", name: "304 naming one of the tags, weakly", stream: notModified(`ETag: W/"v1"`), setup: requested(`If-None-Match: "v0", "v1"`)},
+		{id: "K12", name: "304 to If-None-Match *", stream: notModified(`ETag: "v2"`), setup: requested("If-None-Match: *")},
+		{id: "K12", name: "304 to If-Modified-Since", stream: notModified(`ETag: "v2"`), setup: requested("If-Modified-Since: " + earlier)},
+		{id: "K12", name: "malformed ETag is K1's", stream: notModified("ETag: v2"), setup: requested(`If-None-Match: "v1"`)},
 		// K10
 		{id: "K10", name: "412 to GET with If-None-Match", stream: head("HTTP/1.1 412 Precondition Failed", date, "Content-Length: 0"),
 			setup: requested(`If-None-Match: "v1"`), want: fires(Error, atStatus())},

@@ -85,6 +85,7 @@ func Rules() []Rule {
 		rule("K9", Warning, "304 to If-None-Match without ETag", "RFC 9110 §15.4.5", notModifiedWithoutETag),
 		rule("K10", Error, "412 where a 304 is due", "RFC 9110 §13.1.2; RFC 9110 §13.1.3", preconditionFailedForGet),
 		rule("K11", Warning, "200 where a 304 is due", "RFC 9110 §13.1.2; RFC 9110 §13.1.3", fullResponseWhereNotModified),
+		rule("K12", Warning, "304 with an ETag the request did not name", "RFC 9110 §13.1.2; RFC 9111 §4.3.4", notModifiedOtherETag),
 	}
 }
 
