@@ -133,6 +133,17 @@ func TestCORSAndCachingCaptures(t *testing.T) {
 				"Connection: keep-alive",
 				"Keep-Alive: timeout=5",
 				"", "hello\n"), nil},
+		{"Express cors() and express.static, 304 to If-None-Match", "GET", []string{"Origin: http://a.test", `If-None-Match: W/"6-1a2358d4e1d"`}, crlf(
+			"HTTP/1.1 304 Not Modified",
+			"X-Powered-By: Express",
+			"Access-Control-Allow-Origin: *",
+			"Accept-Ranges: bytes",
+			"Cache-Control: public, max-age=0",
+			"Last-Modified: Wed, 02 Dec 2026 06:59:42 GMT",
+			`ETag: W/"6-1a2358d4e1d"`,
+			"Date: Wed, 02 Dec 2026 07:17:35 GMT",
+			"Connection: close",
+			"", ""), nil},
 		{"Express cors with an origin list, preflight from an origin not on it", "OPTIONS", []string{"Origin: http://c.test", "Access-Control-Request-Method: PUT"}, crlf(
 			"HTTP/1.1 204 No Content",
 			"X-Powered-By: Express",
