@@ -68,9 +68,9 @@ func TestCheckDeep(t *testing.T) {
 		{"HEAD first", []string{"-I", "/file"}, exitOK,
 			[]string{"If-None-Match", "If-Modified-Since", "GET", "Range"}, []int{304, 304, 200, 206}, ""},
 		{"an ETag never honoured", []string{"/stale"}, exitFindings,
-			[]string{"If-None-Match", "HEAD"}, []int{200, 200}, "S35"},
+			[]string{"If-None-Match", "HEAD"}, []int{200, 200}, "K11"},
 		{"with Origin, the preflight", []string{"-H", "Origin: https://app.example", "-H", "X-Token: 1", "/stale"}, exitFindings,
-			[]string{"If-None-Match", "HEAD", "preflight"}, []int{200, 200, 200}, "S35"},
+			[]string{"If-None-Match", "HEAD", "preflight"}, []int{200, 200, 200}, "K11"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -135,7 +135,7 @@ func TestCheckDeep(t *testing.T) {
 		t.Errorf("without --deep: exit %d, follow-ups in the report: %v", r.code, strings.Contains(r.stdout, "follow-up"))
 	}
 	r = runArgs(t, "check", "--deep", base+"/stale")
-	if r.code != exitFindings || !strings.Contains(r.stdout, "── follow-up If-None-Match") || !strings.Contains(r.stdout, "S35") {
+	if r.code != exitFindings || !strings.Contains(r.stdout, "── follow-up If-None-Match") || !strings.Contains(r.stdout, "K11") {
 		t.Errorf("--deep text: exit %d\n%s", r.code, r.stdout)
 	}
 }

@@ -132,7 +132,7 @@ func describe(id, text string, d *content.Doc) claimPart {
 }
 
 // knownFields are the header fields whose mention in a claim is checked against the rule.
-var knownFields = []string{"Allow", "Cache-Control", "Content-Encoding", "Content-Language",
+var knownFields = []string{"Age", "Allow", "Cache-Control", "Content-Encoding", "Content-Language",
 	"Content-Length", "Content-Location", "Content-Range", "Content-Type", "Date", "ETag", "Expires",
 	"Last-Modified", "Location", "Proxy-Authenticate", "Retry-After", "Trailer", "Transfer-Encoding",
 	"Upgrade", "Vary", "WWW-Authenticate"}
@@ -229,6 +229,22 @@ func variants() []variant {
 			}
 		}
 	}
+	// sent records a request that carried the fields given ("Name: value"), as OPTIONS when
+	// options is set, and with its method otherwise.
+	sent := func(options bool, fields ...string) func(*probe.Exchange) {
+		return func(ex *probe.Exchange) {
+			if options {
+				ex.Request.Method = "OPTIONS"
+			}
+			ex.Request.Bytes = []byte(ex.Request.Method + " / HTTP/1.1\r\n\r\n")
+			ex.Request.Header = nil
+			for _, f := range fields {
+				name, value, _ := strings.Cut(f, ": ")
+				ex.Request.Header = append(ex.Request.Header, probe.Field{Name: name, Value: value, Line: -1})
+			}
+		}
+	}
+	preflight := sent(true, "Origin: http://a.test", "Access-Control-Request-Method: PUT", "Access-Control-Request-Headers: x-token")
 	// ranged records a request that sent Range; at one that was sent to rawURL.
 	ranged := func(r string) func(*probe.Exchange) {
 		return func(ex *probe.Exchange) {
@@ -326,6 +342,27 @@ func variants() []variant {
 		{lines: []string{"Last-Modified: " + claimDate, "Cache-Control: max-age=60", "Expires: " + claimDate, "Content-Length: 0"},
 			setup: followed(full, "If-Modified-Since: "+claimDate)},
 		{lines: []string{"Content-Length: 0"}, setup: followed(codedFull)},
+		// CORS, judged against the request's Origin and preflight fields
+		{lines: []string{"Access-Control-Allow-Origin: http://a.test", "Access-Control-Allow-Methods: GET, POST",
+			"Access-Control-Allow-Headers: content-type", "Access-Control-Max-Age: -1", "Content-Length: 0"}, setup: preflight},
+		{lines: []string{"Access-Control-Allow-Origin: *", "Access-Control-Allow-Credentials: true", "Access-Control-Allow-Methods: GET PUT",
+			"Access-Control-Max-Age: 86400", "Content-Type: text/plain", "Content-Length: 2"}, body: "OK", setup: preflight},
+		{lines: []string{"Content-Length: 0"}, setup: preflight},
+		{lines: []string{"Access-Control-Allow-Origin: http://a.test", "Vary: Origin", "Access-Control-Allow-Credentials: true",
+			"Access-Control-Allow-Methods: *", "Access-Control-Allow-Headers: *", "Content-Length: 0"}, setup: preflight},
+		{lines: []string{"Access-Control-Allow-Origin: http://a.test/", "Access-Control-Allow-Credentials: True", "Content-Length: 0"},
+			setup: sent(false, "Origin: http://a.test")},
+		// validators, freshness and conditional requests
+		{lines: []string{"ETag: abc", "Last-Modified: Wed, 25 Nov 2026 10:00:00 GMT", "Expires: 0", "Age: -1",
+			"Cache-Control: public, private, no-store, max-age=60", `Cache-Control: s-maxage="5"`, "Content-Length: 0"}},
+		{lines: []string{"Last-Modified: Monday, 23-Nov-26 10:00:00 GMT", "Expires: tomorrow", "Content-Length: 0"}},
+		{lines: []string{`ETag: "v1"`, "Content-Length: 0"}, setup: sent(false)},
+		{lines: []string{`ETag: "v1"`, "Last-Modified: Mon, 23 Nov 2026 10:00:00 GMT", "Content-Length: 0"},
+			setup: sent(false, `If-None-Match: "v1"`)},
+		{lines: []string{"Last-Modified: Mon, 23 Nov 2026 10:00:00 GMT", "Content-Length: 0"},
+			setup: sent(false, "If-Modified-Since: Mon, 23 Nov 2026 10:00:00 GMT")},
+		{lines: []string{"Content-Length: 0"}, setup: sent(false, `If-None-Match: "v1"`)},
+		{lines: []string{`ETag: "v2"`, "Content-Length: 0"}, setup: sent(false, `If-None-Match: "v1"`)},
 		{lines: []string{"Content-Length: 0"}, setup: func(ex *probe.Exchange) {
 			if len(ex.Interim) > 0 {
 				ex.Interim[0].Trailers = []probe.Field{{Name: "X-A", Value: "1"}}

@@ -211,7 +211,7 @@ func (m *Model) choose(msg picker.Chosen) tea.Cmd {
 		m.explainer.GotoSection(o.sections[msg.Index].Title)
 	case pickLab:
 		s := o.scenarios[msg.Index]
-		return m.fill(probe.Request{Method: s.Method(), URL: m.opts.LabURL + s.Example()})
+		return m.fill(s.Request(m.opts.LabURL))
 	case pickHistory:
 		return m.fill(o.entries[msg.Index].Request())
 	case pickSave:

@@ -590,7 +590,7 @@ func TestCapturedFindings(t *testing.T) {
 		fields          []string
 		want            string // "ID:severity"
 	}{
-		{"Apache mod_deflate/get", "Apache mod_deflate/inm", []string{`If-None-Match: "1519-661a16cf9a729-gzip"`}, "S35:error"},
+		{"Apache mod_deflate/get", "Apache mod_deflate/inm", []string{`If-None-Match: "1519-661a16cf9a729-gzip"`}, "K11:error"},
 	}
 	for _, tt := range tests {
 		first := parse(t, captured[tt.first], "GET")

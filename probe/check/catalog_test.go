@@ -12,13 +12,14 @@ import (
 func TestCatalog(t *testing.T) {
 	want := strings.Fields(`F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F20
 		J1 J2 E1 E2 S1 S2 S3 S5 S7 S8 S9 S10 S11 S12 S14 S15 S16 S17 S19 S20 S22 S23 S24 S25 S29 S30
-		S33 S34 R1 R2 R3 R4 R5 R6 R7 R8 D1 D2 D3 D4 A1 A2 A3 A4 A5 E3 E4 E5 E6 S18 S35 S36 S37 S38`)
-	ref := regexp.MustCompile(`^RFC \d+ §\d+(\.\d+)*(; RFC \d+ §\d+(\.\d+)*)*$`)
+		S33 S34 R1 R2 R3 R4 R5 R6 R7 R8 D1 D2 D3 D4 A1 A2 A3 A4 A5 E3 E4 E5 E6 S18 S37 S38
+		C1 C2 C3 C4 C5 C6 C7 C8 C9 C10 C11 C12 K1 K2 K3 K4 K5 K6 K7 K8 K9 K10 K11 K12`)
+	ref := regexp.MustCompile(`^(RFC \d+|Fetch) §\d+(\.\d+)*(; (RFC \d+|Fetch) §\d+(\.\d+)*)*$`)
 	var ids []string
 	for _, r := range Rules() {
 		ids = append(ids, r.ID)
 		if !ref.MatchString(r.Ref) {
-			t.Errorf("%s: Ref %q is not like \"RFC 9110 §15.3.5\"", r.ID, r.Ref)
+			t.Errorf("%s: Ref %q is not like \"RFC 9110 §15.3.5\" or \"Fetch §4.8\"", r.ID, r.Ref)
 		}
 		if r.Title == "" || r.Check == nil {
 			t.Errorf("%s: Title %q, Check set %v", r.ID, r.Title, r.Check != nil)

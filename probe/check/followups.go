@@ -95,38 +95,6 @@ func weakEqual(a, b string) bool {
 	return a != "" && a == b
 }
 
-// notModifiedIgnored (S35): a conditional GET whose If-None-Match names the current ETag gets
-// a 304 (RFC 9110 §13.1.2: the origin server must not perform the method, and answers 304).
-// A 200 with the same ETag sends the whole representation again to a client that has it.
-func notModifiedIgnored(ex *probe.Exchange) []note {
-	r, b := ex.Response, basisOK(ex)
-	inm, sent := requestValue(ex, "If-None-Match")
-	if b == nil || !sent || r.Status.Code != 200 {
-		return nil
-	}
-	etag, _ := r.Get("ETag")
-	if old, _ := b.Get("ETag"); !weakEqual(etag, old) {
-		return nil
-	}
-	return []note{newNote(final(ex).status(), "200 with the same ETag %s to If-None-Match: %s, where a 304 was due",
-		val(etag), val(inm))}
-}
-
-// modifiedSinceIgnored (S36): a conditional GET whose If-Modified-Since is the current
-// Last-Modified should get a 304 (RFC 9110 §13.1.3, a SHOULD).
-func modifiedSinceIgnored(ex *probe.Exchange) []note {
-	r, b := ex.Response, basisOK(ex)
-	ims, sent := requestValue(ex, "If-Modified-Since")
-	if b == nil || !sent || requestHas(ex, "If-None-Match") || r.Status.Code != 200 {
-		return nil
-	}
-	lm, _ := r.Get("Last-Modified")
-	if old, _ := b.Get("Last-Modified"); lm == "" || lm != old {
-		return nil
-	}
-	return []note{newNote(final(ex).status(), "200 with the same Last-Modified to If-Modified-Since %s, where a 304 was due", q(ims))}
-}
-
 // headUnlikeGet (S37): a HEAD gets the status and the header fields a GET would (RFC 9110
 // §9.3.2, a SHOULD). Fields whose value only the content determines, such as Content-Length,
 // may be left out.

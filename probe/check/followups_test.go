@@ -31,16 +31,6 @@ func followupCases() []ruleCase {
 		{id: "S18", name: "HEAD without Content-Length", method: "HEAD", stream: replace(nginxHead, "Content-Length: 5\r\n", ""), setup: followUp(nginxGet, "GET")},
 		{id: "S18", name: "304 without Content-Length", stream: nginx304, setup: followUp(nginxGet, "GET", inm)},
 		{id: "S18", name: "not a follow-up", method: "HEAD", stream: replace(nginxHead, "Content-Length: 5", "Content-Length: 7")},
-		// S35
-		{id: "S35", name: "200 to If-None-Match with the same ETag", stream: nginxGet, setup: followUp(nginxGet, "GET", inm), want: fires(Error, atStatus())},
-		{id: "S35", name: "weak ETag", stream: replace(nginxGet, `"6488865a-5"`, `W/"6488865a-5"`),
-			setup: followUp(replace(nginxGet, `"6488865a-5"`, `W/"6488865a-5"`), "GET", `If-None-Match: W/"6488865a-5"`), want: fires(Error, atStatus())},
-		{id: "S35", name: "304", stream: nginx304, setup: followUp(nginxGet, "GET", inm)},
-		{id: "S35", name: "changed meanwhile", stream: replace(nginxGet, `"6488865a-5"`, `"6488865b-5"`), setup: followUp(nginxGet, "GET", inm)},
-		// S36
-		{id: "S36", name: "200 to If-Modified-Since", stream: nginxGet, setup: followUp(nginxGet, "GET", ims), want: fires(Warning, atStatus())},
-		{id: "S36", name: "304", stream: nginx304, setup: followUp(nginxGet, "GET", ims)},
-		{id: "S36", name: "with If-None-Match, which wins", stream: nginxGet, setup: followUp(nginxGet, "GET", ims, `If-None-Match: "x"`)},
 		// S37
 		{id: "S37", name: "HEAD refused", method: "HEAD", stream: crlf("HTTP/1.1 405 Method Not Allowed", date, "Allow: GET", "Content-Length: 0", "", ""),
 			setup: followUp(nginxGet, "GET"), want: fires(Warning, atStatus())},

@@ -170,3 +170,13 @@ func codeText(code int) string {
 func isBodyless(code int) bool {
 	return code >= 100 && code < 200 || code == 204 || code == 304
 }
+
+// requestValue returns the value of the first field named name that the request carried.
+func requestValue(ex *probe.Exchange, name string) (string, bool) {
+	for _, f := range ex.Request.Header {
+		if probe.EqualFold(f.Name, name) {
+			return f.Value, true
+		}
+	}
+	return "", false
+}

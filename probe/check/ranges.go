@@ -276,16 +276,6 @@ func slicesContainsFold(ss []string, s string) bool {
 	return false
 }
 
-// requestValue returns the value of the request's first field named name.
-func requestValue(ex *probe.Exchange, name string) (string, bool) {
-	for _, f := range ex.Request.Header {
-		if probe.EqualFold(f.Name, name) {
-			return f.Value, true
-		}
-	}
-	return "", false
-}
-
 // sentRequest reports whether ex records a request that was written (not one built offline).
 func sentRequest(ex *probe.Exchange) bool { return len(ex.Request.Bytes) > 0 }
 

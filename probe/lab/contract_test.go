@@ -20,12 +20,8 @@ func TestContract(t *testing.T) {
 	for _, sc := range Scenarios() {
 		t.Run(strings.TrimPrefix(sc.Path, "/"), func(t *testing.T) {
 			t.Parallel()
-			req := probe.Request{
-				Method:  sc.Method(),
-				URL:     s.URL() + sc.Example(),
-				Timeout: 5 * time.Second,
-				Grace:   100 * time.Millisecond,
-			}
+			req := sc.Request(s.URL())
+			req.Timeout, req.Grace = 5*time.Second, 100*time.Millisecond
 			if sc.Code == 0 {
 				req.Timeout = 300 * time.Millisecond
 			}

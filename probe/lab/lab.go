@@ -16,6 +16,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/hsx-dev/hsx/probe"
 )
 
 // Scenario is one path of the lab and what it teaches.
@@ -26,6 +28,10 @@ type Scenario struct {
 	// Methods are the request methods the scenario is meant to be requested with; nil means any
 	// method. It is advice, not a restriction: the server does not refuse other methods.
 	Methods []string
+	// Headers are the request fields, each "Name: value", the scenario is meant to be requested
+	// with, as curl's -H gives them: the Origin of a CORS request, the condition of a conditional
+	// one. Like Methods they are advice: the server answers without them too.
+	Headers []string
 	// Description says in one line what the server sends.
 	Description string
 	// Code is the status code of the final response; 0 when the server never answers.
@@ -81,6 +87,17 @@ func (s Scenario) Method() string {
 		return s.Methods[0]
 	}
 	return http.MethodGet
+}
+
+// Request returns the request the scenario is meant to be sent with, to the lab at baseURL:
+// its Method, its Example path and its Headers.
+func (s Scenario) Request(baseURL string) probe.Request {
+	req := probe.Request{Method: s.Method(), URL: baseURL + s.Example()}
+	for _, h := range s.Headers {
+		name, value, _ := strings.Cut(h, ":")
+		req.Header = append(req.Header, probe.Field{Name: name, Value: strings.TrimLeft(value, " \t"), Line: -1})
+	}
+	return req
 }
 
 // methods returns Methods for display: "any" when nil.

@@ -14,7 +14,7 @@ import (
 )
 
 func TestScenarioTable(t *testing.T) {
-	ruleID := regexp.MustCompile(`^[FSJHE][0-9]{1,2}$`) // the form of the check catalog's IDs
+	ruleID := regexp.MustCompile(`^[A-Z][0-9]{1,2}$`) // the form of the check catalog's IDs
 	all := Scenarios()
 	paths := map[string]Scenario{}
 	for _, s := range all {
@@ -209,8 +209,11 @@ func TestWriteList(t *testing.T) {
 	col := strings.Index(lines[0], "METHOD")
 	for i, s := range all {
 		l := lines[i+1]
-		if !strings.HasPrefix(l, "http://127.0.0.1:8204"+s.Path+" ") || !strings.HasSuffix(l, s.Description) {
+		if !strings.HasPrefix(l, "http://127.0.0.1:8204"+s.Path+" ") || !strings.HasSuffix(l, s.Description+s.flags()) {
 			t.Errorf("line %q does not describe %s", l, s.Path)
+		}
+		if (len(s.Headers) > 0) != strings.Contains(l, "; send with -H '") {
+			t.Errorf("line %q: request fields %q", l, s.Headers)
 		}
 		if l[col-1] != ' ' || l[col] == ' ' {
 			t.Errorf("line %q: method column not aligned at %d", l, col)
@@ -240,5 +243,26 @@ func TestParseSize(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("parseSize(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestScenarioRequest: a scenario's request carries its method, its example path and its
+// request fields.
+func TestScenarioRequest(t *testing.T) {
+	for _, s := range Scenarios() {
+		req := s.Request("http://127.0.0.1:8204")
+		if req.Method != s.Method() || req.URL != "http://127.0.0.1:8204"+s.Example() || len(req.Header) != len(s.Headers) {
+			t.Errorf("%s: request %s %s with %d fields", s.Path, req.Method, req.URL, len(req.Header))
+			continue
+		}
+		for i, h := range s.Headers {
+			if f := req.Header[i]; f.Name+": "+f.Value != h {
+				t.Errorf("%s: field %q, want %q", s.Path, f.Name+": "+f.Value, h)
+			}
+		}
+	}
+	pre := Scenario{Path: "/p", Methods: []string{"OPTIONS"}, Headers: []string{"Origin: http://app.test", "X-A:b"}}.Request("http://h")
+	if pre.Method != "OPTIONS" || len(pre.Header) != 2 || pre.Header[0].Value != "http://app.test" || pre.Header[1].Name != "X-A" || pre.Header[1].Value != "b" {
+		t.Errorf("Request = %+v", pre)
 	}
 }

@@ -5,6 +5,14 @@ import (
 	"strconv"
 )
 
+// corsPreflight are the fields of the preflight a browser on http://app.test sends before a PUT
+// with a JSON body.
+var corsPreflight = []string{corsOrigin, "Access-Control-Request-Method: PUT",
+	"Access-Control-Request-Headers: content-type"}
+
+// corsOrigin is the Origin of a CORS request from a page on http://app.test.
+const corsOrigin = "Origin: http://app.test"
+
 // Bodies shared by several scenarios.
 const (
 	jsonDone    = `{"status":"done"}` // 17 bytes, the length /204/content-length declares
@@ -76,11 +84,76 @@ func Scenarios() []Scenario {
 			Description: "205 with a body",
 			raw:         rawBody("205 Reset Content", []string{textPlain}, "The form has been reset.\n")},
 
-		{Path: "/304", Code: 304, Twin: "/304/body", serve: notModified,
+		{Path: "/304", Code: 304, Headers: []string{`If-None-Match: "v1"`}, Twin: "/304/body", serve: notModified,
 			Description: "a correct 304 Not Modified with an ETag"},
-		{Path: "/304/body", Code: 304, Rules: []string{"S16"}, GoClient: ClientOutcome{ClientWarned, ClientNextFailed}, Twin: "/304",
+		{Path: "/304/body", Code: 304, Headers: []string{`If-None-Match: "v1"`}, Rules: []string{"S16"}, GoClient: ClientOutcome{ClientWarned, ClientNextFailed}, Twin: "/304",
 			Description: "304 with a body",
 			raw:         rawBody("304 Not Modified", []string{`ETag: "v1"`, textPlain}, helloBody)},
+
+		{Path: "/cache", Code: 200, Twin: "/cache/broken", serve: cacheable,
+			Description: "a correct cacheable 200: a quoted ETag, Last-Modified before Date, Cache-Control: max-age=3600"},
+		{Path: "/cache/broken", Code: 200, Rules: []string{"K1", "K2", "K7"}, GoClient: both(ClientOK), Twin: "/cache",
+			Description: "200 with an unquoted ETag, a Last-Modified a day after its Date, and Cache-Control: no-store, max-age=3600",
+			serve:       cacheableBroken},
+		{Path: "/cache/ignores-condition", Code: 200, Headers: []string{`If-None-Match: "v1"`}, Rules: []string{"K11"}, GoClient: both(ClientOK), Twin: "/304",
+			Description: `a full 200 with ETag "v1" to If-None-Match: "v1", where a 304 is due`,
+			serve:       cacheableIgnoring},
+		{Path: "/cache/dates", Code: 200, Rules: []string{"K3", "K4"}, GoClient: both(ClientOK), Twin: "/cache",
+			Description: "200 with a Last-Modified in the obsolete RFC 850 format and Expires: tomorrow",
+			serve:       fixed(http.StatusOK, "Last-Modified: Friday, 20-Nov-26 10:00:00 GMT", "Expires: tomorrow")},
+		{Path: "/cache/syntax", Code: 200, Rules: []string{"K5", "K6"}, GoClient: both(ClientOK), Twin: "/cache",
+			Description: `200 with Age: -1 and Cache-Control: max-age="60", seconds in quotes`,
+			serve:       fixed(http.StatusOK, "Age: -1", `Cache-Control: max-age="60"`)},
+		{Path: "/304/unconditional", Code: 304, Rules: []string{"K8"}, GoClient: both(ClientOK), Twin: "/304",
+			Description: "a 304 to any request, with or without a condition",
+			serve:       notModified},
+		{Path: "/304/no-etag", Code: 304, Headers: []string{`If-None-Match: "v1"`}, Rules: []string{"K9"}, GoClient: both(ClientOK), Twin: "/304",
+			Description: `a 304 without ETag to If-None-Match: "v1"`,
+			serve:       fixed(http.StatusNotModified, "Cache-Control: max-age=60")},
+		{Path: "/304/other-etag", Code: 304, Headers: []string{`If-None-Match: "v1"`}, Rules: []string{"K12"}, GoClient: both(ClientOK), Twin: "/304",
+			Description: `a 304 with ETag "v2" to If-None-Match: "v1"`,
+			serve:       fixed(http.StatusNotModified, `ETag: "v2"`)},
+		{Path: "/412/get", Code: 412, Headers: []string{`If-None-Match: "v1"`}, Rules: []string{"K10"}, GoClient: both(ClientOK), Twin: "/304",
+			Description: `a 412 to a GET with If-None-Match: "v1", where a 304 is due`,
+			serve:       fixed(http.StatusPreconditionFailed, `ETag: "v1"`)},
+
+		{Path: "/cors", Headers: []string{corsOrigin}, Code: 200, Twin: "/cors/no-vary", serve: corsHello,
+			Description: "a correct answer to a CORS request: the origin echoed, with Vary: Origin"},
+		{Path: "/cors/no-vary", Headers: []string{corsOrigin}, Code: 200, Rules: []string{"C8"}, GoClient: both(ClientOK), Twin: "/cors",
+			Description: "the request's origin echoed in Access-Control-Allow-Origin without Vary: Origin",
+			serve:       fixedOrigin("", "")},
+		{Path: "/cors/origins", Headers: []string{corsOrigin}, Code: 200, Rules: []string{"C5"}, GoClient: both(ClientOK), Twin: "/cors",
+			Description: "Access-Control-Allow-Origin listing two origins",
+			serve:       fixedOrigin("http://app.test, http://admin.test", "")},
+		{Path: "/cors/credentials", Headers: []string{corsOrigin}, Code: 200, Rules: []string{"C6"}, GoClient: both(ClientOK), Twin: "/cors",
+			Description: "Access-Control-Allow-Credentials: True, which browsers read as no",
+			serve:       fixedOrigin("", "True")},
+		{Path: "/cors/other-origin", Headers: []string{corsOrigin}, Code: 200, Rules: []string{"C12"}, GoClient: both(ClientOK), Twin: "/cors",
+			Description: "an origin refused: Access-Control-Allow-Origin names another one (worth knowing, not wrong)",
+			serve:       fixedOrigin("https://other.test", "")},
+		{Path: "/cors/preflight", Methods: []string{"OPTIONS"}, Headers: corsPreflight, Code: 204, Twin: "/cors/preflight/broken", serve: preflightOK,
+			Description: "a correct answer to a preflight for PUT with Content-Type: 204, the origin echoed, Vary: Origin"},
+		{Path: "/cors/preflight/broken", Methods: []string{"OPTIONS"}, Headers: corsPreflight, Code: 204, Rules: []string{"C4", "C7"}, GoClient: both(ClientOK), Twin: "/cors/preflight",
+			Description: "a preflight answer with Allow-Origin * and Allow-Credentials: true, and methods separated by spaces",
+			serve:       preflightBroken},
+		{Path: "/cors/preflight/401", Methods: []string{"OPTIONS"}, Headers: corsPreflight, Code: 401, Rules: []string{"C3"}, GoClient: both(ClientOK), Twin: "/cors/preflight",
+			Description: "a preflight that meets an authentication check first: 401 with the CORS fields on it",
+			serve:       preflightUnauthorized},
+		{Path: "/cors/preflight/method", Methods: []string{"OPTIONS"}, Headers: corsPreflight, Code: 204, Rules: []string{"C1"}, GoClient: both(ClientOK), Twin: "/cors/preflight",
+			Description: "a preflight for PUT answered with Access-Control-Allow-Methods: GET, POST",
+			serve:       preflightAllowing("GET, POST", "Content-Type", "600")},
+		{Path: "/cors/preflight/headers", Methods: []string{"OPTIONS"}, Headers: corsPreflight, Code: 204, Rules: []string{"C2"}, GoClient: both(ClientOK), Twin: "/cors/preflight",
+			Description: "a preflight asking for Content-Type answered with Access-Control-Allow-Headers: X-Token",
+			serve:       preflightAllowing("GET, PUT", "X-Token", "600")},
+		{Path: "/cors/preflight/max-age", Methods: []string{"OPTIONS"}, Headers: corsPreflight, Code: 204, Rules: []string{"C9"}, GoClient: both(ClientOK), Twin: "/cors/preflight",
+			Description: "a preflight answer with Access-Control-Max-Age: 10m, which browsers cannot read",
+			serve:       preflightAllowing("GET, PUT", "Content-Type", "10m")},
+		{Path: "/cors/preflight/week", Methods: []string{"OPTIONS"}, Headers: corsPreflight, Code: 204, Rules: []string{"C10"}, GoClient: both(ClientOK), Twin: "/cors/preflight",
+			Description: "a preflight answer with Access-Control-Max-Age of a week, more than browsers keep (worth knowing)",
+			serve:       preflightAllowing("GET, PUT", "Content-Type", "604800")},
+		{Path: "/cors/preflight/body", Methods: []string{"OPTIONS"}, Headers: corsPreflight, Code: 200, Rules: []string{"C11"}, GoClient: both(ClientOK), Twin: "/cors/preflight",
+			Description: `a preflight answered 200 with the content "OK", which browsers discard (worth knowing)`,
+			serve:       preflightWithBody},
 
 		{Path: "/201", Methods: []string{"POST"}, Code: 201, Twin: "/201/no-location", serve: created,
 			Description: "a correct 201 Created with a Location"},

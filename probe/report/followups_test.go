@@ -34,7 +34,7 @@ func TestFollowupsSection(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, want := range []string{"\nfollow-ups (", "── follow-up If-None-Match ", "  If-None-Match: \"e\"\n", "S35",
+	for _, want := range []string{"\nfollow-ups (", "── follow-up If-None-Match ", "  If-None-Match: \"e\"\n", "K11",
 		`X-A: \x1b[2J`, "── follow-up HEAD ", "not sent: context canceled", "2 errors"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("lacks %q:\n%s", want, out)
@@ -74,7 +74,7 @@ func TestFollowupsJSON(t *testing.T) {
 	}
 	f, g := got.Followups[0], got.Followups[1]
 	if f.Why != "If-None-Match" || f.Response == nil || f.Response.Status != 200 || f.Error != nil ||
-		!strings.Contains(buf.String(), `"id":"S35"`) {
+		!strings.Contains(buf.String(), `"id":"K11"`) {
 		t.Errorf("first follow-up %+v", f)
 	}
 	if g.Why != "HEAD" || g.Response != nil || g.Error == nil || *g.Error != "not sent: context canceled" ||
