@@ -32,6 +32,10 @@ Request flags (curl's spelling):
   -k, --insecure              do not verify the TLS certificate
   -L, --location              follow redirects (each hop is checked)
   -0, --http1.0               send the request as HTTP/1.0
+      --http1.1               speak HTTP/1.1 only (the default)
+      --http2                 offer h2 and http/1.1 in TLS ALPN; speak what the server picks
+      --http2-prior-knowledge speak HTTP/2 from the first byte over http:// (h2c); over
+                              https, offer h2 in ALPN as --http2 does
       --connect-timeout DURATION
                               bound DNS, connect and the TLS handshake
       --compressed            ask for deflate, gzip, br, zstd (Accept-Encoding), as curl does
@@ -42,7 +46,7 @@ Request flags (curl's spelling):
   -m, --max-time, --timeout DURATION
                               bound the whole exchange: "3", "0.5" or "3s" (default 10s)
   Display flags of curl (-s, -S, -v, -i, -w …) are accepted and ignored;
-  flags hsx cannot honour (--http2, -f, -O, -c, --retry, …) are refused.
+  flags hsx cannot honour (-f, -O, -c, --retry, …) are refused.
 
 Explorer flags:
   --present                   presentation mode for projectors: high contrast, more spacing

@@ -39,7 +39,7 @@ func specs() []spec {
 		{long: "head", short: 'I', apply: func(p *parser, _, _ string) error { p.head = true; return nil }},
 		{long: "insecure", short: 'k', apply: func(p *parser, _, _ string) error { p.cmd.Request.Insecure = true; return nil }},
 		{long: "location", short: 'L', apply: func(p *parser, _, _ string) error { p.cmd.Request.FollowRedirects = true; return nil }},
-		{long: "http1.0", short: '0', apply: func(p *parser, _, _ string) error { p.cmd.Request.HTTP10 = true; return nil }},
+		{long: "http1.0", short: '0', apply: httpVersion(true, probe.HTTP1Only)},
 		{long: "timeout", value: true, apply: (*parser).timeout},
 		{long: "max-time", short: 'm', value: true, apply: (*parser).timeout},
 		{long: "url", value: true, apply: func(p *parser, _, v string) error { p.urls = append(p.urls, v); return nil }},
@@ -63,9 +63,9 @@ func specs() []spec {
 		{long: "globoff", short: 'g', apply: func(p *parser, _, _ string) error { p.globoff = true; return nil }},
 		{long: "remote-name", short: 'O', apply: refuse("is not supported: hsx does not name files after the URL (use -o FILE)")},
 		{long: "remote-header-name", short: 'J', apply: refuse("is not supported: hsx does not name files after the response (use -o FILE)")},
-		{long: "http1.1"}, // what hsx always speaks
-		{long: "http2", apply: refuse(http2Why)},
-		{long: "http2-prior-knowledge", apply: refuse(http2Why)},
+		{long: "http1.1", apply: httpVersion(false, probe.HTTP1Only)},
+		{long: "http2", apply: httpVersion(false, probe.HTTP2ALPN)},
+		{long: "http2-prior-knowledge", apply: httpVersion(false, probe.HTTP2Prior)},
 		{long: "raw", apply: refuse("is not supported: hsx always removes the chunked framing from the body (the raw view shows it)")},
 		{long: "path-as-is", apply: func(p *parser, _, _ string) error { p.cmd.Request.PathAsIs = true; return nil }},
 		{long: "tcp-nodelay"}, // what hsx always does, as curl does by default
@@ -83,13 +83,21 @@ func specs() []spec {
 
 // Why some flags are refused.
 const (
-	http2Why = "is not supported yet: hsx speaks HTTP/1.1 only"
 	failWhy  = "is not supported: the exit status of hsx check says whether a response arrived and whether a finding is an error"
 	retryWhy = "is not supported: hsx sends a request once, to show what came back"
 )
 
+// httpVersion returns the handler of a flag that chooses the HTTP version; as in curl, the
+// last of -0, --http1.1, --http2 and --http2-prior-knowledge wins.
+func httpVersion(http10 bool, mode probe.HTTP2Mode) func(p *parser, flag, v string) error {
+	return func(p *parser, _, _ string) error {
+		p.cmd.Request.HTTP10, p.cmd.Request.HTTP2 = http10, mode
+		return nil
+	}
+}
+
 // refuse returns the handler of a flag that hsx refuses, with the reason that follows the flag
-// in the error: "--http2 is not supported yet: …".
+// in the error: "--retry is not supported: …".
 func refuse(why string) func(p *parser, flag, v string) error {
 	return func(_ *parser, flag, _ string) error { return fmt.Errorf("%s %s", flag, why) }
 }

@@ -50,8 +50,13 @@ func Format(req probe.Request) string {
 	if req.FollowRedirects {
 		args = append(args, "-L")
 	}
-	if req.HTTP10 {
+	switch {
+	case req.HTTP10:
 		args = append(args, "-0")
+	case req.HTTP2 == probe.HTTP2ALPN:
+		args = append(args, "--http2")
+	case req.HTTP2 == probe.HTTP2Prior:
+		args = append(args, "--http2-prior-knowledge")
 	}
 	if req.PathAsIs && hasDotSegment(req.URL) {
 		args = append(args, "--path-as-is")
