@@ -24,7 +24,7 @@ var requiredSections = []string{
 // ones one exchange cannot decide; rules_test.go checks the catalog.
 var ruleIDs = strings.Fields(`F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F20
 	J1 J2 E1 E2 S1 S2 S3 S5 S7 S8 S9 S10 S11 S12 S14 S15 S16 S17 S18 S19 S20 S22 S23 S24 S25
-	S29 S30 S33 S34`)
+	S29 S30 S33 S34 H1 H2 H3 H4 H5 H6 H7`)
 
 // ianaCodes are the codes of the IANA HTTP Status Code Registry (2025).
 // 306 and 418 are listed there as "(Unused)"; their documents say so.

@@ -10,9 +10,9 @@ import (
 
 // Rules returns the catalog: every rule that can be judged from one exchange, in a stable
 // order (framing and message rules, then media type and content coding rules, then status code
-// rules).
+// rules, then the HTTP/2 rules).
 func Rules() []Rule {
-	return []Rule{
+	return append([]Rule{
 		rule("F1", Error, "Status line is malformed", "RFC 9112 §4; RFC 9112 §2.3", checkF1),
 		rule("F2", Warning, "No space after the status code", "RFC 9112 §4", checkF2),
 		rule("F3", Error, "Status code outside 100–599", "RFC 9110 §15", checkF3),
@@ -60,7 +60,7 @@ func Rules() []Rule {
 		rule("S30", Info, "Error response without an explanation", "RFC 9110 §15.5; RFC 9110 §15.6", checkS30),
 		rule("S33", Error, "Response to HEAD with content", "RFC 9110 §9.3.2", checkS33),
 		rule("S34", Error, "2xx to CONNECT with framing fields", "RFC 9110 §8.6; RFC 9112 §6.1", checkS34),
-	}
+	}, h2Rules()...)
 }
 
 // Lookup returns the rule with the given ID.
@@ -86,6 +86,9 @@ func Run(ex *probe.Exchange) []Finding {
 	}
 	var all []placed
 	for _, r := range Rules() {
+		if !appliesTo(r.ID, ex) {
+			continue
+		}
 		for _, f := range r.Check(ex) {
 			all = append(all, placed{f, position(ex, f.At)})
 		}

@@ -49,7 +49,7 @@ func withRequestHeader(name, value string) func(*probe.Exchange) {
 }
 
 func ruleCases() []ruleCase {
-	return append(codingCases(), []ruleCase{
+	return append(append(codingCases(), h2Cases()...), []ruleCase{
 		// F1
 		{id: "F1", name: "lower-case protocol", stream: strings.Replace(ok, "HTTP/1.1", "http/1.1", 1), want: fires(Error, atStatus())},
 		{id: "F1", name: "version not DIGIT.DIGIT", stream: strings.Replace(ok, "HTTP/1.1", "HTTP/1.10", 1), want: fires(Error, atStatus())},
