@@ -105,9 +105,7 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 		select {
 		case werr := <-wrote:
 			if werr != nil {
-				msg, timeout, canceled := e.cause(werr)
-				return &Error{Phase: PhaseWrite, Msg: "writing the request: " + msg,
-					Timeout: timeout, Canceled: canceled, Err: werr}
+				return e.writeError(werr)
 			}
 		default:
 		}

@@ -197,7 +197,7 @@ const (
 )
 
 // String returns a short name for the framing: "content-length", "chunked",
-// "close-delimited" or "none".
+// "close-delimited", "END_STREAM" (HTTP/2) or "none".
 func (f Framing) String() string {
 	switch f {
 	case FramingLength:
@@ -206,6 +206,8 @@ func (f Framing) String() string {
 		return "chunked"
 	case FramingClose:
 		return "close-delimited"
+	case FramingEndStream:
+		return "END_STREAM"
 	}
 	return "none"
 }

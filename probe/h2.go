@@ -207,8 +207,7 @@ func h2exchange(ctx context.Context, req Request, conn net.Conn, deadline time.T
 	// The first bytes are written before anything is read, so that no answer to the
 	// server's SETTINGS can go out ahead of the connection preface.
 	if _, err := conn.Write(sent.Bytes); err != nil {
-		msg, timeout, canceled := e.cause(err)
-		return &Error{Phase: PhaseWrite, Msg: "writing the request: " + msg, Timeout: timeout, Canceled: canceled, Err: err}
+		return e.writeError(err)
 	}
 	wrote := make(chan error, 1)
 	go func() {
@@ -239,9 +238,7 @@ func h2exchange(ctx context.Context, req Request, conn net.Conn, deadline time.T
 		select {
 		case werr := <-wrote:
 			if werr != nil {
-				msg, timeout, canceled := e.cause(werr)
-				return &Error{Phase: PhaseWrite, Msg: "writing the request: " + msg,
-					Timeout: timeout, Canceled: canceled, Err: werr}
+				return e.writeError(werr)
 			}
 		default:
 		}

@@ -21,6 +21,9 @@ type Object struct {
 	Error *string `json:"error"`
 	// Redirects are the hops before the final one, in order, when redirects were followed.
 	Redirects []Hop `json:"redirects,omitempty"`
+	// Frames are the final exchange's HTTP/2 frames, sent and received, in order; absent over
+	// HTTP/1.x.
+	Frames []Frame `json:"frames,omitempty"`
 }
 
 // Hop is one earlier exchange of a redirect chain.
@@ -31,7 +34,8 @@ type Hop struct {
 }
 
 // Request is the request as sent. Proto is the version in its request line ("HTTP/1.1", or
-// "HTTP/1.0" with -0); it is left out for a request that was not valid enough to write.
+// "HTTP/1.0" with -0), or "HTTP/2"; it is left out for a request that was not valid enough to
+// write. Over HTTP/2, Headers is the header list as sent, pseudo-header fields first.
 type Request struct {
 	Method  string      `json:"method"`
 	URL     string      `json:"url"`
@@ -90,6 +94,8 @@ type Finding struct {
 	Extra    *[2]int64 `json:"extra,omitempty"`
 	Line     *int      `json:"line,omitempty"`
 	Interim  *int      `json:"interim,omitempty"`
+	// Frame is the index in Object.Frames of the HTTP/2 frame the finding points at.
+	Frame *int `json:"frame,omitempty"`
 }
 
 // Timing is the duration of each phase in milliseconds.
@@ -121,6 +127,7 @@ func NewObject(exs []*probe.Exchange, findings [][]check.Finding) Object {
 	} else {
 		o.Response = jsonResponse(ex)
 	}
+	o.Frames = jsonFrames(ex)
 	for i, hop := range exs[:last] {
 		o.Redirects = append(o.Redirects, Hop{Request: jsonRequest(hop), Response: jsonResponse(hop),
 			Findings: jsonFindings(at(findings, i))})
@@ -251,6 +258,12 @@ func jsonFindings(fs []check.Finding) []Finding {
 		case check.AtInterim:
 			i := f.At.Index
 			jf.Interim = &i
+		case check.AtFrame:
+			i := f.At.Index
+			jf.Frame = &i
+			if f.At.Name != "" {
+				jf.Header = f.At.Name
+			}
 		}
 		out = append(out, jf)
 	}
