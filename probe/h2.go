@@ -18,7 +18,9 @@ import (
 )
 
 // FramingEndStream is how an HTTP/2 response's body is delimited: by the END_STREAM flag of
-// its last frame (RFC 9113 §8.1).
+// its last frame (RFC 9113 §8.1). A response that has no content by definition (1xx, 204, 304,
+// a response to HEAD) has FramingNone over HTTP/2 too, and the payload of DATA frames sent on
+// it is recorded in Exchange.Extra, as bytes after it would be over HTTP/1.1.
 const FramingEndStream Framing = 0x10
 
 // maxBlockBytes bounds one header block (a HEADERS frame and its CONTINUATION frames).
@@ -94,6 +96,7 @@ type h2conn struct {
 
 	resp      *Response
 	body      *capture
+	extra     *capture // DATA on a bodyless response
 	dec2      *contentDecoder
 	ended     bool   // stream 1 ended with END_STREAM
 	reset     string // stream 1 was reset with this error code
@@ -229,6 +232,9 @@ func h2exchange(ctx context.Context, req Request, conn net.Conn, deadline time.T
 	if h.resp != nil && h.body != nil {
 		h.resp.Body = h.body.result()
 		h.resp.End = h.rdOff
+	}
+	if h.extra != nil {
+		ex.Extra = h.extra.result()
 	}
 	ex.WriteErr = out2.writeErr
 	if !h.tap.first.IsZero() {
@@ -463,7 +469,16 @@ func (h *h2conn) handle(f http2.Frame, rec Frame, o *outputs) bool {
 		body := stream == 1 && h.resp != nil && !h.ended && h.reset == ""
 		h.log(rec, body)
 		if body {
-			h.body.write(data)
+			if h.resp.Framing == FramingNone {
+				// A response that has no content by definition: DATA on it is not a body, it is
+				// bytes after the response, as they would be after an HTTP/1.1 204.
+				if h.extra == nil {
+					h.extra = newCapture(h.req.BodyLimit, rec.Offset+9)
+				}
+				h.extra.write(data)
+			} else {
+				h.body.write(data)
+			}
 			if f.StreamEnded() {
 				return h.endStream()
 			}
@@ -618,6 +633,9 @@ func (h *h2conn) readError(err error, over bool) *Error {
 		}
 		if h.resp == nil {
 			return &Error{Phase: PhaseStatus, Msg: "the server sent GOAWAY " + h.goawayText() + " before the response headers"}
+		}
+		if !h.ended && h.reset == "" {
+			h.resp.BodyError = fmt.Sprintf("got %s: the server sent GOAWAY %s before END_STREAM", plural(h.body.size, "byte"), h.goawayText())
 		}
 		return nil
 	}

@@ -110,12 +110,20 @@ func TestHTTP2Raw(t *testing.T) {
 				t.Errorf("server = %q", v)
 			}
 		}},
-		{"DATA after a 204 is the body", "GET", func(fr *http2.Framer, b *hpackBlock) {
+		{"DATA on a 204 is bytes after it", "GET", func(fr *http2.Framer, b *hpackBlock) {
 			_ = fr.WriteHeaders(http2.HeadersFrameParam{StreamID: 1, BlockFragment: b.block(":status", "204"), EndHeaders: true})
 			_ = fr.WriteData(1, true, []byte("{}"))
 		}, func(t *testing.T, ex *Exchange) {
-			if got := string(ex.Response.Body.Data); got != "{}" || !ex.Response.BodyComplete {
-				t.Fatalf("body %q complete %v", got, ex.Response.BodyComplete)
+			if got := string(ex.Extra.Data); got != "{}" || ex.Response.Body.Size != 0 || !ex.Response.BodyComplete {
+				t.Fatalf("extra %q body %d complete %v", got, ex.Response.Body.Size, ex.Response.BodyComplete)
+			}
+		}},
+		{"DATA with a 200 is its body", "GET", func(fr *http2.Framer, b *hpackBlock) {
+			_ = fr.WriteHeaders(http2.HeadersFrameParam{StreamID: 1, BlockFragment: b.block(":status", "200", "content-type", "application/json"), EndHeaders: true})
+			_ = fr.WriteData(1, true, []byte("{}"))
+		}, func(t *testing.T, ex *Exchange) {
+			if got := string(ex.Response.Body.Data); got != "{}" || ex.Extra.Size != 0 || ex.Response.Framing != FramingEndStream {
+				t.Fatalf("body %q extra %d framing %v", got, ex.Extra.Size, ex.Response.Framing)
 			}
 		}},
 		{"DATA after END_STREAM is recorded, not the body", "GET", func(fr *http2.Framer, b *hpackBlock) {

@@ -184,15 +184,15 @@ func dataLengthH2(ex *probe.Exchange) []note {
 				return frameAt(i, "")
 			}
 		}
-		return bodyRange(0, r.Body.Size)
+		return extraRange(0, ex.Extra.Size)
 	}
 	if c := r.Status.Code; c == 204 || c == 304 || method(ex) == "HEAD" {
-		if r.Body.Size > 0 {
+		if n := ex.Extra.Size + r.Body.Size; n > 0 {
 			what := codeText(c) + " response"
 			if method(ex) == "HEAD" && c != 204 && c != 304 {
 				what = "response to HEAD"
 			}
-			return []note{newNote(firstData(), "%s of DATA on a %s, which has no content", plural(r.Body.Size, "byte"), what)}
+			return []note{newNote(firstData(), "%s of DATA on a %s, which has no content", plural(n, "byte"), what)}
 		}
 		return nil
 	}
@@ -256,8 +256,8 @@ func streamResetH2(ex *probe.Exchange) []note {
 		return []note{newNote(frameAt(i, ""), "stream 1 reset with RST_STREAM %s after %s: the response is incomplete",
 			f.ErrCode, plural(r.Body.Size, "byte")+" of DATA")}
 	}
-	if !r.BodyComplete && r.BodyError != "" && ex.Closed {
-		return []note{newNote(Location{Where: AtMessage}, "the connection closed before END_STREAM: %s", r.BodyError)}
+	if !r.BodyComplete && r.BodyError != "" {
+		return []note{newNote(Location{Where: AtMessage}, "the response stream did not end: %s", r.BodyError)}
 	}
 	return nil
 }

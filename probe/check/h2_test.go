@@ -74,8 +74,12 @@ func overH2(frames ...probe.Frame) func(*probe.Exchange) {
 					}
 				}
 			case "DATA":
-				r.Body.Data = append(r.Body.Data, strings.Repeat("x", int(f.Length))...)
-				r.Body.Size += int64(f.Length)
+				c := &r.Body
+				if code := r.Status.Code; code == 204 || code == 304 || ex.Request.Method == "HEAD" {
+					c = &ex.Extra
+				}
+				c.Data = append(c.Data, strings.Repeat("x", int(f.Length))...)
+				c.Size += int64(f.Length)
 			case "RST_STREAM":
 				ended = true
 				r.BodyError = "reset"

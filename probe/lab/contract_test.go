@@ -26,6 +26,9 @@ func TestContract(t *testing.T) {
 				Timeout: 5 * time.Second,
 				Grace:   100 * time.Millisecond,
 			}
+			if sc.HTTP2 {
+				req.HTTP2 = probe.HTTP2Prior
+			}
 			if sc.Code == 0 {
 				req.Timeout = 300 * time.Millisecond
 			}

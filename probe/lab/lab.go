@@ -28,18 +28,23 @@ type Scenario struct {
 	Methods []string
 	// Description says in one line what the server sends.
 	Description string
-	// Code is the status code of the final response; 0 when the server never answers.
+	// Code is the status code of the final response; 0 when the server never answers, -1 when
+	// its response has no status (an HTTP/2 head without :status).
 	Code int
 	// Rules are the IDs of the check catalog the response is meant to trigger (errors and
 	// warnings, plus the informational ones the scenario exists to show); nil for a correct one.
 	Rules []string
 	// Twin is the path of the correct (or broken) counterpart, "" if there is none.
 	Twin string
+	// HTTP2 reports whether the scenario is served over HTTP/2 only: request it with prior
+	// knowledge (h2c, --http2-prior-knowledge) on the lab's port. Over HTTP/1.1 it answers 505.
+	HTTP2 bool
 
 	example string           // concrete path for a parameterised Path
 	pattern string           // http.ServeMux pattern; "" means Path
 	raw     *rawResponse     // written on the hijacked connection
 	serve   http.HandlerFunc // an ordinary handler, when raw is nil
+	frames  h2Frames         // the frames of an HTTP/2 scenario
 }
 
 // Example returns a concrete path that requests the scenario: Path itself, or for a path with a

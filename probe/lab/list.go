@@ -21,9 +21,9 @@ func WriteList(w io.Writer, baseURL string) error {
 	return nil
 }
 
-// code formats a status code for the list; "-" for none.
+// code formats a status code for the list; "-" for none (or, for /h2/no-status, none sent).
 func code(c int) string {
-	if c == 0 {
+	if c <= 0 {
 		return "-"
 	}
 	return strconv.Itoa(c)
