@@ -182,7 +182,9 @@ func (t *writer) exchangeH2(ex *probe.Exchange, fs []check.Finding) {
 	}
 	t.line(0, false, t.style(t.bold, status))
 	t.frames(ex, fs)
-	t.body(resp, newMarks(ex, fs))
+	m := newMarks(ex, fs)
+	t.body(resp, m)
+	t.extra(ex, m)
 	if len(resp.Trailers) > 0 {
 		t.heading("trailers")
 		for _, f := range resp.Trailers {
