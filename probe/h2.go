@@ -330,17 +330,20 @@ func settingsFrame(s []http2.Setting) Frame {
 func (h *h2conn) logSent(t http2.FrameType, bits http2.Flags, stream, length uint32, f Frame) {
 	f.Sent, f.Type, f.Flags, f.Bits = true, typeName(t), flagNames(t, bits), uint8(bits)
 	f.Stream, f.Length, f.At, f.Offset = stream, length, time.Since(h.start), -1
-	h.log(f, false)
+	// probe's WINDOW_UPDATE frames answer the body's DATA; past the record's cap they go
+	// uncounted in it with the DATA they answer.
+	h.log(f, t == http2.FrameWindowUpdate)
 }
 
-// log records f in the exchange, unless the record is full; bodyData says whether f is a DATA
-// frame of the response body, which is the first to be only counted.
-func (h *h2conn) log(f Frame, bodyData bool) int {
+// log records f in the exchange, unless the record is full; bulk says whether f is a DATA
+// frame of the response body (or probe's WINDOW_UPDATE for one), which is the first to be only
+// counted.
+func (h *h2conn) log(f Frame, bulk bool) int {
 	h.fmu.Lock()
 	defer h.fmu.Unlock()
 	h.ex.FrameCount++
 	n := len(h.ex.Frames)
-	if n >= 2*MaxFrames || (bodyData && n >= MaxFrames) {
+	if n >= 2*MaxFrames || (bulk && n >= MaxFrames) {
 		return -1
 	}
 	h.ex.Frames = append(h.ex.Frames, f)
@@ -467,7 +470,8 @@ func (h *h2conn) handle(f http2.Frame, rec Frame, o *outputs) bool {
 		}
 		h.giveBack(stream, int64(rec.Length))
 		body := stream == 1 && h.resp != nil && !h.ended && h.reset == ""
-		h.log(rec, body)
+		// The frame that ends the stream is always kept: the rules read where the stream ended.
+		h.log(rec, body && !f.StreamEnded())
 		if body {
 			if h.resp.Framing == FramingNone {
 				// A response that has no content by definition: DATA on it is not a body, it is

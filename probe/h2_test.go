@@ -202,6 +202,23 @@ func TestHTTP2Raw(t *testing.T) {
 				t.Fatalf("complete %v %q %v", ex.Response.BodyComplete, ex.Response.BodyError, ex.Err)
 			}
 		}},
+		{"DATA frames past the record's cap are counted", "GET", func(fr *http2.Framer, b *hpackBlock) {
+			_ = fr.WriteHeaders(http2.HeadersFrameParam{StreamID: 1, BlockFragment: b.block(":status", "200"), EndHeaders: true})
+			for range MaxFrames + 500 {
+				_ = fr.WriteData(1, false, []byte("x"))
+			}
+			_ = fr.WriteData(1, true, nil)
+			_ = fr.WriteRSTStream(1, http2.ErrCodeNo)
+		}, func(t *testing.T, ex *Exchange) {
+			r := ex.Response
+			if r.Body.Size != MaxFrames+500 || !r.BodyComplete || len(ex.Frames) > MaxFrames+2 || ex.FrameCount < MaxFrames+500 {
+				t.Fatalf("body %d complete %v, %d frames kept of %d", r.Body.Size, r.BodyComplete, len(ex.Frames), ex.FrameCount)
+			}
+			n := len(ex.Frames)
+			if end, last := ex.Frames[n-2], ex.Frames[n-1]; !end.Has("END_STREAM") || last.Type != "RST_STREAM" {
+				t.Errorf("the last frames kept are %s %v and %s, want the one with END_STREAM and the RST_STREAM", end.Type, end.Flags, last.Type)
+			}
+		}},
 		{"an interim 103 before the response", "GET", func(fr *http2.Framer, b *hpackBlock) {
 			_ = fr.WriteHeaders(http2.HeadersFrameParam{StreamID: 1, BlockFragment: b.block(":status", "103", "link", "</a>"), EndHeaders: true})
 			_ = fr.WriteHeaders(http2.HeadersFrameParam{StreamID: 1, BlockFragment: b.block(":status", "204"), EndStream: true, EndHeaders: true})

@@ -35,8 +35,8 @@ const ProtoHTTP2 = "HTTP/2"
 // Limits of the HTTP/2 reader.
 const (
 	// MaxFrames is how many frames Exchange.Frames describes; the rest are only counted in
-	// FrameCount. Frames that are not DATA of the response's body are kept past it, up to
-	// twice as many.
+	// FrameCount. Frames other than the response body's DATA (and probe's WINDOW_UPDATE
+	// frames that answer it) are kept past it, up to twice as many.
 	MaxFrames = 4096
 	// h2Window is the flow-control window probe grants the server for the stream and for the
 	// connection; it is replenished with WINDOW_UPDATE as DATA arrives.

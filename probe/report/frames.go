@@ -110,27 +110,37 @@ const dataRun = 3
 // block indented under its frame, the frames and fields that findings point at marked.
 func (t *writer) frames(ex *probe.Exchange, fs []check.Finding) {
 	title := "frames"
-	if n := ex.FrameCount; n > int64(len(ex.Frames)) {
-		title += t.style(t.muted, fmt.Sprintf(" (%d in all; the first %d are kept)", n, len(ex.Frames)))
+	kept := int64(len(ex.Frames))
+	if ex.FrameCount > kept {
+		title += t.style(t.muted, fmt.Sprintf(" (%d in all, %d of them kept)", ex.FrameCount, kept))
 	}
 	t.heading(title)
 	m := newFrameMarks(ex, fs)
-	run, skipped, skippedBytes := 0, 0, int64(0)
+	run, skipped, updates, skippedBytes := 0, 0, 0, int64(0)
 	flush := func() {
 		if skipped > 0 {
-			t.line(0, false, t.style(t.muted, fmt.Sprintf("  … %d more DATA frames, %s", skipped, plural(skippedBytes, "byte"))))
+			text := fmt.Sprintf("  … %d more DATA frames, %s", skipped, plural(skippedBytes, "byte"))
+			if updates > 0 {
+				text += fmt.Sprintf(", and %d WINDOW_UPDATE frames sent", updates)
+			}
+			t.line(0, false, t.style(t.muted, text))
 		}
-		skipped, skippedBytes = 0, 0
+		skipped, updates, skippedBytes = 0, 0, 0
 	}
 	for i, f := range ex.Frames {
 		sev, marked := m.frames[i]
-		if f.Type == "DATA" && !marked {
+		switch {
+		case f.Type == "DATA" && !marked:
 			if run++; run > dataRun {
 				skipped++
 				skippedBytes += int64(f.Length)
 				continue
 			}
-		} else {
+		case f.Sent && f.Type == "WINDOW_UPDATE" && !marked && run > dataRun:
+			// hsx's own flow-control answers inside a long run of DATA are summed up with it.
+			updates++
+			continue
+		default:
 			run = 0
 		}
 		flush()
@@ -152,6 +162,9 @@ func (t *writer) frames(ex *probe.Exchange, fs []check.Finding) {
 		}
 	}
 	flush()
+	if ex.FrameCount > kept {
+		t.line(0, false, t.style(t.muted, fmt.Sprintf("  … %d more frames, counted but not kept", ex.FrameCount-kept)))
+	}
 }
 
 // frameLine is one frame in the text report: `← HEADERS  stream 1  END_STREAM|END_HEADERS  46 B`,

@@ -101,12 +101,26 @@ func TestTextFramesSumsUpLongDATARuns(t *testing.T) {
 	ex.Response.Status.Code = 200
 	ex.Frames[2].Fields = []probe.HeaderField{{Name: ":status", Value: "200"}}
 	ex.Frames = ex.Frames[:3]
-	for range 10 {
+	for i := range 10 {
 		ex.Frames = append(ex.Frames, probe.Frame{Type: "DATA", Stream: 1, Length: 100})
+		if i == 5 {
+			ex.Frames = append(ex.Frames, probe.Frame{Sent: true, Type: "WINDOW_UPDATE", Stream: 1, Length: 4})
+		}
 	}
+	ex.FrameCount = int64(len(ex.Frames)) + 20
 	var buf bytes.Buffer
 	_ = Text(&buf, []*probe.Exchange{ex}, nil, TextOptions{})
-	if out := buf.String(); strings.Count(out, "← DATA") != dataRun || !strings.Contains(out, "  … 7 more DATA frames, 700 bytes\n") {
-		t.Errorf("report:\n%s", out)
+	out := buf.String()
+	for _, want := range []string{
+		"frames (34 in all, 14 of them kept)\n",
+		"  … 7 more DATA frames, 700 bytes, and 1 WINDOW_UPDATE frames sent\n",
+		"  … 20 more frames, counted but not kept\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "← DATA") != dataRun {
+		t.Errorf("report lists %d DATA frames, want %d:\n%s", strings.Count(out, "← DATA"), dataRun, out)
 	}
 }
