@@ -106,6 +106,8 @@ func TestCheckExitStatus(t *testing.T) {
 		{"--retry refused", []string{"check", "--retry", "3", labURL + "/204"}, 2, "", "hsx: --retry is not supported: "},
 		{"a URL pattern refused", []string{"check", labURL + "/bytes/[1-3]"}, 2, "", `hsx: URL "` + labURL + `/bytes/[1-3]" has '[' at byte `},
 		{"--http1.1 accepted", []string{"check", "--http1.1", labURL + "/204"}, 0, "  HTTP/1.1 204 No Content\n", ""},
+		{"--http2-prior-knowledge speaks h2c to the lab", []string{"check", "--http2-prior-knowledge", labURL + "/204"}, 0, "  HTTP/2 204\n", ""},
+		{"an HTTP/2 scenario's frames", []string{"check", "--http2-prior-knowledge", labURL + "/h2/204/data"}, 1, "✗ ← DATA  stream 1  END_STREAM  2 B\n", ""},
 		{"dot segments resolved", []string{"check", labURL + "/x/../204"}, 0, "  GET /204 HTTP/1.1\n", ""},
 	}
 	for _, tt := range tests {
