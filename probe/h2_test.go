@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -359,4 +360,31 @@ func TestHTTP2GoServers(t *testing.T) {
 			t.Fatalf("err %v response %+v", ex.Err, ex.Response)
 		}
 	})
+}
+
+func TestListFrames(t *testing.T) {
+	d := Frame{Type: "DATA", Stream: 1, Length: 10}
+	wu := Frame{Sent: true, Type: "WINDOW_UPDATE", Length: 4}
+	h := Frame{Type: "HEADERS", Stream: 1}
+	tests := []struct {
+		name   string
+		frames []Frame
+		listed []int
+		want   []FrameEntry
+	}{
+		{"short runs are listed", []Frame{h, d, d}, nil, []FrameEntry{{Frame: 0}, {Frame: 1}, {Frame: 2}}},
+		{"a long run is summed up, updates with it", []Frame{h, d, d, d, wu, d, d}, nil,
+			[]FrameEntry{{Frame: 0}, {Frame: 1}, {Frame: 2}, {Frame: -1, Data: 3, Bytes: 30, Updates: 1}}},
+		{"a listed frame breaks the run", []Frame{d, d, d, d, d}, []int{3},
+			[]FrameEntry{{Frame: 0}, {Frame: 1}, {Frame: -1, Data: 1, Bytes: 10}, {Frame: 3}, {Frame: 4}}},
+		{"an update before the run is cut is listed", []Frame{d, wu, d}, nil, []FrameEntry{{Frame: 0}, {Frame: 1}, {Frame: 2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ListFrames(tt.frames, 2, func(i int) bool { return slices.Contains(tt.listed, i) })
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("ListFrames = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
 }

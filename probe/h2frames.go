@@ -321,3 +321,49 @@ func hpackInt(b []byte, n uint8) (int, uint64, error) {
 	}
 	return 0, 0, errBlockEnd
 }
+
+// FrameEntry is one entry of a list of frames as a view shows it: a frame (Frame is its index
+// in the list), or, with Frame -1, a summary of frames left out of a long run of DATA: how many
+// DATA frames, their payload bytes, and how many of probe's own WINDOW_UPDATE frames went with
+// them.
+type FrameEntry struct {
+	Frame   int
+	Data    int
+	Bytes   int64
+	Updates int
+}
+
+// ListFrames returns the entries of a list of frames in which runs of DATA frames are cut to
+// their first keep frames and a summary of the rest. A frame that listed says must be shown is
+// never left out, and starts a new run.
+func ListFrames(frames []Frame, keep int, listed func(i int) bool) []FrameEntry {
+	var out []FrameEntry
+	run := 0
+	skip := FrameEntry{Frame: -1}
+	flush := func() {
+		if skip.Data > 0 {
+			out = append(out, skip)
+		}
+		skip = FrameEntry{Frame: -1}
+	}
+	for i, f := range frames {
+		must := listed(i)
+		switch {
+		case f.Type == "DATA" && !must:
+			if run++; run > keep {
+				skip.Data++
+				skip.Bytes += int64(f.Length)
+				continue
+			}
+		case f.Sent && f.Type == "WINDOW_UPDATE" && !must && run > keep:
+			skip.Updates++
+			continue
+		default:
+			run = 0
+		}
+		flush()
+		out = append(out, FrameEntry{Frame: i})
+	}
+	flush()
+	return out
+}

@@ -49,57 +49,21 @@ type frameMarks struct {
 	fields map[int]map[string]check.Severity
 }
 
-// newFrameMarks collects the marks of fs on the frames of ex. A finding about a header field
-// of the final response marks that field under the HEADERS frame that carried it.
+// newFrameMarks collects the marks of fs on the frames of ex (see check.FramePoints).
 func newFrameMarks(ex *probe.Exchange, fs []check.Finding) frameMarks {
 	m := frameMarks{frames: map[int]check.Severity{}, fields: map[int]map[string]check.Severity{}}
-	head := finalHeadFrame(ex)
-	field := func(i int, name string, s check.Severity) {
-		if m.fields[i] == nil {
-			m.fields[i] = map[string]check.Severity{}
+	for _, p := range check.FramePoints(ex, fs) {
+		s := fs[p.Finding].Severity
+		raise(m.frames, p.Frame, s)
+		if p.Field == "" {
+			continue
 		}
-		if old, ok := m.fields[i][name]; !ok || s > old {
-			m.fields[i][name] = s
+		if m.fields[p.Frame] == nil {
+			m.fields[p.Frame] = map[string]check.Severity{}
 		}
-		raise(m.frames, i, s)
-	}
-	for _, f := range fs {
-		switch {
-		case f.At.Where == check.AtFrame && f.At.Name != "":
-			field(f.At.Index, f.At.Name, f.Severity)
-		case f.At.Where == check.AtFrame:
-			raise(m.frames, f.At.Index, f.Severity)
-		case f.At.Where == check.AtHeader && head >= 0:
-			field(head, probe.LowerASCII(f.At.Name), f.Severity)
-		case (f.At.Where == check.AtStatusLine || f.At.Where == check.AtMessage && f.Severity > check.Info) && head >= 0:
-			raise(m.frames, head, f.Severity)
-		}
+		raise(m.fields[p.Frame], p.Field, s)
 	}
 	return m
-}
-
-// finalHeadFrame is the index of the HEADERS frame that began the final response's head, or -1.
-func finalHeadFrame(ex *probe.Exchange) int {
-	for i, f := range ex.Frames {
-		if f.Sent || f.Stream != 1 || f.Type != "HEADERS" {
-			continue
-		}
-		if interimHead(f) {
-			continue
-		}
-		return i
-	}
-	return -1
-}
-
-// interimHead reports whether f is the HEADERS frame of an interim 1xx response.
-func interimHead(f probe.Frame) bool {
-	for _, h := range f.Fields {
-		if h.Name == ":status" {
-			return len(h.Value) == 3 && h.Value[0] == '1' && !f.Has("END_STREAM")
-		}
-	}
-	return false
 }
 
 // dataRun is how many unmarked DATA frames in a row the text report lists before it sums up
@@ -116,34 +80,17 @@ func (t *writer) frames(ex *probe.Exchange, fs []check.Finding) {
 	}
 	t.heading(title)
 	m := newFrameMarks(ex, fs)
-	run, skipped, updates, skippedBytes := 0, 0, 0, int64(0)
-	flush := func() {
-		if skipped > 0 {
-			text := fmt.Sprintf("  … %d more DATA frames, %s", skipped, plural(skippedBytes, "byte"))
-			if updates > 0 {
-				text += fmt.Sprintf(", and %d WINDOW_UPDATE frames sent", updates)
+	for _, e := range probe.ListFrames(ex.Frames, dataRun, func(i int) bool { _, ok := m.frames[i]; return ok }) {
+		if e.Frame < 0 {
+			text := fmt.Sprintf("  … %d more DATA frames, %s", e.Data, plural(e.Bytes, "byte"))
+			if e.Updates > 0 {
+				text += fmt.Sprintf(", and %d WINDOW_UPDATE frames sent", e.Updates)
 			}
 			t.line(0, false, t.style(t.muted, text))
-		}
-		skipped, updates, skippedBytes = 0, 0, 0
-	}
-	for i, f := range ex.Frames {
-		sev, marked := m.frames[i]
-		switch {
-		case f.Type == "DATA" && !marked:
-			if run++; run > dataRun {
-				skipped++
-				skippedBytes += int64(f.Length)
-				continue
-			}
-		case f.Sent && f.Type == "WINDOW_UPDATE" && !marked && run > dataRun:
-			// hsx's own flow-control answers inside a long run of DATA are summed up with it.
-			updates++
 			continue
-		default:
-			run = 0
 		}
-		flush()
+		i, f := e.Frame, ex.Frames[e.Frame]
+		sev, marked := m.frames[i]
 		t.line(sev, marked, frameLine(f))
 		for _, h := range f.Fields {
 			fsev, fmarked := m.fields[i][h.Name]
@@ -161,7 +108,6 @@ func (t *writer) frames(ex *probe.Exchange, fs []check.Finding) {
 			t.line(check.Error, true, "      header block: "+termsafe.String(f.BlockError, termsafe.Line))
 		}
 	}
-	flush()
 	if ex.FrameCount > kept {
 		t.line(0, false, t.style(t.muted, fmt.Sprintf("  … %d more frames, counted but not kept", ex.FrameCount-kept)))
 	}
