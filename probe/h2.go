@@ -624,7 +624,12 @@ func (h *h2conn) readError(err error, over bool) *Error {
 	h.ex.Closed = h.ex.Closed || closed
 	msg, timeout, canceled := h.e.cause(err)
 	var ce http2.ConnectionError
-	if errors.As(err, &ce) || errors.Is(err, http2.ErrFrameTooLarge) {
+	switch {
+	case errors.As(err, &ce) && h.fr.ErrorDetail() != nil:
+		msg = fmt.Sprintf("malformed HTTP/2 frame: %v (%s)", h.fr.ErrorDetail(), errCodeName(http2.ErrCode(ce)))
+	case errors.As(err, &ce):
+		msg = "malformed HTTP/2 frame (" + errCodeName(http2.ErrCode(ce)) + ")"
+	case errors.Is(err, http2.ErrFrameTooLarge):
 		msg = "malformed HTTP/2 frame: " + err.Error()
 	}
 	if over {

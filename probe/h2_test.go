@@ -29,6 +29,7 @@ func h2Raw(t *testing.T, respond func(fr *http2.Framer, enc *hpackBlock)) string
 			return
 		}
 		fr := http2.NewFramer(c, br)
+		fr.AllowIllegalWrites = true
 		_ = fr.WriteSettings()
 		for {
 			f, err := fr.ReadFrame()
@@ -385,6 +386,72 @@ func TestListFrames(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("ListFrames = %+v, want %+v", got, tt.want)
 			}
+		})
+	}
+}
+
+func TestHTTP2Hostile(t *testing.T) {
+	tests := []struct {
+		name    string
+		respond func(fr *http2.Framer, b *hpackBlock)
+		check   func(t *testing.T, ex *Exchange)
+	}{
+		{"endless PINGs end with the timeout", func(fr *http2.Framer, _ *hpackBlock) {
+			for range 200000 {
+				if fr.WritePing(false, [8]byte{1}) != nil {
+					return
+				}
+			}
+		}, func(t *testing.T, ex *Exchange) {
+			if e, ok := ex.Err.(*Error); !ok || (!e.Timeout && ex.Response == nil && !strings.Contains(e.Msg, "closed")) {
+				t.Fatalf("err %v", ex.Err)
+			}
+			if len(ex.Frames) > 2*MaxFrames {
+				t.Errorf("%d frames kept", len(ex.Frames))
+			}
+		}},
+		{"an endless header block stays bounded", func(fr *http2.Framer, b *hpackBlock) {
+			_ = fr.WriteHeaders(http2.HeadersFrameParam{StreamID: 1, BlockFragment: b.block(":status", "200")})
+			chunk := bytes.Repeat([]byte{0x40, 0x01, 'a', 0x01, 'b'}, 3000)
+			for range 2000 {
+				if fr.WriteContinuation(1, false, chunk) != nil {
+					return
+				}
+			}
+		}, func(t *testing.T, ex *Exchange) {
+			if ex.Err == nil || ex.Response != nil || len(ex.Frames) > 2*MaxFrames {
+				t.Fatalf("err %v, %d frames", ex.Err, len(ex.Frames))
+			}
+		}},
+		{"a header block that is not HPACK", func(fr *http2.Framer, _ *hpackBlock) {
+			_ = fr.WriteHeaders(http2.HeadersFrameParam{StreamID: 1, BlockFragment: []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, EndStream: true, EndHeaders: true})
+		}, func(t *testing.T, ex *Exchange) {
+			var blockErr string
+			for _, f := range ex.Frames {
+				if !f.Sent && f.Type == "HEADERS" {
+					blockErr = f.BlockError
+				}
+			}
+			if blockErr == "" || ex.Response == nil || ex.Response.Status.Code != -1 {
+				t.Fatalf("block error %q, response %+v", blockErr, ex.Response)
+			}
+		}},
+		{"DATA on stream 0", func(fr *http2.Framer, _ *hpackBlock) { _ = fr.WriteData(0, false, []byte("x")) },
+			func(t *testing.T, ex *Exchange) {
+				if ex.Err == nil || ex.Err.Error() != "malformed HTTP/2 frame: DATA frame with stream ID 0 (PROTOCOL_ERROR)" {
+					t.Fatalf("err %v", ex.Err)
+				}
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := h2Raw(t, tt.respond)
+			start := time.Now()
+			ex := h2Do(t, Request{URL: u + "/", HTTP2: HTTP2Prior, Timeout: time.Second, Grace: 50 * time.Millisecond})
+			if d := time.Since(start); d > 3*time.Second {
+				t.Errorf("took %v", d)
+			}
+			tt.check(t, ex)
 		})
 	}
 }
