@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"golang.org/x/net/http2"
-	"golang.org/x/net/http2/h2c"
 	"golang.org/x/net/http2/hpack"
 )
 
@@ -300,7 +299,11 @@ func TestHTTP2GoServers(t *testing.T) {
 			_, _ = w.Write([]byte(`{"ok":true}`))
 		}
 	})
-	h2cSrv := httptest.NewServer(h2c.NewHandler(handler, &http2.Server{}))
+	h2cSrv := httptest.NewUnstartedServer(handler)
+	h2cSrv.Config.Protocols = new(http.Protocols)
+	h2cSrv.Config.Protocols.SetHTTP1(true)
+	h2cSrv.Config.Protocols.SetUnencryptedHTTP2(true)
+	h2cSrv.Start()
 	defer h2cSrv.Close()
 	tlsSrv := httptest.NewUnstartedServer(handler)
 	tlsSrv.EnableHTTP2 = true

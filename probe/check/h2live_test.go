@@ -20,9 +20,6 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/net/http2"
-	"golang.org/x/net/http2/h2c"
-
 	"github.com/hsx-dev/hsx/probe"
 )
 
@@ -34,6 +31,16 @@ func mainstream(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write([]byte(`{"ok":true}`))
+}
+
+// h2cServer serves h over HTTP/1.1 and over HTTP/2 with prior knowledge.
+func h2cServer(h http.Handler) *httptest.Server {
+	s := httptest.NewUnstartedServer(h)
+	s.Config.Protocols = new(http.Protocols)
+	s.Config.Protocols.SetHTTP1(true)
+	s.Config.Protocols.SetUnencryptedHTTP2(true)
+	s.Start()
+	return s
 }
 
 // freePort returns a loopback port that was free a moment ago.
@@ -101,7 +108,7 @@ func TestHTTP2MainstreamServers(t *testing.T) {
 	goTLS.EnableHTTP2 = true
 	goTLS.StartTLS()
 	t.Cleanup(goTLS.Close)
-	goH2C := httptest.NewServer(h2c.NewHandler(http.HandlerFunc(mainstream), &http2.Server{}))
+	goH2C := h2cServer(http.HandlerFunc(mainstream))
 	t.Cleanup(goH2C.Close)
 	targets = append(targets, target{"Go net/http over TLS", goTLS.URL, probe.HTTP2ALPN},
 		target{"Go h2c", goH2C.URL, probe.HTTP2Prior})

@@ -1,16 +1,11 @@
 package lab
 
 import (
-	"context"
-	"crypto/tls"
 	"io"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/net/http2"
 
 	"github.com/hsx-dev/hsx/probe"
 )
@@ -58,11 +53,9 @@ func TestHTTP2Port(t *testing.T) {
 // as it should, and the ones it must refuse it refuses.
 func TestHTTP2GoClient(t *testing.T) {
 	s := startLab(t)
-	client := &http.Client{Timeout: 5 * time.Second, Transport: &http2.Transport{AllowHTTP: true,
-		DialTLSContext: func(ctx context.Context, network, addr string, _ *tls.Config) (net.Conn, error) {
-			var d net.Dialer
-			return d.DialContext(ctx, network, addr)
-		}}}
+	protos := new(http.Protocols)
+	protos.SetUnencryptedHTTP2(true) // and only that: prior knowledge, no HTTP/1.1
+	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{Protocols: protos}}
 	tests := []struct {
 		path string
 		body string // "" for an error
