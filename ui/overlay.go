@@ -191,7 +191,11 @@ func (m *Model) choose(msg picker.Chosen) tea.Cmd {
 		m.explainer.GotoSection(o.sections[msg.Index].Title)
 	case pickLab:
 		s := o.scenarios[msg.Index]
-		return m.fill(probe.Request{Method: s.Method(), URL: m.opts.LabURL + s.Example()})
+		req := probe.Request{Method: s.Method(), URL: m.opts.LabURL + s.Example()}
+		if s.HTTP2 {
+			req.HTTP2 = probe.HTTP2Prior // the lab serves these as HTTP/2 frames only
+		}
+		return m.fill(req)
 	case pickHistory:
 		return m.fill(o.entries[msg.Index].Request())
 	}
