@@ -21,6 +21,7 @@ package probe
 
 import (
 	"crypto/x509"
+	"fmt"
 	"io"
 	"net/url"
 	"time"
@@ -292,9 +293,17 @@ func (r *Response) Get(name string) (string, bool) {
 
 // Head returns the bytes of the response's head as they were received: the status line, the
 // header section and the blank line that ends it (when it arrived), each line with its own
-// ending.
+// ending. An HTTP/2 response has no head bytes: its head is written the way curl writes one
+// with -D, "HTTP/2 204 \r\n", then each field as "name: value\r\n", then "\r\n".
 func (r *Response) Head() []byte {
 	var b []byte
+	if r.Status.Proto == ProtoHTTP2 {
+		b = fmt.Appendf(b, "HTTP/2 %03d \r\n", max(r.Status.Code, 0))
+		for _, f := range r.Header {
+			b = append(b, f.Name+": "+f.Value+"\r\n"...)
+		}
+		return append(b, "\r\n"...)
+	}
 	for _, l := range r.Lines {
 		b = append(b, lineBytes(l)...)
 	}

@@ -110,6 +110,9 @@ func TestHTTP2Raw(t *testing.T) {
 			if v, _ := r.Get("Server"); v != "raw" {
 				t.Errorf("server = %q", v)
 			}
+			if got := string(r.Head()); got != "HTTP/2 204 \r\nserver: raw\r\n\r\n" {
+				t.Errorf("Head() = %q, the head curl -D writes", got)
+			}
 		}},
 		{"DATA on a 204 is bytes after it", "GET", func(fr *http2.Framer, b *hpackBlock) {
 			_ = fr.WriteHeaders(http2.HeadersFrameParam{StreamID: 1, BlockFragment: b.block(":status", "204"), EndHeaders: true})
