@@ -240,14 +240,19 @@ func h2exchange(ctx context.Context, req Request, conn net.Conn, deadline time.T
 	if !h.tap.first.IsZero() {
 		ex.Timing.TTFB = h.tap.first.Sub(h.start)
 	}
-	if err != nil && h.resp == nil {
-		select {
-		case werr := <-wrote:
-			if werr != nil {
-				return e.writeError(werr)
-			}
-		default:
-		}
+	// A body still being written is cut off now, so that no frame is recorded once the
+	// exchange is handed back; a write that had failed explains a missing response better than
+	// the read does.
+	var werr error
+	select {
+	case werr = <-wrote:
+	default:
+		h.flow.close()
+		_ = conn.SetWriteDeadline(time.Now())
+		<-wrote
+	}
+	if err != nil && h.resp == nil && werr != nil {
+		return e.writeError(werr)
 	}
 	return err
 }

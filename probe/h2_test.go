@@ -247,6 +247,50 @@ func TestHTTP2Raw(t *testing.T) {
 	}
 }
 
+func TestHTTP2EarlyAnswer(t *testing.T) {
+	// The server answers 413 without taking the body. The exchange ends with the response, and
+	// the body's writer with it.
+	// It opens a large window first and then stops reading, so the body's writer is stuck in a
+	// write when the answer arrives.
+	u := rawServer(t, func(c net.Conn, done <-chan struct{}) {
+		br := bufio.NewReader(c)
+		preface := make([]byte, len(http2.ClientPreface))
+		if _, err := io.ReadFull(br, preface); err != nil {
+			return
+		}
+		fr := http2.NewFramer(c, br)
+		_ = fr.WriteSettings(http2.Setting{ID: http2.SettingInitialWindowSize, Val: 1<<31 - 1})
+		_ = fr.WriteWindowUpdate(0, 1<<31-1-65535)
+		for {
+			f, err := fr.ReadFrame()
+			if err != nil {
+				return
+			}
+			if h, ok := f.(*http2.HeadersFrame); ok && h.HeadersEnded() {
+				break
+			}
+		}
+		time.Sleep(100 * time.Millisecond) // the socket buffers fill up
+		var b hpackBlock
+		_ = fr.WriteHeaders(http2.HeadersFrameParam{StreamID: 1, BlockFragment: b.block(":status", "413"), EndStream: true, EndHeaders: true})
+		<-done
+	})
+	start := time.Now()
+	ex := h2Do(t, Request{URL: u + "/", Method: "POST", Body: bytes.Repeat([]byte("x"), 64<<20), HTTP2: HTTP2Prior,
+		Grace: 50 * time.Millisecond, Timeout: 3 * time.Second})
+	if ex.Err != nil || ex.Response.Status.Code != 413 {
+		t.Fatalf("err %v, response %+v", ex.Err, ex.Response)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("took %v", d)
+	}
+	n := len(ex.Frames)
+	time.Sleep(50 * time.Millisecond)
+	if len(ex.Frames) != n {
+		t.Errorf("frames were recorded after the exchange returned")
+	}
+}
+
 func TestHTTP2Errors(t *testing.T) {
 	tests := []struct {
 		name    string
