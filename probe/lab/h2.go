@@ -139,24 +139,28 @@ type h2Conn struct {
 // serveH2 serves one HTTP/2 connection until the client closes it or the lab stops.
 func (s *sniffListener) serveH2(c net.Conn) {
 	defer c.Close()
-	stop := context.AfterFunc(s.ctx, func() { c.Close() })
+	// The requests' context ends with the connection, or with the lab.
+	ctx, cancel := context.WithCancel(s.ctx)
+	stop := context.AfterFunc(ctx, func() { c.Close() })
 	defer stop()
-	h := &h2Conn{ctx: s.ctx, c: c, handler: s.handler, window: 65535, initial: 65535, streams: map[uint32]int64{}}
+	h := &h2Conn{ctx: ctx, c: c, handler: s.handler, window: 65535, initial: 65535, streams: map[uint32]int64{}}
 	h.cond = sync.NewCond(&h.fmu)
 	h.fr = http2.NewFramer(c, bufio.NewReader(c))
 	h.enc = hpack.NewEncoder(&h.encBuf)
+	var wg sync.WaitGroup
 	defer func() {
+		// Wake every stream that waits for a window or for its context, then wait for them.
+		cancel()
 		h.fmu.Lock()
 		h.closed = true
 		h.fmu.Unlock()
 		h.cond.Broadcast()
+		wg.Wait()
 	}()
 	h.write(func(fr *http2.Framer) error {
 		return fr.WriteSettings(http2.Setting{ID: http2.SettingMaxConcurrentStreams, Val: 100})
 	})
 	dec := hpack.NewDecoder(4096, nil)
-	var wg sync.WaitGroup
-	defer wg.Wait()
 	var block []byte
 	var blockStream uint32
 	for {
@@ -184,6 +188,12 @@ func (s *sniffListener) serveH2(c net.Conn) {
 				data := f.Data
 				h.write(func(fr *http2.Framer) error { return fr.WritePing(true, data) })
 			}
+		case *http2.RSTStreamFrame:
+			// The client gave up on the stream: its writer stops at its next frame.
+			h.fmu.Lock()
+			delete(h.streams, f.StreamID)
+			h.fmu.Unlock()
+			h.cond.Broadcast()
 		case *http2.WindowUpdateFrame:
 			h.fmu.Lock()
 			if f.StreamID == 0 {
@@ -251,10 +261,12 @@ func (h *h2Conn) data(id uint32, b []byte, end bool) error {
 		n := 0
 		if len(b) > 0 {
 			h.fmu.Lock()
-			for !h.closed && (h.window <= 0 || h.streams[id] <= 0) {
+			_, open := h.streams[id]
+			for !h.closed && open && (h.window <= 0 || h.streams[id] <= 0) {
 				h.cond.Wait()
+				_, open = h.streams[id]
 			}
-			if h.closed {
+			if h.closed || !open {
 				h.fmu.Unlock()
 				return net.ErrClosed
 			}
@@ -309,6 +321,13 @@ func (h *h2Conn) serveStream(id uint32, fields []hpack.HeaderField) {
 		return
 	}
 	w := &h2Writer{h: h, id: id, header: http.Header{}, head: req.Method == http.MethodHead}
+	defer func() {
+		// As net/http does, a handler that panics (http.ErrAbortHandler, when a write fails)
+		// ends its own stream, not the lab.
+		if recover() != nil {
+			_ = h.write(func(fr *http2.Framer) error { return fr.WriteRSTStream(id, http2.ErrCodeInternal) })
+		}
+	}()
 	h.handler.ServeHTTP(w, req.WithContext(h.ctx))
 	w.finish()
 }

@@ -83,3 +83,25 @@ func TestHTTP2GoClient(t *testing.T) {
 		})
 	}
 }
+
+// TestHTTP2ClientGivesUp: a client that stops reading a long HTTP/2 body and closes the
+// connection leaves nothing running in the lab, which then closes at once.
+func TestHTTP2ClientGivesUp(t *testing.T) {
+	s, err := Start(t.Context(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/bytes/1073741824", "/hang"} {
+		_, err := probe.Do(t.Context(), probe.Request{URL: s.URL() + path, HTTP2: probe.HTTP2Prior, Timeout: 300 * time.Millisecond})
+		if err == nil {
+			t.Fatalf("%s: the exchange did not time out", path)
+		}
+	}
+	start := time.Now()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Close took %v", d)
+	}
+}
