@@ -105,3 +105,19 @@ func TestHTTP2ClientGivesUp(t *testing.T) {
 		t.Errorf("Close took %v", d)
 	}
 }
+
+// TestHTTP2ContentCoding: the content coding of a body that arrives in DATA frames is removed
+// as it is for HTTP/1.1.
+func TestHTTP2ContentCoding(t *testing.T) {
+	s := startLab(t)
+	for _, path := range []string{"/gzip/json", "/br/json", "/zstd/json"} {
+		ex, err := probe.Do(t.Context(), probe.Request{URL: s.URL() + path, HTTP2: probe.HTTP2Prior, Compressed: true, Timeout: 5 * time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cc := ex.Response.Coding
+		if ex.Response.Status.Proto != "HTTP/2" || cc == nil || !cc.Decoded() || !strings.HasPrefix(string(cc.Content.Data), `{"items":`) {
+			t.Errorf("%s: coding %+v", path, cc)
+		}
+	}
+}
