@@ -41,10 +41,11 @@ func TestJSONFrames(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got struct {
-		Request  struct{ Proto string }
-		Response struct{ Proto string }
-		Frames   []map[string]any
-		Findings []struct {
+		Request    struct{ Proto string }
+		Response   struct{ Proto string }
+		Frames     []map[string]any
+		FrameCount int64 `json:"frame_count"`
+		Findings   []struct {
 			ID     string
 			Header string
 			Frame  *int
@@ -53,7 +54,7 @@ func TestJSONFrames(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Request.Proto != "HTTP/2" || got.Response.Proto != "HTTP/2" || len(got.Frames) != 4 {
+	if got.Request.Proto != "HTTP/2" || got.Response.Proto != "HTTP/2" || len(got.Frames) != 4 || got.FrameCount != 4 {
 		t.Fatalf("protos %q %q, %d frames", got.Request.Proto, got.Response.Proto, len(got.Frames))
 	}
 	head, _ := json.Marshal(got.Frames[2])

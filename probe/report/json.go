@@ -24,6 +24,9 @@ type Object struct {
 	// Frames are the final exchange's HTTP/2 frames, sent and received, in order; absent over
 	// HTTP/1.x.
 	Frames []Frame `json:"frames,omitempty"`
+	// FrameCount is how many frames there were in all, with HTTP/2; more than len(Frames) when
+	// a long body's DATA frames were only counted.
+	FrameCount int64 `json:"frame_count,omitempty"`
 }
 
 // Hop is one earlier exchange of a redirect chain.
@@ -128,6 +131,9 @@ func NewObject(exs []*probe.Exchange, findings [][]check.Finding) Object {
 		o.Response = jsonResponse(ex)
 	}
 	o.Frames = jsonFrames(ex)
+	if o.Frames != nil {
+		o.FrameCount = max(ex.FrameCount, int64(len(o.Frames)))
+	}
 	for i, hop := range exs[:last] {
 		o.Redirects = append(o.Redirects, Hop{Request: jsonRequest(hop), Response: jsonResponse(hop),
 			Findings: jsonFindings(at(findings, i))})
