@@ -3,6 +3,7 @@ package results
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
@@ -66,5 +67,28 @@ func TestHTTP2Views(t *testing.T) {
 	}
 	if l := lineWith(heads, "X-Foo: 1"); !strings.Contains(l, "✗") {
 		t.Errorf("the upper-case field is not marked in the headers view: %q", l)
+	}
+}
+
+func TestHTTP2Timing(t *testing.T) {
+	ex := h2Broken()
+	ex.Frames = append(ex.Frames[:2], append([]probe.Frame{{Type: "SETTINGS", Length: 6, At: 300 * time.Microsecond}}, ex.Frames[2:]...)...)
+	ex.Frames[3].At = 1500 * time.Microsecond // the response's HEADERS
+	ex.Frames[len(ex.Frames)-1].At = 2 * time.Millisecond
+	ex.Timing = probe.Timing{Connect: time.Millisecond, TTFB: time.Millisecond, Total: 5 * time.Millisecond}
+	var lines []string
+	for _, r := range buildTiming([]*probe.Exchange{ex}, probe.Request{}, 80) {
+		var b strings.Builder
+		for _, sp := range r.spans {
+			b.WriteString(sp.text)
+		}
+		lines = append(lines, b.String())
+	}
+	out := strings.Join(lines, "\n")
+	for _, want := range []string{"── HTTP/2, from the connection preface ──", "server SETTINGS" + strings.Repeat(" ", 11) + "   +0.3 ms",
+		"our SETTINGS acknowledged          —", "response HEADERS          " + "   +1.5 ms", "END_STREAM                " + "   +2.0 ms"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("timing lacks %q:\n%s", want, out)
+		}
 	}
 }
