@@ -101,11 +101,13 @@ func TestCheckExitStatus(t *testing.T) {
 		{"missing data file", []string{"check", "-d", "@no-such-file", labURL}, 2, "", "hsx: -d @no-such-file: no such file or directory (see 'hsx --help')\n"},
 		{"malformed URL", []string{"check", "http://[::1/"}, 2, "", `hsx: invalid URL "http://[::1/": missing ']' in host (see 'hsx --help')` + "\n"},
 		{"help", []string{"check", "--help"}, 0, "Usage: hsx check", ""},
-		{"--http2 refused", []string{"check", "--http2", labURL + "/204"}, 2, "", "hsx: --http2 is not supported yet: hsx speaks HTTP/1.1 only (see 'hsx --help')\n"},
+		{"--http2 over http:// refused", []string{"check", "--http2", labURL + "/204"}, 2, "", "hsx: HTTP/2 over http:// needs the h2c upgrade, which hsx does not send; use --http2-prior-knowledge"},
 		{"-f refused", []string{"check", "-sf", labURL + "/404"}, 2, "", "hsx: -f is not supported: "},
 		{"--retry refused", []string{"check", "--retry", "3", labURL + "/204"}, 2, "", "hsx: --retry is not supported: "},
 		{"a URL pattern refused", []string{"check", labURL + "/bytes/[1-3]"}, 2, "", `hsx: URL "` + labURL + `/bytes/[1-3]" has '[' at byte `},
 		{"--http1.1 accepted", []string{"check", "--http1.1", labURL + "/204"}, 0, "  HTTP/1.1 204 No Content\n", ""},
+		{"--http2-prior-knowledge speaks h2c to the lab", []string{"check", "--http2-prior-knowledge", labURL + "/204"}, 0, "  HTTP/2 204\n", ""},
+		{"an HTTP/2 scenario's frames", []string{"check", "--http2-prior-knowledge", labURL + "/h2/204/data"}, 1, "✗ ← DATA  stream 1  END_STREAM  2 B\n", ""},
 		{"dot segments resolved", []string{"check", labURL + "/x/../204"}, 0, "  GET /204 HTTP/1.1\n", ""},
 	}
 	for _, tt := range tests {

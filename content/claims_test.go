@@ -3,6 +3,7 @@ package content_test
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -10,10 +11,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hsx-dev/hsx/content"
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/probe/lab"
 )
 
 // A claim is one sentence of a document that says what hsx reports ("hsx reports X as rule
@@ -422,6 +425,36 @@ func (e exchanges) of(code int) []*probe.Exchange {
 	return xs
 }
 
+// addHTTP2 adds real HTTP/2 exchanges to the generated ones: the lab's /h2/… scenarios, each
+// requested with prior knowledge from a lab started for the test, so that sentences about the
+// HTTP/2 rules are held to what those rules find on the wire.
+func (e exchanges) addHTTP2(t *testing.T) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srv, err := lab.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("lab: %v", err)
+	}
+	defer srv.Close()
+	for _, sc := range lab.Scenarios() {
+		if !sc.HTTP2 {
+			continue
+		}
+		req := sc.Request(srv.URL())
+		req.Timeout, req.Grace = 5*time.Second, 100*time.Millisecond
+		ex, _ := probe.Do(ctx, req)
+		if ex == nil || ex.Response == nil {
+			t.Fatalf("%s: no response: %v", sc.Path, ex.Err)
+		}
+		code := ex.Response.Status.Code
+		if code < 100 { // no :status at all: kept with the codes outside 100–599
+			code = 600
+		}
+		e[code] = append(e.of(code), ex)
+	}
+}
+
 // firings runs rule on the generated exchanges of every code in codes.
 func (e exchanges) firings(rule check.Rule, codes []int) []firing {
 	var out []firing
@@ -491,6 +524,7 @@ func codesText(codes []int) string {
 // a sentence under its heading, with a severity.
 func TestClaimsMatchCatalog(t *testing.T) {
 	e := exchanges{}
+	e.addHTTP2(t)
 	for _, d := range content.All() {
 		stated := map[string]bool{}
 		for _, c := range claims(d) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/hsx-dev/hsx/internal/english"
 )
 
 // Limits of the chunked decoder.
@@ -70,15 +72,7 @@ func (p *parser) stopBody(err error, got int64, note string) {
 		msg = "canceled"
 	}
 	p.stopped = &Error{Phase: PhaseBody, Timeout: timeout, Canceled: canceled, Err: err,
-		Msg: fmt.Sprintf("%s while reading the body (%s so far%s)", msg, plural(got, "byte"), note)}
-}
-
-// plural writes n and a noun, with an s unless n is 1.
-func plural(n int64, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.FormatInt(n, 10) + " " + noun + "s"
+		Msg: fmt.Sprintf("%s while reading the body (%s so far%s)", msg, english.Plural(got, "byte"), note)}
 }
 
 // readChunked decodes a chunked body (RFC 9112 §7.1): chunks, their extensions, the last chunk

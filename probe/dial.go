@@ -55,10 +55,14 @@ func dial(ctx context.Context, u *url.URL, req Request, deadline time.Time, e *e
 	}
 
 	start = time.Now()
+	protos := []string{"http/1.1"}
+	if req.HTTP2 != HTTP1Only && !req.HTTP10 {
+		protos = []string{"h2", "http/1.1"}
+	}
 	tc := tls.Client(conn, &tls.Config{
 		ServerName:         host,
 		InsecureSkipVerify: req.Insecure,
-		NextProtos:         []string{"http/1.1"},
+		NextProtos:         protos,
 	})
 	_ = conn.SetDeadline(deadline)
 	err = tc.HandshakeContext(ctx)

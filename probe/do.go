@@ -49,6 +49,10 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 		ex.Request.Method = req.Method
 		return err
 	}
+	if req.HTTP2 == HTTP2ALPN && !req.HTTP10 && sent.URL.Scheme == "http" {
+		return requestError("HTTP/2 over http:// needs the h2c upgrade, which hsx does not send; " +
+			"use --http2-prior-knowledge for a server that speaks h2c, or https://")
+	}
 	conn, raw, err := dial(ctx, sent.URL, req, deadline, e, ex)
 	if err != nil {
 		return err
@@ -58,6 +62,9 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 	stop := context.AfterFunc(ctx, func() { raw.Close() })
 	defer stop()
 	_ = conn.SetDeadline(deadline)
+	if !req.HTTP10 && useHTTP2(req, ex) {
+		return h2exchange(ctx, req, conn, deadline, e, ex, final)
+	}
 
 	// The request is written while the response is read: a server may answer (a 413, a 401)
 	// without reading a large body, and that answer must not wait for a write that never ends.
@@ -98,9 +105,7 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 		select {
 		case werr := <-wrote:
 			if werr != nil {
-				msg, timeout, canceled := e.cause(werr)
-				return &Error{Phase: PhaseWrite, Msg: "writing the request: " + msg,
-					Timeout: timeout, Canceled: canceled, Err: werr}
+				return e.writeError(werr)
 			}
 		default:
 		}

@@ -71,3 +71,9 @@ func isTimeout(err error) bool {
 func requestError(format string, args ...any) *Error {
 	return &Error{Phase: PhaseRequest, Msg: fmt.Sprintf(format, args...)}
 }
+
+// writeError is the failure to write the request.
+func (e *env) writeError(err error) *Error {
+	msg, timeout, canceled := e.cause(err)
+	return &Error{Phase: PhaseWrite, Msg: "writing the request: " + msg, Timeout: timeout, Canceled: canceled, Err: err}
+}

@@ -21,6 +21,7 @@ package probe
 
 import (
 	"crypto/x509"
+	"fmt"
 	"io"
 	"net/url"
 	"time"
@@ -56,6 +57,9 @@ type Request struct {
 	// resolved first (RFC 3986 §5.2.4), as curl does unless --path-as-is: "/a/../b" is sent
 	// as "/b". Segments written as %2e are never resolved.
 	PathAsIs bool
+	// HTTP2 says whether the request may go over HTTP/2 (see HTTP2Mode); the zero value is
+	// HTTP/1.1 only. HTTP10 takes precedence.
+	HTTP2 HTTP2Mode
 	// HTTP10 sends the request as HTTP/1.0 (curl's -0), to see how a server answers an
 	// HTTP/1.0 client: no chunked framing (RFC 9112 §6.1), and usually a closed connection.
 	HTTP10 bool
@@ -194,7 +198,7 @@ const (
 )
 
 // String returns a short name for the framing: "content-length", "chunked",
-// "close-delimited" or "none".
+// "close-delimited", "END_STREAM" (HTTP/2) or "none".
 func (f Framing) String() string {
 	switch f {
 	case FramingLength:
@@ -203,6 +207,8 @@ func (f Framing) String() string {
 		return "chunked"
 	case FramingClose:
 		return "close-delimited"
+	case FramingEndStream:
+		return "END_STREAM"
 	}
 	return "none"
 }
@@ -287,9 +293,17 @@ func (r *Response) Get(name string) (string, bool) {
 
 // Head returns the bytes of the response's head as they were received: the status line, the
 // header section and the blank line that ends it (when it arrived), each line with its own
-// ending.
+// ending. An HTTP/2 response has no head bytes: its head is written the way curl writes one
+// with -D, "HTTP/2 204 \r\n", then each field as "name: value\r\n", then "\r\n".
 func (r *Response) Head() []byte {
 	var b []byte
+	if r.Status.Proto == ProtoHTTP2 {
+		b = fmt.Appendf(b, "HTTP/2 %03d \r\n", max(r.Status.Code, 0))
+		for _, f := range r.Header {
+			b = append(b, f.Name+": "+f.Value+"\r\n"...)
+		}
+		return append(b, "\r\n"...)
+	}
 	for _, l := range r.Lines {
 		b = append(b, lineBytes(l)...)
 	}
@@ -337,7 +351,10 @@ type TLSInfo struct {
 // Sent is the request as it was written to the connection.
 type Sent struct {
 	Method string
-	// Proto is the version in the request line: "HTTP/1.1", or "HTTP/1.0" with HTTP10.
+	// Proto is the version in the request line: "HTTP/1.1", or "HTTP/1.0" with HTTP10; or
+	// "HTTP/2" (ProtoHTTP2) when the request went over HTTP/2, with Header then the header
+	// list as sent, pseudo-header fields first, and Bytes the connection preface and the
+	// frames written before the body.
 	Proto string
 	// URL is the parsed request URL; nil when the request was rejected before it was sent
 	// (see PhaseRequest) or when the Exchange came from Parse.
@@ -364,6 +381,11 @@ type Exchange struct {
 	// how many bytes arrived in all.
 	Wire     []byte
 	WireSize int64
+	// Frames are the HTTP/2 frames of the exchange in the order they crossed the wire, sent
+	// and received, at most MaxFrames of the response body's DATA among them; FrameCount is how
+	// many there were in all. Both are empty over HTTP/1.x.
+	Frames     []Frame
+	FrameCount int64
 	// Closed reports whether the server closed the connection while it was being read.
 	Closed bool
 	// WriteErr is the first error that Request.BodyTo or Request.ContentTo returned; nothing

@@ -333,6 +333,18 @@ func TestLabPicker(t *testing.T) {
 	}
 }
 
+func TestLabPickerHTTP2(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, Options{LabURL: "http://127.0.0.1:9"}, 80, 24)
+	d.press("ctrl+l")
+	d.press(strings.Split("/h2/204/data", "")...)
+	d.press("enter")
+	req, err := d.m.composer.Request()
+	if err != nil || req.URL != "http://127.0.0.1:9/h2/204/data" || req.HTTP2 != probe.HTTP2Prior {
+		t.Errorf("composer = %+v, %v", req, err)
+	}
+}
+
 func TestLabPickerWithoutLab(t *testing.T) {
 	t.Parallel()
 	d := newDriver(t, Options{}, 80, 24)

@@ -18,7 +18,7 @@ func Rules() []Rule { return slices.Clone(catalog()) }
 // sync.OnceValue rather than a package-level slice, so that nothing can assign to the table;
 // Lookup and Run only read it, and Rules hands out copies.
 var catalog = sync.OnceValue(func() []Rule {
-	return []Rule{
+	return append([]Rule{
 		rule("F1", Error, "Status line is malformed", "RFC 9112 §4; RFC 9112 §2.3", statusLineMalformed),
 		rule("F2", Error, "No space after the status code", "RFC 9112 §4", spaceAfterStatusCode),
 		rule("F3", Error, "Status code outside 100–599", "RFC 9110 §15", statusCodeOutOfRange),
@@ -118,7 +118,7 @@ var catalog = sync.OnceValue(func() []Rule {
 		rule("K10", Error, "412 where a 304 is due", "RFC 9110 §13.1.2; RFC 9110 §13.1.3", preconditionFailedForGet),
 		rule("K11", Error, "200 where a 304 is due", "RFC 9110 §13.1.2; RFC 9110 §13.1.3", fullResponseWhereNotModified),
 		rule("K12", Warning, "304 with an ETag the request did not name", "RFC 9110 §13.1.2; RFC 9111 §4.3.4", notModifiedOtherETag),
-	}
+	}, h2Rules()...)
 })
 
 // Lookup returns the rule with the given ID.
@@ -144,6 +144,9 @@ func Run(ex *probe.Exchange) []Finding {
 	}
 	var all []placed
 	for _, r := range catalog() {
+		if !appliesTo(r.ID, ex) {
+			continue
+		}
 		for _, f := range r.Check(ex) {
 			all = append(all, placed{f, position(ex, f.At)})
 		}

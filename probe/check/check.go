@@ -61,15 +61,19 @@ const (
 	// AtContent is a byte range of the content with its content coding removed
 	// (Response.Coding.Content); rules that read content point there when a coding applied.
 	AtContent
+	// AtFrame is one HTTP/2 frame (Exchange.Frames), and with Name one field of the header
+	// block it begins.
+	AtFrame
 )
 
 // Location is exactly where a finding points.
 type Location struct {
 	Where Where
 	// Index is the index in Response.Header (AtHeader), Response.Lines (AtLine),
-	// Response.Trailers (AtTrailer) or Exchange.Interim (AtInterim).
+	// Response.Trailers (AtTrailer), Exchange.Interim (AtInterim) or Exchange.Frames (AtFrame).
 	Index int
-	// Name is the field name, for AtHeader and AtTrailer.
+	// Name is the field name, for AtHeader and AtTrailer, and for AtFrame when the finding is
+	// about one field of the frame's header block.
 	Name string
 	// Start and End are a half-open byte range, for AtBody, AtContent and AtExtra.
 	Start, End int64

@@ -88,13 +88,6 @@ func plainFollowup(ex *probe.Exchange) bool {
 	return true
 }
 
-// weakEqual compares two entity tags by the weak comparison of RFC 9110 §8.8.3.2: W/ aside,
-// the opaque tags are the same.
-func weakEqual(a, b string) bool {
-	a, b = strings.TrimPrefix(a, "W/"), strings.TrimPrefix(b, "W/")
-	return a != "" && a == b
-}
-
 // headUnlikeGet (S37): a HEAD gets the status and the header fields a GET would (RFC 9110
 // §9.3.2, a SHOULD). Fields whose value only the content determines, such as Content-Length,
 // may be left out.

@@ -50,7 +50,7 @@ func withRequestHeader(name, value string) func(*probe.Exchange) {
 
 func ruleCases() []ruleCase {
 	var more []ruleCase
-	for _, cs := range [][]ruleCase{codingCases(), rangeCases(), redirectCases(), authCases(), encodingCases(), followupCases(), corsCases(), cachingCases()} {
+	for _, cs := range [][]ruleCase{codingCases(), rangeCases(), redirectCases(), authCases(), encodingCases(), followupCases(), corsCases(), cachingCases(), h2Cases()} {
 		more = append(more, cs...)
 	}
 	return append(more, []ruleCase{

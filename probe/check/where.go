@@ -122,6 +122,10 @@ func position(ex *probe.Exchange, loc Location) int64 {
 			}
 		}
 		return r.End
+	case AtFrame:
+		if loc.Index >= 0 && loc.Index < len(ex.Frames) && ex.Frames[loc.Index].Offset >= 0 {
+			return ex.Frames[loc.Index].Offset
+		}
 	case AtInterim:
 		if loc.Index >= 0 && loc.Index < len(ex.Interim) && ex.Interim[loc.Index] != nil {
 			return ex.Interim[loc.Index].Offset

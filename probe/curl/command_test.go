@@ -127,6 +127,8 @@ func roundTripRequests() []probe.Request {
 		{Method: "GET", URL: "http://h/a/../b"},
 		{Method: "GET", URL: "http://[::1]:8080/x?filter[name]={a}", ConnectTimeout: 2500 * time.Millisecond},
 		{Method: "GET", URL: "http://h/api", Compressed: true},
+		{Method: "GET", URL: "https://h/", HTTP2: probe.HTTP2ALPN},
+		{Method: "GET", URL: "http://h/", HTTP2: probe.HTTP2Prior},
 	}
 }
 
@@ -161,6 +163,8 @@ func TestFormat(t *testing.T) {
 		{probe.Request{Method: "HEAD", URL: "http://h/", Timeout: 3 * time.Second, Insecure: true},
 			`curl -I http://h/ -k -m 3`},
 		{probe.Request{URL: "http://h/api", Compressed: true, FollowRedirects: true}, "curl http://h/api -L --compressed"},
+		{probe.Request{URL: "https://h/", HTTP2: probe.HTTP2ALPN}, "curl https://h/ --http2"},
+		{probe.Request{URL: "http://h/", HTTP2: probe.HTTP2Prior}, "curl http://h/ --http2-prior-knowledge"},
 	}
 	for _, tt := range tests {
 		if got := Format(tt.req); got != tt.want {

@@ -91,7 +91,7 @@ func specs() []spec {
 			help: "do not verify the TLS certificate"},
 		{long: "location", short: 'L', apply: func(p *parser, _, _ string) error { p.cmd.Request.FollowRedirects = true; return nil },
 			help: "follow redirects (each hop is checked)"},
-		{long: "http1.0", short: '0', apply: func(p *parser, _, _ string) error { p.cmd.Request.HTTP10 = true; return nil },
+		{long: "http1.0", short: '0', apply: httpVersion(true, probe.HTTP1Only),
 			help: "send the request as HTTP/1.0"},
 		{long: "max-time", short: 'm', value: true, apply: (*parser).timeout,
 			arg: "DURATION", help: "bound the whole exchange: \"3\", \"0.5\" or \"3s\" (default 10s)"},
@@ -125,9 +125,12 @@ func specs() []spec {
 			help: "send [ ] { } in the URL as they are (else refused unless \\-escaped)"},
 		{long: "remote-name", short: 'O', apply: refuse("is not supported: hsx does not name files after the URL (use -o FILE)"), shown: ShownRefused},
 		{long: "remote-header-name", short: 'J', apply: refuse("is not supported: hsx does not name files after the response (use -o FILE)"), shown: ShownRefused},
-		{long: "http1.1", shown: ShownIgnored}, // what hsx always speaks
-		{long: "http2", apply: refuse(http2Why), shown: ShownRefused},
-		{long: "http2-prior-knowledge", apply: refuse(http2Why), shown: ShownRefused},
+		{long: "http1.1", apply: httpVersion(false, probe.HTTP1Only),
+			help: "speak HTTP/1.1 only (the default)"},
+		{long: "http2", apply: httpVersion(false, probe.HTTP2ALPN),
+			help: "offer h2 and http/1.1 in TLS ALPN and speak what the server picks"},
+		{long: "http2-prior-knowledge", apply: httpVersion(false, probe.HTTP2Prior),
+			help: "speak HTTP/2 from the first byte over http:// (h2c); over https, offer h2 in ALPN as --http2 does"},
 		{long: "raw", apply: refuse("is not supported: hsx always removes the chunked framing from the body (the raw view shows it)"), shown: ShownRefused},
 		{long: "path-as-is", apply: func(p *parser, _, _ string) error { p.cmd.Request.PathAsIs = true; return nil },
 			help: "send . and .. path segments as they are (else resolved, as curl)"},
@@ -149,13 +152,21 @@ func specs() []spec {
 
 // Why some flags are refused.
 const (
-	http2Why = "is not supported yet: hsx speaks HTTP/1.1 only"
 	failWhy  = "is not supported: the exit status of hsx check says whether a response arrived and whether a finding is an error"
 	retryWhy = "is not supported: hsx sends a request once, to show what came back"
 )
 
+// httpVersion returns the handler of a flag that chooses the HTTP version; as in curl, the
+// last of -0, --http1.1, --http2 and --http2-prior-knowledge wins.
+func httpVersion(http10 bool, mode probe.HTTP2Mode) func(p *parser, flag, v string) error {
+	return func(p *parser, _, _ string) error {
+		p.cmd.Request.HTTP10, p.cmd.Request.HTTP2 = http10, mode
+		return nil
+	}
+}
+
 // refuse returns the handler of a flag that hsx refuses, with the reason that follows the flag
-// in the error: "--http2 is not supported yet: …".
+// in the error: "--retry is not supported: …".
 func refuse(why string) func(p *parser, flag, v string) error {
 	return func(_ *parser, flag, _ string) error { return fmt.Errorf("%s %s", flag, why) }
 }

@@ -13,7 +13,8 @@ import (
 // exchange rather than say what is sent (the method, URL, header fields and body). They are
 // what ParseOptions reads and FormatOptions writes, in the order FormatOptions writes them.
 func OptionFlags() []string {
-	return []string{"insecure", "location", "http1.0", "http1.1", "path-as-is", "compressed", "max-time", "timeout", "connect-timeout"}
+	return []string{"insecure", "location", "http1.0", "http1.1", "http2", "http2-prior-knowledge", "path-as-is", "compressed",
+		"max-time", "timeout", "connect-timeout"}
 }
 
 // ParseOptions reads a line of request options (see OptionFlags) such as "-k -L -m 30", split
@@ -90,8 +91,13 @@ func optionArgs(req probe.Request, pathAsIs bool) []string {
 	if req.FollowRedirects {
 		args = append(args, "-L")
 	}
-	if req.HTTP10 {
+	switch {
+	case req.HTTP10:
 		args = append(args, "-0")
+	case req.HTTP2 == probe.HTTP2ALPN:
+		args = append(args, "--http2")
+	case req.HTTP2 == probe.HTTP2Prior:
+		args = append(args, "--http2-prior-knowledge")
 	}
 	if req.PathAsIs && (pathAsIs || hasDotSegment(req.URL)) {
 		args = append(args, "--path-as-is")

@@ -19,6 +19,8 @@ func TestParseOptions(t *testing.T) {
 		{"--insecure --location --max-time 1.5", probe.Request{Insecure: true, FollowRedirects: true, Timeout: 1500 * time.Millisecond}},
 		{"--compressed --path-as-is -0 --connect-timeout 2", probe.Request{Compressed: true, PathAsIs: true, HTTP10: true, ConnectTimeout: 2 * time.Second}},
 		{"--timeout=3s --http1.1", probe.Request{Timeout: 3 * time.Second}},
+		{"--http2", probe.Request{HTTP2: probe.HTTP2ALPN}},
+		{"--http2-prior-knowledge -k", probe.Request{HTTP2: probe.HTTP2Prior, Insecure: true}},
 	}
 	for _, tt := range tests {
 		got, err := ParseOptions(tt.line)
@@ -44,7 +46,6 @@ func TestParseOptionsRefuses(t *testing.T) {
 		{"-d x", "-d " + bodyWhy},
 		{"--json {}", "--json: " + bodyWhy},
 		{"-s", "-s changes only what curl prints: it has nothing to do in the explorer"},
-		{"--http2", "--http2 " + http2Why},
 		{"-k http://h/", `"http://h/" is not a flag: the URL has its own field`},
 		{"-k 'unclosed", "unterminated ' quote"},
 	}
@@ -68,6 +69,8 @@ func TestFormatOptionsRoundTrip(t *testing.T) {
 		{probe.Request{}, ""},
 		{probe.Request{Insecure: true, FollowRedirects: true, Timeout: 30 * time.Second}, "-k -L -m 30"},
 		{probe.Request{Compressed: true, PathAsIs: true, HTTP10: true, ConnectTimeout: 2500 * time.Millisecond}, "-0 --path-as-is --compressed --connect-timeout 2.5"},
+		{probe.Request{HTTP2: probe.HTTP2ALPN}, "--http2"},
+		{probe.Request{HTTP2: probe.HTTP2Prior, FollowRedirects: true}, "-L --http2-prior-knowledge"},
 	}
 	for _, tt := range tests {
 		got := FormatOptions(tt.req)

@@ -34,7 +34,8 @@ type Scenario struct {
 	Headers []string
 	// Description says in one line what the server sends.
 	Description string
-	// Code is the status code of the final response; 0 when the server never answers.
+	// Code is the status code of the final response; 0 when the server never answers, -1 when
+	// its response has no status (an HTTP/2 head without :status).
 	Code int
 	// Rules are the IDs of the check catalog the response is meant to trigger (errors and
 	// warnings, plus the informational ones the scenario exists to show); nil for a correct one.
@@ -44,11 +45,15 @@ type Scenario struct {
 	// GoClient is what the application of Go's net/http client makes of a broken scenario's
 	// response when hsx replays it (hsx check --clients); the zero value for a correct one.
 	GoClient ClientOutcome
+	// HTTP2 reports whether the scenario is served over HTTP/2 only: request it with prior
+	// knowledge (h2c, --http2-prior-knowledge) on the lab's port. Over HTTP/1.1 it answers 505.
+	HTTP2 bool
 
 	example string           // concrete path for a parameterised Path
 	pattern string           // http.ServeMux pattern; "" means Path
 	raw     *rawResponse     // written on the hijacked connection
 	serve   http.HandlerFunc // an ordinary handler, when raw is nil
+	frames  h2Frames         // the frames of an HTTP/2 scenario
 }
 
 // ClientOutcome is what a client's application makes of a response replayed to it, in each of
@@ -93,6 +98,9 @@ func (s Scenario) Method() string {
 // its Method, its Example path and its Headers.
 func (s Scenario) Request(baseURL string) probe.Request {
 	req := probe.Request{Method: s.Method(), URL: baseURL + s.Example()}
+	if s.HTTP2 {
+		req.HTTP2 = probe.HTTP2Prior // served as HTTP/2 frames only
+	}
 	for _, h := range s.Headers {
 		name, value, _ := strings.Cut(h, ":")
 		req.Header = append(req.Header, probe.Field{Name: name, Value: strings.TrimLeft(value, " \t"), Line: -1})

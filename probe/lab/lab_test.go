@@ -27,10 +27,16 @@ func TestScenarioTable(t *testing.T) {
 		if !strings.HasPrefix(s.Path, "/") || s.Description == "" || strings.Contains(s.Description, "\n") {
 			t.Errorf("%s: needs a path starting with / and a one-line description", s.Path)
 		}
-		if (s.raw == nil) == (s.serve == nil) {
-			t.Errorf("%s: needs exactly one of raw and serve", s.Path)
+		if n := btoi(s.raw != nil) + btoi(s.serve != nil) + btoi(s.frames != nil); n != 1 {
+			t.Errorf("%s: needs exactly one of raw, serve and frames", s.Path)
 		}
-		if s.Code != 0 && (s.Code < 100 || s.Code > 599) && !slices.Contains(s.Rules, "F3") {
+		if s.HTTP2 != (s.frames != nil) || s.HTTP2 != strings.HasPrefix(s.Path, "/h2/") {
+			t.Errorf("%s: HTTP/2 scenarios are the ones under /h2/ written as frames", s.Path)
+		}
+		if s.Code == -1 && !slices.Contains(s.Rules, "H3") {
+			t.Errorf("%s: only a response without :status has no code", s.Path)
+		}
+		if s.Code > 0 && (s.Code < 100 || s.Code > 599) && !slices.Contains(s.Rules, "F3") {
 			t.Errorf("%s: code %d", s.Path, s.Code)
 		}
 		for _, id := range s.Rules {
@@ -52,6 +58,13 @@ func TestScenarioTable(t *testing.T) {
 	if slices.Contains(Scenarios()[0].Rules, "X") {
 		t.Error("Scenarios shares state between calls")
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // TestRequiredPaths holds the lab to the paths design.md promises.

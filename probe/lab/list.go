@@ -37,9 +37,9 @@ func (s Scenario) flags() string {
 	return b.String()
 }
 
-// code formats a status code for the list; "-" for none.
+// code formats a status code for the list; "-" for none (or, for /h2/no-status, none sent).
 func code(c int) string {
-	if c == 0 {
+	if c <= 0 {
 		return "-"
 	}
 	return strconv.Itoa(c)

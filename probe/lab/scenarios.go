@@ -28,7 +28,7 @@ const (
 // Scenarios returns the lab's scenarios in a stable order: each correct response next to its
 // broken twins. The slice is new on every call.
 func Scenarios() []Scenario {
-	return []Scenario{
+	return append([]Scenario{
 		{Path: "/204", Code: 204, Twin: "/204/body", serve: noContent,
 			Description: "a correct 204 No Content, to any method"},
 		{Path: "/204/body", Code: 204, Rules: []string{"J2", "S2", "S9"}, GoClient: ClientOutcome{ClientWarned, ClientNextFailed}, Twin: "/204",
@@ -301,7 +301,7 @@ func Scenarios() []Scenario {
 			Description: "N bytes of generated data with Content-Length, streamed (N up to 64 GiB)"},
 		{Path: "/hang", Code: 0, serve: hang,
 			Description: "reads the request and never answers, until the client or the server gives up"},
-	}
+	}, h2Scenarios()...)
 }
 
 // raw builds an HTTP/1.1 response with the given status (code and reason), fields and body.

@@ -17,7 +17,8 @@ const DefaultAddr = "127.0.0.1:8204"
 // shutdownTimeout bounds how long Close waits for requests in flight.
 const shutdownTimeout = 3 * time.Second
 
-// Handler returns the lab: the index at "/", every scenario, /bytes/N and /hang.
+// Handler returns the lab over HTTP/1.x: the index at "/", every scenario, /bytes/N and /hang.
+// The HTTP/2 scenarios answer 505 here; Start serves them to clients that speak HTTP/2.
 func Handler() http.Handler {
 	all := Scenarios()
 	mux := http.NewServeMux()
@@ -27,9 +28,12 @@ func Handler() http.Handler {
 		if p == "" {
 			p = s.Path
 		}
-		if s.raw != nil {
+		switch {
+		case s.frames != nil:
+			mux.HandleFunc(p, http2Only)
+		case s.raw != nil:
 			mux.Handle(p, s.raw)
-		} else {
+		default:
 			mux.Handle(p, s.serve)
 		}
 	}
@@ -43,6 +47,12 @@ func serverHeader(h http.Handler) http.Handler {
 		w.Header().Set("Server", "hsx-lab")
 		h.ServeHTTP(w, r)
 	})
+}
+
+// http2Only answers an HTTP/2 scenario requested over HTTP/1.x.
+func http2Only(w http.ResponseWriter, _ *http.Request) {
+	writeText(w, http.StatusHTTPVersionNotSupported,
+		"This scenario is sent as HTTP/2 frames: request it with prior knowledge (hsx check --http2-prior-knowledge, curl --http2-prior-knowledge).\n")
 }
 
 // notFound answers paths that are not scenarios.
@@ -65,6 +75,7 @@ func WithPublic() Option { return func(c *config) { c.public = true } }
 // Server is a running lab.
 type Server struct {
 	srv    *http.Server
+	sniff  *sniffListener // tells HTTP/2 connections from HTTP/1.x ones, and serves them
 	url    string
 	cancel context.CancelFunc // ends the context of every request (and so /hang)
 	done   chan struct{}      // closed when Serve has returned
@@ -97,9 +108,12 @@ func Start(ctx context.Context, addr string, opts ...Option) (*Server, error) {
 		return nil, fmt.Errorf("lab: listen on %s: %w", addr, err)
 	}
 	base, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	handler := Handler()
+	sniff := newSniffListener(base, ln, handler)
 	s := &Server{
+		sniff: sniff,
 		srv: &http.Server{
-			Handler:           Handler(),
+			Handler:           handler,
 			ReadHeaderTimeout: 10 * time.Second,
 			BaseContext:       func(net.Listener) context.Context { return base },
 		},
@@ -109,7 +123,7 @@ func Start(ctx context.Context, addr string, opts ...Option) (*Server, error) {
 	}
 	go func() {
 		defer close(s.done)
-		_ = s.srv.Serve(ln) // returns http.ErrServerClosed after Close
+		_ = s.srv.Serve(sniff) // returns http.ErrServerClosed after Close
 	}()
 	stop := context.AfterFunc(ctx, func() { _ = s.Close() })
 	go func() {
@@ -133,6 +147,8 @@ func (s *Server) Close() error {
 			s.err = errors.Join(fmt.Errorf("lab: shutdown: %w", err), s.srv.Close())
 		}
 		<-s.done
+		_ = s.sniff.Close()
+		s.sniff.wait()
 	})
 	return s.err
 }

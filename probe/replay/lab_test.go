@@ -66,6 +66,9 @@ func TestLabGoClient(t *testing.T) {
 	srv := httptest.NewServer(lab.Handler())
 	defer srv.Close()
 	for _, s := range lab.Scenarios() {
+		if s.HTTP2 { // not replayed: TestReplayRefusesHTTP2
+			continue
+		}
 		if len(s.Rules) == 0 || s.Code == 0 {
 			if s.GoClient != (lab.ClientOutcome{}) {
 				t.Errorf("%s: a correct scenario declares a GoClient outcome", s.Path)
@@ -160,5 +163,16 @@ func TestCorrectResponsesOKForEveryClient(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestReplayRefusesHTTP2: the replay speaks HTTP/1.1 to its clients, so an HTTP/2 exchange is
+// refused with a reason instead of being replayed as if it were HTTP/1.1 bytes.
+func TestReplayRefusesHTTP2(t *testing.T) {
+	ex := probe.Parse([]byte("HTTP/1.1 204 No Content\r\n\r\n"), "GET")
+	ex.Request.Proto = probe.ProtoHTTP2
+	_, err := Run(context.Background(), ex, testOptions(NameGo))
+	if err == nil || !strings.Contains(err.Error(), "HTTP/2 response is not replayed") {
+		t.Fatalf("Run of an HTTP/2 exchange: %v", err)
 	}
 }

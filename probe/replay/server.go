@@ -41,6 +41,9 @@ func newPlan(ex *probe.Exchange) (plan, error) {
 	if ex.Request.Method == "CONNECT" {
 		return plan{}, fmt.Errorf("replay: a response to CONNECT is not replayed")
 	}
+	if ex.HTTP2() {
+		return plan{}, fmt.Errorf("replay: an HTTP/2 response is not replayed yet; the clients are HTTP/1.1 ones")
+	}
 	p := plan{wire: ex.Wire, end: int(min(resp.End, int64(len(ex.Wire)))), size: max(ex.WireSize, int64(len(ex.Wire))),
 		head: ex.Request.Method == "HEAD", status: resp.Status.Code, body: resp.Body.Size}
 	cut := p.size > int64(len(p.wire))

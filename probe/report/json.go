@@ -27,6 +27,12 @@ type Object struct {
 	Clients []replay.Result `json:"clients,omitempty"`
 	// Followups are the follow-up exchanges of check --deep, in the order they were sent.
 	Followups []FollowupHop `json:"followups,omitempty"`
+	// Frames are the final exchange's HTTP/2 frames, sent and received, in order; absent over
+	// HTTP/1.x.
+	Frames []Frame `json:"frames,omitempty"`
+	// FrameCount is how many frames there were in all, with HTTP/2; more than len(Frames) when
+	// a long body's DATA frames were only counted.
+	FrameCount int64 `json:"frame_count,omitempty"`
 }
 
 // Hop is one earlier exchange of a redirect chain.
@@ -37,7 +43,8 @@ type Hop struct {
 }
 
 // Request is the request as sent. Proto is the version in its request line ("HTTP/1.1", or
-// "HTTP/1.0" with -0); it is left out for a request that was not valid enough to write.
+// "HTTP/1.0" with -0), or "HTTP/2"; it is left out for a request that was not valid enough to
+// write. Over HTTP/2, Headers is the header list as sent, pseudo-header fields first.
 type Request struct {
 	Method  string      `json:"method"`
 	URL     string      `json:"url"`
@@ -96,6 +103,8 @@ type Finding struct {
 	Extra    *[2]int64 `json:"extra,omitempty"`
 	Line     *int      `json:"line,omitempty"`
 	Interim  *int      `json:"interim,omitempty"`
+	// Frame is the index in Object.Frames of the HTTP/2 frame the finding points at.
+	Frame *int `json:"frame,omitempty"`
 }
 
 // Timing is the duration of each phase in milliseconds.
@@ -126,6 +135,10 @@ func NewObject(exs []*probe.Exchange, findings [][]check.Finding) Object {
 		o.Error = &msg
 	} else {
 		o.Response = jsonResponse(ex)
+	}
+	o.Frames = jsonFrames(ex)
+	if o.Frames != nil {
+		o.FrameCount = max(ex.FrameCount, int64(len(o.Frames)))
 	}
 	for i, hop := range exs[:last] {
 		o.Redirects = append(o.Redirects, Hop{Request: jsonRequest(hop), Response: jsonResponse(hop),
@@ -262,6 +275,12 @@ func jsonFindings(fs []check.Finding) []Finding {
 		case check.AtInterim:
 			i := f.At.Index
 			jf.Interim = &i
+		case check.AtFrame:
+			i := f.At.Index
+			jf.Frame = &i
+			if f.At.Name != "" {
+				jf.Header = f.At.Name
+			}
 		}
 		out = append(out, jf)
 	}

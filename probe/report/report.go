@@ -75,9 +75,10 @@ func newMarks(ex *probe.Exchange, fs []check.Finding) marks {
 	return m
 }
 
-func raise(m map[int]check.Severity, i int, s check.Severity) {
-	if old, ok := m[i]; !ok || s > old {
-		m[i] = s
+// raise sets m[k] to s unless it already holds a more severe one.
+func raise[K comparable](m map[K]check.Severity, k K, s check.Severity) {
+	if old, ok := m[k]; !ok || s > old {
+		m[k] = s
 	}
 }
 

@@ -138,6 +138,10 @@ func (t *writer) exchange(ex *probe.Exchange, fs []check.Finding) {
 		t.timing(ex)
 		return
 	}
+	if ex.HTTP2() {
+		t.exchangeH2(ex, fs)
+		return
+	}
 	m := newMarks(ex, fs)
 	for i, in := range ex.Interim {
 		sev, ok := m.interim[i]
@@ -159,6 +163,35 @@ func (t *writer) exchange(ex *probe.Exchange, fs []check.Finding) {
 		t.head(resp.TrailerLines, m.trailers, true)
 	}
 	t.extra(ex, m)
+	t.tls(ex.TLS)
+	t.findings(fs)
+	t.timing(ex)
+}
+
+// exchangeH2 writes an HTTP/2 response: its status, then every frame in order, the body and
+// the trailers as decoded from them.
+func (t *writer) exchangeH2(ex *probe.Exchange, fs []check.Finding) {
+	resp := ex.Response
+	title := "response"
+	if ex.Addr != "" {
+		title += " from " + termsafe.String(ex.Addr, termsafe.Line)
+	}
+	t.heading(title)
+	status := "HTTP/2 (no :status)"
+	if resp.Status.Code >= 0 {
+		status = fmt.Sprintf("HTTP/2 %03d", resp.Status.Code)
+	}
+	t.line(0, false, t.style(t.bold, status))
+	t.frames(ex, fs)
+	m := newMarks(ex, fs)
+	t.body(resp, m)
+	t.extra(ex, m)
+	if len(resp.Trailers) > 0 {
+		t.heading("trailers")
+		for _, f := range resp.Trailers {
+			t.line(0, false, termsafe.String(f.Name+": "+f.Value, termsafe.Line))
+		}
+	}
 	t.tls(ex.TLS)
 	t.findings(fs)
 	t.timing(ex)

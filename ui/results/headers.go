@@ -12,6 +12,9 @@ import (
 // status line and fields (with lines that findings point at marked and colored), trailers, a
 // pointer to any extra bytes, and the request as it was sent.
 func buildHeaders(ex *probe.Exchange, fs []check.Finding, masked bool) []row {
+	if ex.HTTP2() {
+		return appendExtraAndRequest(buildHeadersH2(ex, fs, masked), ex, fs, masked)
+	}
 	var rows []row
 	for i, r := range ex.Interim {
 		if r == nil {
@@ -79,6 +82,11 @@ func buildHeaders(ex *probe.Exchange, fs []check.Finding, masked bool) []row {
 			}
 		}
 	}
+	return appendExtraAndRequest(rows, ex, fs, masked)
+}
+
+// appendExtraAndRequest appends a pointer to any extra bytes and the request as it was sent.
+func appendExtraAndRequest(rows []row, ex *probe.Exchange, fs []check.Finding, masked bool) []row {
 	if ex.Extra.Size > 0 {
 		er := plainRow(span{"── " + extraLabel(ex) + " · shown in the raw view ──", kLabel})
 		for fi, f := range fs {

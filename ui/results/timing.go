@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/check"
 )
 
 // buildTiming returns the rows of the timing view for content width w: one bar per phase of
@@ -58,6 +59,9 @@ func buildTiming(exs []*probe.Exchange, req probe.Request, w int, when time.Time
 		span{fmt.Sprintf("%*s", valueW, durText(t.Total)), kAccent},
 		span{"  " + strings.Repeat("▔", barW), kSubtle},
 	))
+	if ex.HTTP2() {
+		rows = append(rows, h2Milestones(ex)...)
+	}
 	if r := ex.Response; r != nil && r.Framing == probe.FramingNone {
 		grace := req.Grace
 		if grace <= 0 {
@@ -86,4 +90,41 @@ func buildTiming(exs []*probe.Exchange, req probe.Request, w int, when time.Time
 		}
 	}
 	return appendConnection(rows, ex, when)
+}
+
+// h2Milestones are the moments of an HTTP/2 exchange, each from the moment the connection
+// preface was written: the server's SETTINGS and its acknowledgement of ours, the response's
+// HEADERS and the frame that ended the stream.
+func h2Milestones(ex *probe.Exchange) []row {
+	type milestone struct {
+		name string
+		at   time.Duration
+		ok   bool
+	}
+	var settings, ack, end milestone
+	settings.name, ack.name, end.name = "server SETTINGS", "our SETTINGS acknowledged", "END_STREAM"
+	head := milestone{name: "response HEADERS"}
+	if i := check.FinalHeadFrame(ex); i >= 0 {
+		head.at, head.ok = ex.Frames[i].At, true
+	}
+	for _, f := range ex.Frames {
+		switch {
+		case f.Sent:
+		case f.Type == "SETTINGS" && !f.Has("ACK") && !settings.ok:
+			settings.at, settings.ok = f.At, true
+		case f.Type == "SETTINGS" && f.Has("ACK") && !ack.ok:
+			ack.at, ack.ok = f.At, true
+		case f.Stream == 1 && f.Has("END_STREAM") && !end.ok:
+			end.at, end.ok = f.At, true
+		}
+	}
+	rows := []row{plainRow(), sectionRow("HTTP/2, from the connection preface")}
+	for _, m := range []milestone{settings, ack, head, end} {
+		value := "—"
+		if m.ok {
+			value = "+" + durText(m.at)
+		}
+		rows = append(rows, plainRow(span{fmt.Sprintf("%-26s", m.name), kMuted}, span{fmt.Sprintf("%10s", value), kPlain}))
+	}
+	return rows
 }

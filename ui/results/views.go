@@ -86,6 +86,9 @@ func (m *Model) prepare() {
 		gutter: max(3, len(strconv.Itoa(len(ex.Wire)))) + 1,
 		cw:     -1,
 	}
+	if ex.HTTP2() {
+		m.views[TabRaw].lines = buildFrames(ex, m.findings, m.masked)
+	}
 	m.views[TabTiming] = view{wrap: true, cw: -1}
 	m.views[TabClients] = view{cw: -1}
 	m.layout()
