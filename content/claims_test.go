@@ -339,6 +339,8 @@ func variants() []variant {
 		{lines: []string{`WWW-Authenticate: Bearer error="expired"`, `WWW-Authenticate: Basic realm="x"`, "Content-Length: 0"}},
 		{lines: []string{"Content-Type: application/json", "Content-Encoding: gzip, gzip", "Vary: Accept-Encoding", "Content-Length: " + strconv.Itoa(len(gz))}, body: gz},
 		{lines: []string{"Content-Type: application/json", "Content-Encoding: gzip", "Cache-Control: private", "Content-Length: " + strconv.Itoa(len(gz))}, body: gz},
+		{lines: []string{"Content-Type: application/json", "Content-Encoding: gzip", "Cache-Control: max-age=60", "Content-Length: " + strconv.Itoa(len(gz))},
+			body: gz, setup: asked("gzip")},
 		// follow-ups: a conditional request with the 200's ETag and a first-byte Range, one with
 		// its Last-Modified, and a plain one after a coded 200.
 		{lines: []string{`ETag: "v1"`, "Content-Length: 0"}, setup: followed(full, `If-None-Match: "v1"`, "Range: bytes=0-0")},

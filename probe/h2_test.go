@@ -281,7 +281,7 @@ func TestHTTP2EarlyAnswer(t *testing.T) {
 	if ex.Err != nil || ex.Response.Status.Code != 413 {
 		t.Fatalf("err %v, response %+v", ex.Err, ex.Response)
 	}
-	if d := time.Since(start); d > time.Second {
+	if d := time.Since(start); d > 2500*time.Millisecond { // well before the 3s timeout, on a loaded machine too
 		t.Errorf("took %v", d)
 	}
 	n := len(ex.Frames)

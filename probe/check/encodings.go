@@ -51,8 +51,11 @@ func codingRepeated(ex *probe.Exchange) []note {
 
 // varyAcceptEncodingMissing: a response coded because the request accepted the coding varies
 // by Accept-Encoding, and says so with Vary (RFC 9110 §12.5.5, a SHOULD): without it a shared
-// cache hands the coded response to clients that cannot decode it. A response no shared cache
-// may store (Cache-Control private or no-store) only misses a hint. A coded answer to a request
+// cache hands the coded response to clients that cannot decode it. That is a warning when the
+// response invites shared caches to keep it (Cache-Control public, s-maxage or max-age, or an
+// Expires); without such freshness a cache keeps it only by heuristics (RFC 9111 §4.2.2), and
+// nginx's gzip leaves Vary out by default, so it is worth knowing (Info); a response no shared
+// cache may store (private, no-store) only misses a hint. A coded answer to a request
 // without Accept-Encoding shows that the server codes whatever the request says, so nothing
 // varies (E2 notes the coding nobody asked for).
 func varyAcceptEncodingMissing(ex *probe.Exchange) []note {
@@ -67,16 +70,23 @@ func varyAcceptEncodingMissing(ex *probe.Exchange) []note {
 			return nil
 		}
 	}
-	n := newNote(final(ex).header(at[0]), "Content-Encoding %s without Vary: Accept-Encoding: a shared cache may serve it to clients that cannot decode it",
-		q(strings.Join(names, ", ")))
-	for _, d := range members(r, "Cache-Control") {
-		name, _, _ := strings.Cut(d, "=")
-		if name = probe.LowerASCII(strings.TrimSpace(name)); name == "private" || name == "no-store" {
+	coding := q(strings.Join(names, ", "))
+	shared := has(r, "Expires")
+	for _, d := range cacheDirectives(r) {
+		switch d.name {
+		case "private", "no-store":
 			return []note{newNote(final(ex).header(at[0]), "Content-Encoding %s without Vary: Accept-Encoding (Cache-Control %s: no shared cache keeps it)",
-				q(strings.Join(names, ", ")), name).with(Info)}
+				coding, d.name).with(Info)}
+		case "public", "s-maxage", "max-age":
+			shared = true
 		}
 	}
-	return []note{n}
+	if !shared { // a shared cache may still keep it, but only by its own heuristics
+		return []note{newNote(final(ex).header(at[0]), "Content-Encoding %s without Vary: Accept-Encoding: a cache that keeps it may serve it to clients that cannot decode it",
+			coding).with(Info)}
+	}
+	return []note{newNote(final(ex).header(at[0]), "Content-Encoding %s without Vary: Accept-Encoding, and shared caches may keep it: one may serve it to clients that cannot decode it",
+		coding)}
 }
 
 // codedRange: a 206 of coded content carries bytes of the coded data (RFC 9110 §14.1: ranges

@@ -19,12 +19,14 @@ func encodingCases() []ruleCase {
 			want: fires(Warning, atHeader(3, "Content-Encoding"))},
 		{id: "E4", name: "gzip then br", stream: coded("gzip, br", okJSON)},
 		// E5
-		{id: "E5", name: "no Vary", stream: vary(), want: fires(Warning, atHeader(1, "Content-Encoding"))},
-		{id: "E5", name: "Vary on something else", stream: vary("Vary: Origin"), want: fires(Warning, atHeader(1, "Content-Encoding"))},
+		{id: "E5", name: "no Vary, no freshness: heuristics only", stream: vary(), want: fires(Info, atHeader(1, "Content-Encoding"))},
+		{id: "E5", name: "no Vary, shared caches invited", stream: vary("Cache-Control: public, max-age=60"), want: fires(Warning, atHeader(1, "Content-Encoding"))},
+		{id: "E5", name: "no Vary, an Expires", stream: vary("Expires: Thu, 01 Jan 2099 00:00:00 GMT"), want: fires(Warning, atHeader(1, "Content-Encoding"))},
+		{id: "E5", name: "Vary on something else", stream: vary("Vary: Origin", "Cache-Control: max-age=60"), want: fires(Warning, atHeader(1, "Content-Encoding"))},
 		{id: "E5", name: "private", stream: vary("Cache-Control: private, max-age=60"), want: fires(Info, atHeader(1, "Content-Encoding"))},
 		{id: "E5", name: "Vary: Accept-Encoding", stream: vary("Vary: Origin, accept-encoding")},
 		{id: "E5", name: "Vary: *", stream: vary("Vary: *")},
-		{id: "E5", name: "asked with Accept-Encoding", stream: vary(), setup: sent("gzip, br"), want: fires(Warning, atHeader(1, "Content-Encoding"))},
+		{id: "E5", name: "asked with Accept-Encoding", stream: vary("Cache-Control: s-maxage=60"), setup: sent("gzip, br"), want: fires(Warning, atHeader(1, "Content-Encoding"))},
 		{id: "E5", name: "coded for a request without Accept-Encoding: nothing varies", stream: vary(), setup: sent()},
 		{id: "E5", name: "identity", stream: withBody(crlf("HTTP/1.1 200 OK", date, "Content-Encoding: identity", "Content-Type: text/plain", "Content-Length: "), "hi")},
 		// E6

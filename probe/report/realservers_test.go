@@ -22,8 +22,8 @@ func TestTextRealServers(t *testing.T) {
 		{"nginx gzip JSON, chunked", nginxHead + chunked(nginxGz),
 			[]string{"body (95 bytes, chunked)\n  gzip · 95 bytes on the wire → 79 bytes\n" +
 				`  {"ok":true,"items":[1,2,3],"message":"hello from nginx, compressed when asked"}` + "\n",
-				"1 note\n"},
-			[]string{"trailers", `\x1f`, "J1"}},
+				"2 notes\n"},
+			[]string{"trailers", `\x1f`, "J1", "warning"}},
 		{"nginx gzip JSON cut inside the gzip data", nginxHead + chunked(nginxGz[:32]),
 			[]string{"gzip · does not decode at byte 32 of 32 bytes: gzip: the coded data ends early (truncated)\n",
 				"✗ error   E1   Content-Encoding \"gzip\" does not decode"},
