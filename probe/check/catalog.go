@@ -32,6 +32,7 @@ func Rules() []Rule {
 		rule("F17", Warning, "Date missing or not IMF-fixdate", "RFC 9110 §6.6.1; RFC 9110 §5.6.7", checkF17),
 		rule("F18", Warning, "Content without Content-Type", "RFC 9110 §8.3", checkF18),
 		rule("F20", Info, "Trailer field not declared in Trailer", "RFC 9110 §6.6.2", checkF20),
+		rule("U1", Info, "Field value carries an invisible character", "RFC 9110 §5.5", checkU1),
 		rule("J1", Warning, "Body labelled JSON is not JSON", "RFC 8259 §2; RFC 8259 §8.1", checkJ1),
 		rule("J2", Info, "JSON Content-Type on a response without content", "RFC 9110 §8.3; RFC 9110 §15.3.5; RFC 9110 §15.4.5", checkJ2),
 		rule("E1", Error, "Coded content does not decode", "RFC 9110 §8.4; RFC 9110 §8.4.1", checkE1),

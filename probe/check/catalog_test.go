@@ -11,7 +11,7 @@ import (
 
 func TestCatalog(t *testing.T) {
 	want := strings.Fields(`F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F20
-		J1 J2 E1 E2 S1 S2 S3 S5 S7 S8 S9 S10 S11 S12 S14 S15 S16 S17 S19 S20 S22 S23 S24 S25 S29 S30
+		U1 J1 J2 E1 E2 S1 S2 S3 S5 S7 S8 S9 S10 S11 S12 S14 S15 S16 S17 S19 S20 S22 S23 S24 S25 S29 S30
 		S33 S34`)
 	ref := regexp.MustCompile(`^RFC \d+ §\d+(\.\d+)*(; RFC \d+ §\d+(\.\d+)*)*$`)
 	var ids []string
@@ -49,7 +49,7 @@ func TestRulesIsFresh(t *testing.T) {
 func TestSeverities(t *testing.T) {
 	want := map[string]Severity{
 		"F1": Error, "F2": Error, "F4": Error, "F10": Error, "F5": Warning, "F13": Error, "F16": Info, "F17": Warning,
-		"F18": Warning, "F20": Info, "J1": Warning, "J2": Info, "S2": Error, "S3": Error,
+		"F18": Warning, "F20": Info, "U1": Info, "J1": Warning, "J2": Info, "S2": Error, "S3": Error,
 		"S7": Info, "S8": Info, "S9": Error, "S17": Info, "S20": Error, "S23": Info, "S25": Info,
 		"S30": Info, "S33": Error,
 	}
