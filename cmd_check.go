@@ -38,6 +38,8 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	case cmd.Request.URL == "":
 		return fail(usageErrorf("check needs a URL, e.g. hsx check http://127.0.0.1:8204/204"), std)
 	}
+	// As with curl, the proxy environment variables apply where no flag says otherwise.
+	cmd.UseEnvironment(std.getenv)
 	var heads *os.File
 	if cmd.DumpHeader != "" {
 		// Opened before the request is sent, so that a file that cannot be written stops it.

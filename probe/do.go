@@ -49,7 +49,7 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 		ex.Request.Method = req.Method
 		return err
 	}
-	conn, raw, err := dial(ctx, sent.URL, req, deadline, e, ex)
+	conn, raw, err := dial(ctx, sent.URL, sent, req, deadline, e, ex)
 	if err != nil {
 		return err
 	}

@@ -48,6 +48,16 @@ func specs() []spec {
 		{long: "cookie", short: 'b', value: true, apply: (*parser).cookie},
 		{long: "user", short: 'u', value: true, apply: (*parser).user},
 
+		// How the request reaches the server (reach.go).
+		{long: "proxy", short: 'x', value: true, apply: (*parser).proxy},
+		{long: "proxy-user", short: 'U', value: true, apply: (*parser).proxyUser},
+		{long: "noproxy", value: true, apply: (*parser).noProxy},
+		{long: "proxytunnel", short: 'p', apply: func(p *parser, _, _ string) error { p.cmd.Request.Proxy.Tunnel = true; return nil }},
+		{long: "resolve", value: true, apply: (*parser).resolve},
+		{long: "connect-to", value: true, apply: (*parser).connectTo},
+		{long: "unix-socket", value: true, apply: unixSocket(false)},
+		{long: "abstract-unix-socket", value: true, apply: unixSocket(true)},
+
 		// Accepted and ignored: they change how curl shows or saves a response, not what is
 		// sent. The others here do what curl's do, or are refused with the reason.
 		{long: "silent", short: 's'},

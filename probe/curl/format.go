@@ -68,6 +68,7 @@ func Format(req probe.Request) string {
 	if req.ConnectTimeout > 0 {
 		args = append(args, "--connect-timeout", strconv.FormatFloat(req.ConnectTimeout.Seconds(), 'f', -1, 64))
 	}
+	args = append(args, reachArgs(req)...)
 	return strings.Join(args, " ")
 }
 
