@@ -90,7 +90,7 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 			o.Clients = rep.Clients
 		}
 		err = report.Encode(std.out, o)
-	} else if runErr == nil || len(exs) > 1 {
+	} else if runErr == nil || len(exs) > 1 || proxyAnswered(exs[0]) {
 		opts := report.TextOptions{Color: colorEnabled(std), Width: termWidth(std.out)}
 		err = report.Text(std.out, exs, findings, opts)
 		if clients && runErr == nil && err == nil {
@@ -125,6 +125,12 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// proxyAnswered reports whether a proxy answered the CONNECT of ex: the report then shows
+// that step, though no response came back.
+func proxyAnswered(ex *probe.Exchange) bool {
+	return ex.Proxy != nil && ex.Proxy.Tunnel != nil && ex.Proxy.Tunnel.Response != nil
 }
 
 // writeHeads writes the head of every response of exs to w as it was received, interim ones

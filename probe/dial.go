@@ -24,10 +24,7 @@ import (
 func dial(ctx context.Context, u *url.URL, sent Sent, req Request, deadline time.Time, e *env, ex *Exchange) (conn, raw net.Conn, _ *Error) {
 	host, port := u.Hostname(), u.Port()
 	if port == "" {
-		port = "80"
-		if u.Scheme == "https" {
-			port = "443"
-		}
+		port = defaultPort(u.Scheme)
 	}
 	if req.ConnectTimeout > 0 {
 		// The connection phase has a shorter bound of its own; errors then name it.

@@ -90,7 +90,8 @@ type Request struct {
 	Resolve []Resolve
 	// ConnectTo sends connections for a host and port to another host and port (curl's
 	// --connect-to); Resolve then applies to the new host. With a proxy, it changes where the
-	// CONNECT tunnel leads, and nothing for plain http sent to the proxy.
+	// CONNECT tunnel leads, and as with curl, a request it sends elsewhere goes through a
+	// tunnel even for plain http.
 	ConnectTo []ConnectTo
 	// UnixSocket, when not empty, is the path of a Unix domain socket to connect to instead of
 	// the URL's host and port (curl's --unix-socket); the URL still gives the Host field, the

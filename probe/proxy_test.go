@@ -176,9 +176,9 @@ func TestProxyTunnelFailures(t *testing.T) {
 		code  int // the status of the recorded CONNECT answer, 0 for none
 	}{
 		{"credentials wanted", &testProxy{mode: "tunnel", user: "u:p"}, "",
-			[]string{"wants credentials", "407 Proxy Authentication Required", `Proxy-Authenticate: Basic realm="test"`, "--proxy-user"}, 407},
+			[]string{`wants credentials (407, Proxy-Authenticate: Basic realm="test"): give --proxy-user`}, 407},
 		{"credentials refused", &testProxy{mode: "tunnel", user: "u:p"}, "u:wrong",
-			[]string{"refused the credentials", "407 Proxy Authentication Required"}, 407},
+			[]string{`refused the credentials given (407, Proxy-Authenticate: Basic realm="test")`}, 407},
 		{"tunnel refused", &testProxy{mode: "refuse"}, "", []string{"refused the tunnel to h.example:443: 403 Forbidden"}, 403},
 		{"closed without an answer", &testProxy{mode: "close"}, "", []string{"closed the connection without answering CONNECT"}, 0},
 		{"not HTTP", &testProxy{mode: "garbage"}, "", []string{"not HTTP", `"SSH-2.0-OpenSSH_9.6\r\n"`}, 0},

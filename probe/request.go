@@ -66,7 +66,9 @@ func buildRequest(req Request) (Sent, *Error) {
 			return Sent{}, requestError("%v", err)
 		}
 	}
-	tunnel := proxy != nil && (u.Scheme == "https" || req.Proxy.Tunnel)
+	// As curl does, a --connect-to that changes where the request goes sends it through a
+	// tunnel to that place even for plain http.
+	tunnel := proxy != nil && (u.Scheme == "https" || req.Proxy.Tunnel || redirected(req, u))
 	absolute := proxy != nil && !tunnel
 
 	fields := layOut(req, u, proxy, absolute)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"net/url"
 	"strings"
 )
 
@@ -172,3 +173,22 @@ func routeTo(req Request, host, port string, connectTo bool) route {
 
 // hostPort joins host and port for a message or a dial, bracketing an IPv6 address.
 func hostPort(host, port string) string { return net.JoinHostPort(host, port) }
+
+// redirected reports whether one of req's ConnectTo entries sends the connection for u
+// elsewhere.
+func redirected(req Request, u *url.URL) bool {
+	host, port := u.Hostname(), u.Port()
+	if port == "" {
+		port = defaultPort(u.Scheme)
+	}
+	rt := routeTo(req, host, port, true)
+	return rt.host != host || rt.port != port
+}
+
+// defaultPort is the port of a URL of scheme that gives none.
+func defaultPort(scheme string) string {
+	if scheme == "https" {
+		return "443"
+	}
+	return "80"
+}

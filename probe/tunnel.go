@@ -88,15 +88,14 @@ func openTunnel(ctx context.Context, conn net.Conn, req Request, p *url.URL, aut
 	case code >= 200 && code < 300:
 		return nil
 	case code == 407:
-		challenge, ok := r.Get("Proxy-Authenticate")
-		why := "without a Proxy-Authenticate field"
-		if ok {
-			why = "asking for Proxy-Authenticate: " + challenge
+		why := "407 without Proxy-Authenticate"
+		if challenge, ok := r.Get("Proxy-Authenticate"); ok {
+			why = "407, Proxy-Authenticate: " + challenge
 		}
 		if proxyAuth(req.Proxy, p) != "" {
-			return fail(fmt.Sprintf("proxy %s refused the credentials given (%s, %s)", p.Host, status, why), false, false, nil)
+			return fail(fmt.Sprintf("proxy %s refused the credentials given (%s)", p.Host, why), false, false, nil)
 		}
-		return fail(fmt.Sprintf("proxy %s wants credentials (%s, %s): give --proxy-user USER:PASSWORD", p.Host, status, why), false, false, nil)
+		return fail(fmt.Sprintf("proxy %s wants credentials (%s): give --proxy-user", p.Host, why), false, false, nil)
 	}
 	return fail(fmt.Sprintf("proxy %s refused the tunnel to %s: %s", p.Host, authority, status), false, false, nil)
 }
