@@ -109,10 +109,12 @@ func hostField(u *url.URL) string {
 
 // OwnFields returns the names of the fields probe writes itself, each where a caller's field
 // of that name goes too (see Request.Header), in the order they are written: Host,
-// Authorization, User-Agent, Accept, Accept-Encoding (with Compressed), then after the caller's
-// other fields Content-Length and Content-Type.
+// Proxy-Authorization (to a proxy in absolute form), Authorization, User-Agent, Accept,
+// Accept-Encoding (with Compressed), Proxy-Connection (to a proxy in absolute form), then
+// after the caller's other fields Content-Length and Content-Type.
 func OwnFields() []string {
-	return []string{"Host", "Authorization", "User-Agent", "Accept", "Accept-Encoding", "Content-Length", "Content-Type"}
+	return []string{"Host", "Proxy-Authorization", "Authorization", "User-Agent", "Accept", "Accept-Encoding",
+		"Proxy-Connection", "Content-Length", "Content-Type"}
 }
 
 // ownField is one of the fields probe writes itself: its name and the value it has when the
@@ -123,7 +125,7 @@ type ownField struct{ name, value string }
 // before the caller's (Host, Authorization, User-Agent, Accept) and after them (Content-Length,
 // Content-Type), each replaced by the caller's fields of its name unless req.Omit names it.
 // A request sent to proxy in absolute form also carries Proxy-Authorization after Host and
-// Proxy-Connection after Accept, as curl's does.
+// Proxy-Connection after Accept-Encoding, as curl's does.
 func layOut(req Request, u *url.URL, proxy *url.URL, absolute bool) []Field {
 	auth := ""
 	if u.User != nil {
@@ -143,7 +145,7 @@ func layOut(req Request, u *url.URL, proxy *url.URL, absolute bool) []Field {
 		{"Accept-Encoding", encoding}}
 	if absolute {
 		before = slices.Insert(before, 1, ownField{"Proxy-Authorization", proxyAuth(req.Proxy, proxy)})
-		before = slices.Insert(before, 5, ownField{"Proxy-Connection", "Keep-Alive"})
+		before = append(before, ownField{"Proxy-Connection", "Keep-Alive"})
 	}
 	after := []ownField{{"Content-Length", length}, {"Content-Type", ""}}
 
