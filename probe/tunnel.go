@@ -96,6 +96,9 @@ func openTunnel(ctx context.Context, conn net.Conn, req Request, p *url.URL, aut
 			return fail(fmt.Sprintf("proxy %s refused the credentials given (%s)", p.Host, why), false, false, nil)
 		}
 		return fail(fmt.Sprintf("proxy %s wants credentials (%s): give --proxy-user", p.Host, why), false, false, nil)
+	case code == 401 && proxyAuth(req.Proxy, p) != "":
+		// Not the status RFC 9110 gives a proxy, but what some (tinyproxy) answer to wrong ones.
+		return fail(fmt.Sprintf("proxy %s refused the credentials given (%s)", p.Host, status), false, false, nil)
 	}
 	return fail(fmt.Sprintf("proxy %s refused the tunnel to %s: %s", p.Host, authority, status), false, false, nil)
 }
