@@ -139,3 +139,35 @@ func TestInvisible(t *testing.T) {
 		t.Error("HasInvisible disagrees with Invisible")
 	}
 }
+
+// FuzzString checks that whatever the input, String leaves no control character (but tab and
+// newline in Text mode) and no invisible character, that Safe agrees with it, and that Runs
+// cuts the input into pieces that String escapes to the same text.
+func FuzzString(f *testing.F) {
+	for _, seed := range []string{"plain", "\x1b[2J", "a\u202eb\u200b", "\xff\u009b", "tab\tnl\n", "\U000e0041x\u2028"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, m := range []Mode{Line, Text} {
+			got := String(s, m)
+			for _, r := range got {
+				if (r < 0x20 && !(m == Text && (r == '\t' || r == '\n'))) || r == 0x7f || (r >= 0x80 && r < 0xa0) || Invisible(r) {
+					t.Fatalf("String(%q, %d) = %q holds %U", s, m, got, r)
+				}
+			}
+			if Safe(s, m) != (got == s) {
+				t.Fatalf("Safe(%q, %d) disagrees with String", s, m)
+			}
+			var joined strings.Builder
+			for run, safe := range Runs(s, m) {
+				if !safe {
+					run = String(run, m)
+				}
+				joined.WriteString(run)
+			}
+			if joined.String() != got {
+				t.Fatalf("Runs(%q, %d) escaped = %q, want %q", s, m, joined.String(), got)
+			}
+		}
+	})
+}

@@ -11,8 +11,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/hsx-dev/hsx/probe"
-	"github.com/hsx-dev/hsx/probe/termsafe"
 	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/probe/termsafe"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
