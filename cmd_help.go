@@ -41,6 +41,18 @@ Request flags (curl's spelling):
   -D, --dump-header FILE      (check) write every response head to FILE as received
   -m, --max-time, --timeout DURATION
                               bound the whole exchange: "3", "0.5" or "3s" (default 10s)
+  -x, --proxy [http://]HOST[:PORT]
+                              send through an HTTP proxy (https through a CONNECT tunnel);
+                              without -x, http_proxy, HTTPS_PROXY, ALL_PROXY as curl reads them
+      --noproxy LIST          hosts to reach directly (over NO_PROXY); "*" for all
+  -U, --proxy-user USER:PASSWORD
+                              basic authentication to the proxy
+  -p, --proxytunnel           send plain http through a CONNECT tunnel too
+      --resolve HOST:PORT:ADDRESS
+                              connect to ADDRESS for HOST:PORT; Host and SNI keep the name
+      --connect-to HOST1:PORT1:HOST2:PORT2
+                              connect to HOST2:PORT2 instead of HOST1:PORT1
+      --unix-socket PATH      connect to a Unix socket (--abstract-unix-socket on Linux)
   Display flags of curl (-s, -S, -v, -i, -w …) are accepted and ignored;
   flags hsx cannot honour (--http2, -f, -O, -c, --retry, …) are refused.
 
