@@ -16,7 +16,7 @@ func checkU1(ex *probe.Exchange) []note {
 	for _, p := range parts(ex) {
 		for i, f := range p.r.Header {
 			if r, ok := firstInvisible(f.Value); ok {
-				out = append(out, newNote(p.header(i), "%svalue of %s carries %s, invisible on a screen (shown as %s): %s",
+				out = append(out, newNote(p.header(i), "%svalue of %s carries %s, shown as %s: %s",
 					p.prefix(), val(f.Name), runeName(r), termsafe.String(string(r), termsafe.Line), q(f.Value)))
 			}
 		}
@@ -24,7 +24,7 @@ func checkU1(ex *probe.Exchange) []note {
 	r := ex.Response
 	for i, f := range r.Trailers {
 		if c, ok := firstInvisible(f.Value); ok {
-			out = append(out, newNote(trailer(r, i), "value of trailer %s carries %s, invisible on a screen (shown as %s): %s",
+			out = append(out, newNote(trailer(r, i), "value of trailer %s carries %s, shown as %s: %s",
 				val(f.Name), runeName(c), termsafe.String(string(c), termsafe.Line), q(f.Value)))
 		}
 	}

@@ -14,7 +14,7 @@ import (
 )
 
 func TestScenarioTable(t *testing.T) {
-	ruleID := regexp.MustCompile(`^[FSJHE][0-9]{1,2}$`) // the form of the check catalog's IDs
+	ruleID := regexp.MustCompile(`^[FSJHEU][0-9]{1,2}$`) // the form of the check catalog's IDs
 	all := Scenarios()
 	paths := map[string]Scenario{}
 	for _, s := range all {
