@@ -7,7 +7,8 @@ import (
 )
 
 // appendProxy appends the proxy an exchange went through: which one and, for a tunnel, the
-// CONNECT step as its own exchange (the request, the proxy's answer and its time).
+// CONNECT step as its own exchange (the request, its credentials masked, the proxy's answer
+// and its time).
 func appendProxy(rows []row, ex *probe.Exchange) []row {
 	px := ex.Proxy
 	if px == nil {
@@ -20,7 +21,8 @@ func appendProxy(rows []row, ex *probe.Exchange) []row {
 	}
 	rows = append(rows, labelled("CONNECT", span{safeLine(tun.Request.RequestLine()), kPlain}))
 	for _, f := range tun.Request.Header {
-		rows = append(rows, labelled("", appendEscaped(nil, f.Name+": "+f.Value, kPlain)...))
+		// Masked whatever the masking switch says: this view is not redrawn when it changes.
+		rows = append(rows, labelled("", appendEscaped(nil, f.Name+": "+maskedValue(f.Name, f.Value, true), kPlain)...))
 	}
 	if r := tun.Response; r != nil {
 		k := kOk
