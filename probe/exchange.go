@@ -37,7 +37,7 @@ type Request struct {
 	// credentials in the URL), User-Agent (UserAgent) and Accept ("*/*"); then the caller's
 	// other fields in order; then, for a body, Content-Length and Content-Type (probe adds no
 	// Content-Type of its own). A request sent to a proxy in absolute form also has
-	// Proxy-Authorization after Host and Proxy-Connection after Accept (see OwnFields). A
+	// Proxy-Authorization after Host and Proxy-Connection after Accept-Encoding (see OwnFields). A
 	// caller's field with one of these names
 	// (case-insensitively) takes that place and replaces probe's own, unless Omit names it.
 	// A field with an empty value is written as "Name:" with nothing after the colon.

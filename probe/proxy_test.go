@@ -26,8 +26,11 @@ type testProxy struct {
 	mode string // "tunnel", "refuse", "close", "garbage"
 	// user, when not empty, is the "user:password" the proxy wants; without it a 407 answers.
 	user string
-	mu   sync.Mutex
-	got  []string // the heads of the requests received, in order
+	// wrong, when not empty, is the status line that answers wrong credentials instead of a
+	// 407 (tinyproxy answers "401 Unauthorized").
+	wrong string
+	mu    sync.Mutex
+	got   []string // the heads of the requests received, in order
 }
 
 // start serves the proxy on loopback until the test ends and returns its "host:port".
@@ -54,6 +57,10 @@ func (p *testProxy) serve(c net.Conn, done <-chan struct{}) {
 	p.got = append(p.got, head)
 	p.mu.Unlock()
 	if p.user != "" && !strings.Contains(head, "\r\nProxy-Authorization: Basic "+base64.StdEncoding.EncodeToString([]byte(p.user))+"\r\n") {
+		if p.wrong != "" && strings.Contains(head, "\r\nProxy-Authorization: ") {
+			_, _ = io.WriteString(c, p.wrong+"\r\nContent-Length: 0\r\n\r\n")
+			return
+		}
 		_, _ = io.WriteString(c, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\n\r\n")
 		return
 	}
@@ -179,6 +186,8 @@ func TestProxyTunnelFailures(t *testing.T) {
 			[]string{`wants credentials (407, Proxy-Authenticate: Basic realm="test"): give --proxy-user`}, 407},
 		{"credentials refused", &testProxy{mode: "tunnel", user: "u:p"}, "u:wrong",
 			[]string{`refused the credentials given (407, Proxy-Authenticate: Basic realm="test")`}, 407},
+		{"credentials refused with a 401", &testProxy{mode: "tunnel", user: "u:p", wrong: "HTTP/1.1 401 Unauthorized"}, "u:wrong",
+			[]string{"refused the credentials given (401 Unauthorized)"}, 401},
 		{"tunnel refused", &testProxy{mode: "refuse"}, "", []string{"refused the tunnel to h.example:443: 403 Forbidden"}, 403},
 		{"closed without an answer", &testProxy{mode: "close"}, "", []string{"closed the connection without answering CONNECT"}, 0},
 		{"not HTTP", &testProxy{mode: "garbage"}, "", []string{"not HTTP", `"SSH-2.0-OpenSSH_9.6\r\n"`}, 0},

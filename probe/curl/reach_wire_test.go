@@ -73,7 +73,6 @@ func TestReachBytesAsCurl(t *testing.T) {
 	}
 	unixRequests := headRecorder(t, uln)
 
-	curlUA := regexp.MustCompile(`(?m)^User-Agent: curl/[^\r]*\r$`)
 	tests := []struct {
 		name string
 		args []string
@@ -148,4 +147,53 @@ func TestReachBytesAsCurl(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestZoneBytesAsCurl sends a URL with an IPv6 zone with curl and with hsx: both connect with
+// the zone and leave it out of the Host field.
+func TestZoneBytesAsCurl(t *testing.T) {
+	curlPath, err := exec.LookPath("curl")
+	if err != nil {
+		t.Skip("curl is not installed")
+	}
+	ln, err := net.Listen("tcp", "[::1]:0")
+	if err != nil {
+		t.Skipf("no IPv6 loopback: %v", err)
+	}
+	zone := ""
+	ifaces, _ := net.Interfaces()
+	for _, i := range ifaces {
+		if i.Flags&net.FlagLoopback != 0 {
+			zone = i.Name
+		}
+	}
+	if zone == "" {
+		t.Skip("no loopback interface to name as a zone")
+	}
+	requests := headRecorder(t, ln)
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	u := "http://[::1%25" + zone + "]:" + port + "/z"
+	if out, err := exec.Command(curlPath, "-s", "-o", "/dev/null", "-m", "3", u).CombinedOutput(); err != nil {
+		t.Fatalf("curl %s: %v %s", u, err, out)
+	}
+	want := curlUA.ReplaceAllString(<-requests, "User-Agent: "+probe.UserAgent+"\r")
+	if _, err := hsxRunDirect(u); err != nil {
+		t.Fatal(err)
+	}
+	if got := <-requests; got != want {
+		t.Errorf("hsx sent %q, curl sent %q", got, want)
+	}
+}
+
+// curlUA is curl's User-Agent line, which the comparisons replace by hsx's.
+var curlUA = regexp.MustCompile(`(?m)^User-Agent: curl/[^\r]*\r$`)
+
+// hsxRunDirect parses the URL as hsx does and sends the request once.
+func hsxRunDirect(u string) (*probe.Exchange, error) {
+	cmd, err := Parse([]string{u})
+	if err != nil {
+		return nil, err
+	}
+	cmd.Request.Timeout = 3 * time.Second
+	return probe.Do(context.Background(), cmd.Request)
 }
