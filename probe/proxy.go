@@ -55,21 +55,25 @@ const DefaultProxyPort = "1080"
 // For returns the proxy that a request to u goes through, nil for none, with its scheme and
 // port filled in. A proxy URL that cannot be used is an error that names it.
 func (p Proxy) For(u *url.URL) (*url.URL, error) {
-	raw := p.URL
+	raw, from := p.URL, ""
 	if raw == "" {
 		if u.Scheme == "https" {
-			raw = p.HTTPS
+			raw, from = p.HTTPS, "https_proxy"
 		} else {
-			raw = p.HTTP
+			raw, from = p.HTTP, "http_proxy"
 		}
 		if raw == "" {
-			raw = p.All
+			raw, from = p.All, "all_proxy"
 		}
 	}
 	if raw == "" || NoProxyMatch(p.NoProxy, u.Hostname()) {
 		return nil, nil
 	}
-	return ParseProxyURL(raw)
+	pu, err := ParseProxyURL(raw)
+	if err != nil && from != "" {
+		return nil, fmt.Errorf("%s in the environment: %w", from, err)
+	}
+	return pu, err
 }
 
 // ParseProxyURL reads a proxy as curl's -x takes it: "host", "host:port" or

@@ -309,6 +309,16 @@ func TestNoProxyMatch(t *testing.T) {
 	}
 }
 
+// TestProxyFromEnvError: a proxy of the environment that cannot be used fails the request
+// with a message that names the variable.
+func TestProxyFromEnvError(t *testing.T) {
+	_, err := Do(context.Background(), Request{URL: "https://h.example/", Proxy: Proxy{HTTPS: "socks5://p:1080"}})
+	if pe, ok := AsError(err); !ok || pe.Phase != PhaseRequest ||
+		err.Error() != `https_proxy in the environment: proxy "socks5://p:1080": hsx speaks to proxies in plain http only, not socks5` {
+		t.Errorf("err = %v", err)
+	}
+}
+
 func TestParseProxyURLErrors(t *testing.T) {
 	for in, want := range map[string]string{
 		"socks5://p":     "plain http only, not socks5",

@@ -97,6 +97,7 @@ func TestReachBytesAsCurl(t *testing.T) {
 		{"--noproxy over no_proxy", nil, []string{"http_proxy=" + rec, "no_proxy=origin.example"}, "http://origin.example/", false},
 		{"-x '' over http_proxy", []string{"-x", "", "--resolve", "origin.example:" + port + ":127.0.0.1"}, []string{"http_proxy=127.0.0.1:1"}, "http://origin.example:" + port + "/", false},
 		{"--resolve", []string{"--resolve", "origin.example:" + port + ":127.0.0.1"}, nil, "http://origin.example:" + port + "/p", false},
+		{"--resolve for the proxy's name", []string{"-x", "proxy.example:" + port, "--resolve", "proxy.example:" + port + ":127.0.0.1"}, nil, "http://origin.example/", false},
 		{"--resolve with a wildcard", []string{"--resolve", "*:" + port + ":127.0.0.1"}, nil, "http://any.example:" + port + "/", false},
 		{"--connect-to", []string{"--connect-to", "origin.example:80:127.0.0.1:" + port}, nil, "http://origin.example/", false},
 		{"--unix-socket", []string{"--unix-socket", sock}, nil, "http://docker/v1.43/containers/json?all=1", true},
