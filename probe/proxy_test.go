@@ -452,10 +452,11 @@ func TestResolveAndConnectTo(t *testing.T) {
 
 // TestResolveRemovedEntry: "-HOST:PORT" drops the earlier entries, so the name is looked up.
 func TestResolveRemovedEntry(t *testing.T) {
-	_, err := Do(context.Background(), Request{URL: "http://no-such-host.invalid:81/", Timeout: 3 * time.Second,
-		Resolve: []Resolve{{Host: "no-such-host.invalid", Port: "81", Addrs: []string{"127.0.0.1"}}, {Host: "no-such-host.invalid", Port: "81"}}})
-	if pe, ok := AsError(err); !ok || pe.Phase != PhaseDNS {
-		t.Errorf("err = %v; want the DNS lookup the removed entry leaves", err)
+	port := strings.TrimPrefix(boundPort(t), "127.0.0.1:") // a port no one listens on
+	_, err := Do(context.Background(), Request{URL: "http://localhost:" + port + "/", Timeout: 3 * time.Second,
+		Resolve: []Resolve{{Host: "localhost", Port: port, Addrs: []string{"127.0.0.2"}}, {Host: "localhost", Port: port}}})
+	if pe, ok := AsError(err); !ok || pe.Phase != PhaseConnect || !strings.Contains(err.Error(), "localhost:"+port) {
+		t.Errorf("err = %v; want localhost looked up and its address refused", err)
 	}
 }
 
