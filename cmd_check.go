@@ -134,10 +134,13 @@ func proxyAnswered(ex *probe.Exchange) bool {
 }
 
 // writeHeads writes the head of every response of exs to w as it was received, interim ones
-// and every hop's, the way curl's -D does.
+// and every hop's, the way curl's -D does: a proxy's answer to CONNECT first.
 func writeHeads(w io.Writer, exs []*probe.Exchange) error {
 	for _, ex := range exs {
 		rs := ex.Interim
+		if proxyAnswered(ex) {
+			rs = append([]*probe.Response{ex.Proxy.Tunnel.Response}, rs...)
+		}
 		if ex.Response != nil {
 			rs = append(rs[:len(rs):len(rs)], ex.Response)
 		}

@@ -218,6 +218,12 @@ func TestCheckProxy(t *testing.T) {
 			t.Errorf("the report does not show %q:\n%s", w, r.stdout)
 		}
 	}
+	// As curl's, -D writes the proxy's answer to CONNECT too.
+	heads := filepath.Join(t.TempDir(), "heads")
+	runArgs(t, "check", "-D", heads, "-x", refusing, "https://h.example/")
+	if b, err := os.ReadFile(heads); err != nil || string(b) != "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"p\"\r\nContent-Length: 0\r\n\r\n" {
+		t.Errorf("-D wrote %q, %v", b, err)
+	}
 
 	answering := rawServer(t, "HTTP/1.1 200 OK\r\n"+date+"Via: 1.1 cache\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok")
 	// Sent directly, the request goes to a port where no one listens.
