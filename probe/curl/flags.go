@@ -57,6 +57,17 @@ func specs() []spec {
 		{long: "connect-to", value: true, apply: (*parser).connectTo},
 		{long: "unix-socket", value: true, apply: unixSocket(false)},
 		{long: "abstract-unix-socket", value: true, apply: unixSocket(true)},
+		{long: "proxy-basic", apply: func(*parser, string, string) error { return nil }}, // what -U always does
+		{long: "proxy-anyauth", apply: refuse(proxyAuthWhy)},
+		{long: "proxy-digest", apply: refuse(proxyAuthWhy)},
+		{long: "proxy-ntlm", apply: refuse(proxyAuthWhy)},
+		{long: "proxy-negotiate", apply: refuse(proxyAuthWhy)},
+		{long: "proxy-header", value: true, apply: refuse("is not supported: hsx sends a proxy only Host, Proxy-Authorization, User-Agent and Proxy-Connection")},
+		{long: "socks4", value: true, apply: refuse(socksWhy)},
+		{long: "socks4a", value: true, apply: refuse(socksWhy)},
+		{long: "socks5", value: true, apply: refuse(socksWhy)},
+		{long: "socks5-hostname", value: true, apply: refuse(socksWhy)},
+		{long: "preproxy", value: true, apply: refuse(socksWhy)},
 
 		// Accepted and ignored: they change how curl shows or saves a response, not what is
 		// sent. The others here do what curl's do, or are refused with the reason.
@@ -96,6 +107,9 @@ const (
 	http2Why = "is not supported yet: hsx speaks HTTP/1.1 only"
 	failWhy  = "is not supported: the exit status of hsx check says whether a response arrived and whether a finding is an error"
 	retryWhy = "is not supported: hsx sends a request once, to show what came back"
+	// The proxies hsx does not speak to, and the ways of authenticating to one it has not.
+	socksWhy     = "is not supported: hsx speaks to proxies in plain http only (-x http://HOST:PORT)"
+	proxyAuthWhy = "is not supported: hsx authenticates to a proxy with Basic only (-U USER:PASSWORD)"
 )
 
 // refuse returns the handler of a flag that hsx refuses, with the reason that follows the flag

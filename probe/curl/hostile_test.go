@@ -88,6 +88,10 @@ func TestHostileInput(t *testing.T) {
 		{name: "--resolve with an escape sequence", args: []string{"--resolve", "h:80:\x1b]0;t\x07", "http://h/"},
 			want: []string{"--resolve", "is not an IP address"}},
 
+		{name: "--socks5", args: []string{"--socks5", "127.0.0.1:1080", "http://h/"}, want: []string{"--socks5 is not supported", "plain http only"}},
+		{name: "--proxy-digest", args: []string{"--proxy-digest", "-x", "p:3128", "http://h/"}, want: []string{"--proxy-digest is not supported", "Basic only"}},
+		{name: "--proxy-header", args: []string{"--proxy-header", "X: 1", "-x", "p:3128", "http://h/"}, want: []string{"--proxy-header is not supported"}},
+
 		// Unknown flags.
 		{name: "unknown long flag", args: []string{"--proxy-insecure", "http://h/"}, want: []string{"unknown flag --proxy-insecure"}},
 		{name: "unknown short flag", args: []string{"-Z", "http://h/"}, want: []string{"unknown flag -Z"}},

@@ -101,6 +101,7 @@ func TestReachBytesAsCurl(t *testing.T) {
 		{"--resolve with a wildcard", []string{"--resolve", "*:" + port + ":127.0.0.1"}, nil, "http://any.example:" + port + "/", false},
 		{"--connect-to", []string{"--connect-to", "origin.example:80:127.0.0.1:" + port}, nil, "http://origin.example/", false},
 		{"--unix-socket", []string{"--unix-socket", sock}, nil, "http://docker/v1.43/containers/json?all=1", true},
+		{"--unix-socket without the proxy", []string{"--unix-socket", sock, "-x", "127.0.0.1:1"}, nil, "http://docker/info", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
