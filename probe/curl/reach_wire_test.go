@@ -100,6 +100,8 @@ func TestReachBytesAsCurl(t *testing.T) {
 		{"--resolve for the proxy's name", []string{"-x", "proxy.example:" + port, "--resolve", "proxy.example:" + port + ":127.0.0.1"}, nil, "http://origin.example/", false},
 		{"--resolve with a wildcard", []string{"--resolve", "*:" + port + ":127.0.0.1"}, nil, "http://any.example:" + port + "/", false},
 		{"--connect-to", []string{"--connect-to", "origin.example:80:127.0.0.1:" + port}, nil, "http://origin.example/", false},
+		{"--connect-to: the first entry that matches", []string{"--connect-to", "other.example:80:127.0.0.1:1",
+			"--connect-to", ":80:127.0.0.1:" + port, "--connect-to", "origin.example:80:127.0.0.1:1"}, nil, "http://origin.example/", false},
 		{"--unix-socket", []string{"--unix-socket", sock}, nil, "http://docker/v1.43/containers/json?all=1", true},
 		{"--unix-socket without the proxy", []string{"--unix-socket", sock, "-x", "127.0.0.1:1"}, nil, "http://docker/info", true},
 	}
