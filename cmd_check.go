@@ -59,6 +59,8 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	case deep && !probe.IsSafeMethod(cmd.Request.Method):
 		return fail(usageErrorf("--deep repeats only safe requests (GET, HEAD, OPTIONS), not %s; nothing was sent", cmd.Request.Method), std)
 	}
+	// As with curl, the proxy environment variables apply where no flag says otherwise.
+	cmd.UseEnvironment(std.getenv)
 	var heads *os.File
 	if cmd.DumpHeader != "" {
 		// Opened before the request is sent, so that a file that cannot be written stops it.
@@ -120,7 +122,7 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 			o.Clients = rep.Clients
 		}
 		err = report.Encode(std.out, o)
-	} else if runErr == nil || len(exs) > 1 {
+	} else if runErr == nil || len(exs) > 1 || proxyAnswered(exs[0]) {
 		opts := report.TextOptions{Color: colorEnabled(std), Width: termWidth(std.out)}
 		err = report.Text(std.out, exs, findings, opts)
 		if deep && runErr == nil && err == nil {
@@ -164,11 +166,20 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	return exitOK
 }
 
+// proxyAnswered reports whether a proxy answered the CONNECT of ex: the report then shows
+// that step, though no response came back.
+func proxyAnswered(ex *probe.Exchange) bool {
+	return ex.Proxy != nil && ex.Proxy.Tunnel != nil && ex.Proxy.Tunnel.Response != nil
+}
+
 // writeHeads writes the head of every response of exs to w as it was received, interim ones
-// and every hop's, the way curl's -D does.
+// and every hop's, the way curl's -D does: a proxy's answer to CONNECT first.
 func writeHeads(w io.Writer, exs []*probe.Exchange) error {
 	for _, ex := range exs {
 		rs := ex.Interim
+		if proxyAnswered(ex) {
+			rs = append([]*probe.Response{ex.Proxy.Tunnel.Response}, rs...)
+		}
 		if ex.Response != nil {
 			rs = append(rs[:len(rs):len(rs)], ex.Response)
 		}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -198,5 +200,55 @@ func TestCheckJSONClientsError(t *testing.T) {
 	}
 	if strings.Contains(r.stdout, `"clients"`) {
 		t.Errorf("stdout has clients: %s", r.stdout)
+	}
+}
+
+// TestCheckProxy: a tunnel the proxy refuses is a failure (exit 2) whose report shows the
+// CONNECT step and the proxy's answer; the proxy of the environment is used as curl uses it.
+func TestCheckProxy(t *testing.T) {
+	const date = "Date: Tue, 24 Nov 2026 19:00:00 GMT\r\n"
+	refusing := strings.TrimPrefix(rawServer(t, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"p\"\r\nContent-Length: 0\r\n\r\n"), "http://")
+	r := runArgs(t, "check", "-x", refusing, "https://h.example/")
+	want := "hsx: proxy " + refusing + ` wants credentials (407, Proxy-Authenticate: Basic realm="p"): give --proxy-user` + "\n"
+	if r.code != exitFailure || r.errs != want {
+		t.Errorf("exit %d, stderr %q; want %d, %q", r.code, r.errs, exitFailure, want)
+	}
+	for _, w := range []string{"CONNECT h.example:443 HTTP/1.1", "HTTP/1.1 407 Proxy Authentication Required", `Proxy-Authenticate: Basic realm="p"`} {
+		if !strings.Contains(r.stdout, w) {
+			t.Errorf("the report does not show %q:\n%s", w, r.stdout)
+		}
+	}
+	// As curl's, -D writes the proxy's answer to CONNECT too.
+	heads := filepath.Join(t.TempDir(), "heads")
+	runArgs(t, "check", "-D", heads, "-x", refusing, "https://h.example/")
+	if b, err := os.ReadFile(heads); err != nil || string(b) != "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"p\"\r\nContent-Length: 0\r\n\r\n" {
+		t.Errorf("-D wrote %q, %v", b, err)
+	}
+
+	answering := rawServer(t, "HTTP/1.1 200 OK\r\n"+date+"Via: 1.1 cache\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok")
+	// Sent directly, the request goes to a port where no one listens.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct := "http://localhost:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port) + "/"
+	ln.Close()
+	for _, tt := range []struct {
+		env     []string
+		proxied bool
+	}{
+		{[]string{"http_proxy=" + answering}, true},
+		{[]string{"HTTP_PROXY=" + answering}, false}, // curl reads http_proxy in lower case only
+		{[]string{"http_proxy=" + answering, "NO_PROXY=localhost"}, false},
+	} {
+		var out, errs bytes.Buffer
+		code := run(context.Background(), []string{"check", direct},
+			stdio{in: strings.NewReader(""), out: &out, err: &errs, environ: append(tt.env, "TERM=dumb")})
+		if tt.proxied && (code != exitOK || !strings.Contains(out.String(), "a proxy answered, naming Via: 1.1 cache")) {
+			t.Errorf("%v: exit %d, stderr %q, stdout:\n%s", tt.env, code, errs.String(), out.String())
+		}
+		if !tt.proxied && (code != exitFailure || strings.Contains(out.String(), "proxy")) {
+			t.Errorf("%v: exit %d, stderr %q; want a direct connection, refused", tt.env, code, errs.String())
+		}
 	}
 }

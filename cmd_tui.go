@@ -13,6 +13,8 @@ import (
 type tuiArgs struct {
 	opts              ui.Options
 	help, showVersion bool
+	// cmd is the parsed request flags, for the environment to complete (see runTUI).
+	cmd *curl.Command
 }
 
 // parseTUIArgs reads the explorer's command line.
@@ -34,7 +36,7 @@ func parseTUIArgs(args []string) (tuiArgs, error) {
 	case cmd.DumpHeader != "":
 		return a, usageErrorf("-D works with hsx check; the explorer shows the response heads in its raw view")
 	case cmd.Request.URL != "":
-		a.opts.Initial = &cmd.Request
+		a.opts.Initial, a.cmd = &cmd.Request, cmd
 		a.opts.SendAtStart = true
 	case len(cmd.Flags) > 0 && !a.help && !a.showVersion:
 		return a, usageErrorf("request flags need a URL")
@@ -45,6 +47,10 @@ func parseTUIArgs(args []string) (tuiArgs, error) {
 // runTUI runs the explorer, with the lab serving on a free loopback port in the background.
 func runTUI(ctx context.Context, args []string, std stdio) error {
 	a, err := parseTUIArgs(args)
+	if a.cmd != nil {
+		// As with curl, the proxy environment variables apply where no flag says otherwise.
+		a.cmd.UseEnvironment(std.getenv)
+	}
 	switch {
 	case err != nil:
 		return err

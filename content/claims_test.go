@@ -292,6 +292,7 @@ func variants() []variant {
 		{lines: []string{" X-A: 1", "Date: " + claimDate, "Content-Length: 0"}, noDate: true},
 		{lines: []string{"X A: 1", "X-B : 2", "Content-Length: 0"}},
 		{lines: []string{"X-A: a\x01b", "Content-Length: 0"}},
+		{lines: []string{"X-A: \u202egnp.exe", "Content-Length: 0"}},
 		{lines: []string{"X-A: 1", " folded", "Content-Length: 0"}},
 		{lines: []string{"Content-Length: 0"}, noDate: true},
 		{lines: []string{"Date: Tuesday, 24-Nov-26 18:57:03 GMT", "Content-Length: 0"}, noDate: true},

@@ -21,7 +21,7 @@ var requiredSections = []string{
 
 // ruleIDs are the rule IDs a document may explain: those of the check
 // catalog (probe/check.Rules); rules_test.go checks the catalog.
-var ruleIDs = strings.Fields(`F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F20
+var ruleIDs = strings.Fields(`F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F20 U1
 	J1 J2 E1 E2 S1 S2 S3 S5 S7 S8 S9 S10 S11 S12 S14 S15 S16 S17 S19 S20 S22 S23 S24 S25
 	S29 S30 S33 S34 R1 R2 R3 R4 R5 R6 R7 R8 D1 D2 D3 D4 A1 A2 A3 A4 A5 E3 E4 E5 E6 S18
 	S37 S38

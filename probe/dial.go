@@ -14,16 +14,17 @@ import (
 	"time"
 )
 
-// dial resolves the host of u, connects to it (trying each address in turn) and, for https,
-// does the TLS handshake, all before deadline and req.ConnectTimeout. It records the timing, the remote address and the TLS session in ex.
-// It returns the connection to use and the TCP connection under it (the same for http).
-func dial(ctx context.Context, u *url.URL, req Request, deadline time.Time, e *env, ex *Exchange) (conn, raw net.Conn, _ *Error) {
+// dial connects for the request sent to u: to the Unix socket of req.UnixSocket, to the
+// proxy of sent (opening a CONNECT tunnel through it for https and with Proxy.Tunnel), or to
+// u's host and port after req.ConnectTo and req.Resolve. For https it then does the TLS
+// handshake, inside the tunnel when there is one, with u's host as the server name. All of it
+// ends before deadline and req.ConnectTimeout. It records the timing, the remote address, the
+// proxy step and the TLS session in ex, and returns the connection to use and the connection
+// under it (the same for http).
+func dial(ctx context.Context, u *url.URL, sent Sent, req Request, deadline time.Time, e *env, ex *Exchange) (conn, raw net.Conn, _ *Error) {
 	host, port := u.Hostname(), u.Port()
 	if port == "" {
-		port = "80"
-		if u.Scheme == "https" {
-			port = "443"
-		}
+		port = defaultPort(u.Scheme)
 	}
 	if req.ConnectTimeout > 0 {
 		// The connection phase has a shorter bound of its own; errors then name it.
@@ -31,48 +32,119 @@ func dial(ctx context.Context, u *url.URL, req Request, deadline time.Time, e *e
 			deadline, e = cd, &env{ctx: e.ctx, timeout: req.ConnectTimeout}
 		}
 	}
-	addrs, derr := resolve(ctx, host, deadline, e, ex)
+	var derr *Error
+	switch {
+	case req.UnixSocket != "":
+		raw, derr = dialUnix(ctx, req.UnixSocket, req.AbstractSocket, deadline, e, ex)
+	case sent.proxy != nil:
+		p := sent.proxy
+		raw, derr = dialTCP(ctx, routeTo(req, p.Hostname(), p.Port(), false), deadline, e, ex)
+		if derr != nil {
+			derr.Msg = "proxy: " + derr.Msg
+			return nil, nil, derr
+		}
+		ex.Proxy = &ProxyInfo{URL: p.Redacted(), Addr: raw.RemoteAddr().String()}
+		if sent.tunnel {
+			to := routeTo(req, host, port, true)
+			if derr = openTunnel(ctx, raw, req, p, hostPort(to.host, to.port), deadline, e, ex); derr != nil {
+				raw.Close()
+				return nil, nil, derr
+			}
+		}
+	default:
+		raw, derr = dialTCP(ctx, routeTo(req, host, port, true), deadline, e, ex)
+	}
 	if derr != nil {
 		return nil, nil, derr
 	}
+	ex.Addr = raw.RemoteAddr().String()
+	if req.UnixSocket != "" {
+		ex.Addr = socketName(req.UnixSocket, req.AbstractSocket)
+	}
+	if u.Scheme != "https" {
+		return raw, raw, nil
+	}
 
 	start := time.Now()
+	name, _, _ := strings.Cut(host, "%") // an IPv6 zone is no part of the name
+	protos := []string{"http/1.1"}
+	if req.HTTP2 != HTTP1Only && !req.HTTP10 {
+		protos = []string{"h2", "http/1.1"}
+	}
+	tc := tls.Client(raw, &tls.Config{
+		ServerName:         name,
+		InsecureSkipVerify: req.Insecure,
+		NextProtos:         protos,
+	})
+	_ = raw.SetDeadline(deadline)
+	err := tc.HandshakeContext(ctx)
+	ex.Timing.TLS = time.Since(start)
+	if err != nil {
+		raw.Close()
+		return nil, nil, tlsError(e, err)
+	}
+	ex.TLS = tlsInfo(tc.ConnectionState(), !req.Insecure)
+	return tc, raw, nil
+}
+
+// dialTCP connects to rt: to its addresses when a --resolve entry gave them, or else to those
+// a DNS lookup of its host gives, trying each in turn. It records the timing in ex.
+func dialTCP(ctx context.Context, rt route, deadline time.Time, e *env, ex *Exchange) (net.Conn, *Error) {
+	addrs := rt.addrs
+	if len(addrs) == 0 {
+		var derr *Error
+		if addrs, derr = resolve(ctx, rt.host, deadline, e, ex); derr != nil {
+			return nil, derr
+		}
+	}
+	start := time.Now()
+	var conn net.Conn
 	var err error
 	for i, ip := range addrs {
 		d := net.Dialer{Deadline: partialDeadline(deadline, len(addrs)-i)}
-		conn, err = d.DialContext(ctx, "tcp", net.JoinHostPort(ip, port))
+		conn, err = d.DialContext(ctx, "tcp", hostPort(ip, rt.port))
 		if err == nil || ctx.Err() != nil || !time.Now().Before(deadline) {
 			break
 		}
 	}
 	ex.Timing.Connect = time.Since(start)
 	if err != nil {
-		return nil, nil, connectError(e, net.JoinHostPort(host, port), err)
+		addr := hostPort(rt.host, rt.port)
+		if len(rt.addrs) > 0 {
+			addr = hostPort(rt.addrs[len(rt.addrs)-1], rt.port)
+		}
+		return nil, connectError(e, addr, err)
 	}
-	ex.Addr = conn.RemoteAddr().String()
-	if u.Scheme != "https" {
-		return conn, conn, nil
-	}
+	return conn, nil
+}
 
-	start = time.Now()
-	protos := []string{"http/1.1"}
-	if req.HTTP2 != HTTP1Only && !req.HTTP10 {
-		protos = []string{"h2", "http/1.1"}
+// dialUnix connects to the Unix domain socket at path, or of that name in the abstract
+// namespace. It records the timing in ex.
+func dialUnix(ctx context.Context, path string, abstract bool, deadline time.Time, e *env, ex *Exchange) (net.Conn, *Error) {
+	start := time.Now()
+	addr := path
+	if abstract {
+		addr = "@" + path // how Go names an abstract socket
 	}
-	tc := tls.Client(conn, &tls.Config{
-		ServerName:         host,
-		InsecureSkipVerify: req.Insecure,
-		NextProtos:         protos,
-	})
-	_ = conn.SetDeadline(deadline)
-	err = tc.HandshakeContext(ctx)
-	ex.Timing.TLS = time.Since(start)
+	d := net.Dialer{Deadline: deadline}
+	conn, err := d.DialContext(ctx, "unix", addr)
+	ex.Timing.Connect = time.Since(start)
 	if err != nil {
-		conn.Close()
-		return nil, nil, tlsError(e, err)
+		cerr := connectError(e, socketName(path, abstract), err)
+		if errors.Is(err, syscall.ENOENT) && !cerr.Timeout && !cerr.Canceled {
+			cerr.Msg = "no socket at " + socketName(path, abstract) + " (--unix-socket)"
+		}
+		return nil, cerr
 	}
-	ex.TLS = tlsInfo(tc.ConnectionState(), !req.Insecure)
-	return tc, conn, nil
+	return conn, nil
+}
+
+// socketName names a Unix socket in messages and as the address of an exchange.
+func socketName(path string, abstract bool) string {
+	if abstract {
+		return "unix socket @" + path + " (abstract)"
+	}
+	return "unix socket " + path
 }
 
 // minDialTime is the least time one address gets when several share what is left of the timeout.
@@ -89,9 +161,10 @@ func partialDeadline(deadline time.Time, n int) time.Time {
 	return time.Now().Add(share)
 }
 
-// resolve looks up host's addresses, timing the lookup. An IP literal needs no lookup.
+// resolve looks up host's addresses, timing the lookup. An IP literal needs no lookup; an
+// IPv6 literal keeps its zone ("fe80::1%eth0"), which the dial uses.
 func resolve(ctx context.Context, host string, deadline time.Time, e *env, ex *Exchange) ([]string, *Error) {
-	if ip := net.ParseIP(host); ip != nil {
+	if addr, _, _ := strings.Cut(host, "%"); net.ParseIP(addr) != nil {
 		return []string{host}, nil
 	}
 	start := time.Now()

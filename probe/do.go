@@ -53,7 +53,7 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 		return requestError("HTTP/2 over http:// needs the h2c upgrade, which hsx does not send; " +
 			"use --http2-prior-knowledge for a server that speaks h2c, or https://")
 	}
-	conn, raw, err := dial(ctx, sent.URL, req, deadline, e, ex)
+	conn, raw, err := dial(ctx, sent.URL, sent, req, deadline, e, ex)
 	if err != nil {
 		return err
 	}

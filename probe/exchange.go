@@ -37,7 +37,9 @@ type Request struct {
 	// own, the way curl lays out a request: Host first, then Authorization (only for
 	// credentials in the URL), User-Agent (UserAgent) and Accept ("*/*"); then the caller's
 	// other fields in order; then, for a body, Content-Length and Content-Type (probe adds no
-	// Content-Type of its own). A caller's field with one of these six names
+	// Content-Type of its own). A request sent to a proxy in absolute form also has
+	// Proxy-Authorization after Host and Proxy-Connection after Accept-Encoding (see OwnFields). A
+	// caller's field with one of these names
 	// (case-insensitively) takes that place and replaces probe's own, unless Omit names it.
 	// A field with an empty value is written as "Name:" with nothing after the colon.
 	// Connection is never added.
@@ -84,6 +86,26 @@ type Request struct {
 	// with the transfer coding (chunked) removed and any content coding left on: every byte,
 	// not only the BodyLimit kept. With redirects followed, only the last response's body.
 	BodyTo io.Writer
+	// Proxy says whether the request goes through an HTTP proxy (curl's -x, --noproxy,
+	// --proxy-user, -p and the proxy environment variables). Plain http goes to the proxy in
+	// absolute form ("GET http://host/path HTTP/1.1"); https, and http with Proxy.Tunnel, go
+	// through a CONNECT tunnel, and the exchange inside the tunnel is the one recorded.
+	Proxy Proxy
+	// Resolve sends connections for a host and port to the addresses given, instead of those
+	// of a DNS lookup (curl's --resolve). With a proxy, it applies to the proxy's name.
+	Resolve []Resolve
+	// ConnectTo sends connections for a host and port to another host and port (curl's
+	// --connect-to); Resolve then applies to the new host. With a proxy, it changes where the
+	// CONNECT tunnel leads, and as with curl, a request it sends elsewhere goes through a
+	// tunnel even for plain http.
+	ConnectTo []ConnectTo
+	// UnixSocket, when not empty, is the path of a Unix domain socket to connect to instead of
+	// the URL's host and port (curl's --unix-socket); the URL still gives the Host field, the
+	// path and, for https, the TLS server name. No proxy is used.
+	UnixSocket string
+	// AbstractSocket makes UnixSocket a name in Linux's abstract socket namespace (curl's
+	// --abstract-unix-socket).
+	AbstractSocket bool
 	// ContentTo is BodyTo for the content with its content codings removed (RFC 9110 §8.4);
 	// where a coding cannot be removed, it receives the coded body, and where decoding fails,
 	// the content decoded up to that point. Content written there is decoded to its end, past
@@ -363,6 +385,10 @@ type Sent struct {
 	Header []Field
 	// Bytes is the exact request as written: request line, header section and body.
 	Bytes []byte
+	// proxy is the proxy the request is sent through, nil for none; tunnel says whether it
+	// goes through a CONNECT tunnel there rather than in absolute form.
+	proxy  *url.URL
+	tunnel bool
 }
 
 // Exchange is one request and everything that came back for it on the wire.
@@ -396,6 +422,9 @@ type Exchange struct {
 	// Basis, for a follow-up request (see Followups), is the exchange it followed up on: the
 	// rules that compare two responses judge this one against Basis's. Nil otherwise.
 	Basis *Exchange
+	// Proxy describes the proxy the request went through, and the CONNECT step when there was
+	// one; nil for a direct connection. With a proxy, Addr is the proxy's address.
+	Proxy *ProxyInfo
 	// Err is set when the exchange failed; it is an *Error. Response is nil when it failed
 	// before a final response was read. It is not nil when the exchange's timeout or the
 	// caller ended the body (PhaseBody), or when Run stopped at a redirect it would not follow
@@ -411,6 +440,7 @@ const (
 	PhaseRequest  Phase = "request" // the request itself is invalid (bad URL, scheme, method)
 	PhaseDNS      Phase = "dns"
 	PhaseConnect  Phase = "connect"
+	PhaseProxy    Phase = "proxy" // the proxy would not open a CONNECT tunnel, or did not answer
 	PhaseTLS      Phase = "tls"
 	PhaseWrite    Phase = "write"
 	PhaseStatus   Phase = "status"   // waiting for or reading the status line

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/probe/termsafe"
 )
 
 // chunkedHead is the head the chunked fuzz target puts before its input.
@@ -207,7 +209,9 @@ func FuzzStatusLine(f *testing.F) {
 // FuzzHeaderFields feeds arbitrary header sections to the parser, after a fixed status line.
 // It must not panic, and what it records must hold together: every field points at a field
 // line whose text starts with the field's name, names hold no colon, values are trimmed, and
-// every line's bytes are where the stream has them.
+// every line's bytes are where the stream has them. Every value is shown without a control or
+// an invisible character, and rule U1 notes exactly the fields whose value holds one of the
+// latter.
 func FuzzHeaderFields(f *testing.F) {
 	for _, seed := range []string{
 		"Content-Length: 5\r\n\r\nhello",
@@ -221,6 +225,7 @@ func FuzzHeaderFields(f *testing.F) {
 		"Name : value\r\n: no name\r\nno colon\r\n\r\n",
 		" leading fold\r\n\r\n",
 		"X-Evil: \x1b]52;c;aGk=\x07\r\n\r\n",
+		"X-Bidi: \u202egnp.exe\r\nX-Zero: a\u200bb\u2066\ufeff\r\n\r\n",
 		"Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
 		"Connection: close\r\n\r\nbody until close",
 	} {
@@ -262,6 +267,23 @@ func FuzzHeaderFields(f *testing.F) {
 			}
 			if h.Name == "" || strings.ContainsRune(h.Name, ':') || strings.Trim(h.Value, " \t") != h.Value {
 				t.Fatalf("field %q: %q is not trimmed or split at its colon", h.Name, h.Value)
+			}
+		}
+		noted := map[int]bool{}
+		u1, _ := check.Lookup("U1")
+		for _, f := range u1.Check(ex) {
+			if f.At.Where == check.AtHeader {
+				noted[f.At.Index] = true
+			}
+		}
+		for i, h := range r.Header {
+			for _, c := range termsafe.String(h.Name+": "+h.Value, termsafe.Line) {
+				if c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || termsafe.Invisible(c) {
+					t.Fatalf("field %d shown with %U: %q", i, c, termsafe.String(h.Value, termsafe.Line))
+				}
+			}
+			if noted[i] != termsafe.HasInvisible(h.Value) {
+				t.Fatalf("U1 on field %d (%q) is %v", i, h.Value, noted[i])
 			}
 		}
 	})

@@ -32,6 +32,9 @@ const (
 	escLine = "\x1b]52;c;cm0gLXJmIH4K\x07" + "\x1b[2J\x1b[H" + "\x1b]0;pwned\x07" +
 		"\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\" + "\u009b31m" + "\x9b" + "\x07"
 	escBody = escLine + "\r\nsecond line\x1b[1A\x1b[K\n"
+	// bidiLine reverses the text after it and hides characters between others, without a
+	// single control byte.
+	bidiLine = "\u202egnp.exe\u2066\u2069\u200b\u200d\u2060\ufeff"
 )
 
 // hostile is one hostile server (or hostile response) and what probe must make of it.
@@ -102,6 +105,31 @@ func TestHostileServers(t *testing.T) {
 					t.Errorf("status %d %q", ex.Response.Status.Code, ex.Response.Status.Reason)
 				}
 				wantInReport(t, ex, fs, `HTTP/1.1 200 \x1b]52;c;`)
+			},
+		},
+		{
+			name: "invisible characters in header values",
+			serve: respond("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Bidi: " + bidiLine +
+				"\r\nContent-Disposition: attachment; filename=\"\u202egnp.exe\"\r\nContent-Length: 2\r\n\r\nok"),
+			check: func(t *testing.T, ex *probe.Exchange, fs []check.Finding) {
+				if v, _ := ex.Response.Get("X-Bidi"); v != bidiLine {
+					t.Errorf("X-Bidi = %q, want the value as sent", v)
+				}
+				wantFinding(t, fs, "U1")
+				wantInReport(t, ex, fs, `X-Bidi: \u202egnp.exe\u2066\u2069\u200b\u200d\u2060\ufeff`,
+					`filename="\u202egnp.exe"`)
+			},
+		},
+		{
+			name:  "invisible characters in the reason phrase and the body",
+			serve: respond("HTTP/1.1 200 O\u200bK\u202e\r\nContent-Type: text/plain\r\nContent-Length: 14\r\n\r\n\u202eabc\u200b\u2067x\n"),
+			check: func(t *testing.T, ex *probe.Exchange, fs []check.Finding) {
+				shown := termsafe.Bytes(ex.Response.Body.Data, termsafe.Text)
+				assertInert(t, "termsafe.Text of the body", shown, "\n")
+				if !strings.Contains(shown, `\u202eabc\u200b\u2067x`) {
+					t.Errorf("escaped body %q does not show the characters", shown)
+				}
+				wantInReport(t, ex, fs, `HTTP/1.1 200 O\u200bK\u202e`)
 			},
 		},
 		{
@@ -330,19 +358,26 @@ func runHostile(t *testing.T, tt hostile) {
 	if err := report.JSON(&js, []*probe.Exchange{ex}, [][]check.Finding{fs}); err != nil {
 		t.Fatal(err)
 	}
-	assertInert(t, "the JSON report", js.String(), "\n")
+	assertInert(t, "the JSON report", js.String(), "\n"+invisibleKept)
 	if tt.check != nil {
 		tt.check(t, ex, fs)
 	}
 }
 
-// assertInert fails when s holds anything a terminal could act on: C0 controls other than
-// those in allowed, DEL, C1 controls (as UTF-8 runes) or bytes that are not UTF-8.
+// invisibleKept, in the allowed characters of assertInert, lets invisible characters through:
+// the JSON report gives field values exactly as they arrived.
+const invisibleKept = "\u202e"
+
+// assertInert fails when s holds anything a terminal could act on, or that makes it show
+// something other than what arrived: C0 controls other than those in allowed, DEL, C1 controls
+// (as UTF-8 runes), bytes that are not UTF-8 and, unless allowed holds invisibleKept, invisible
+// characters (bidirectional controls, zero-width and other format characters).
 func assertInert(t *testing.T, what, s, allowed string) {
 	t.Helper()
 	for i, r := range s {
 		bad := r < 0x20 && !strings.ContainsRune(allowed, r) || r == 0x7f || r >= 0x80 && r < 0xa0 ||
-			r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")
+			r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") ||
+			termsafe.Invisible(r) && !strings.Contains(allowed, invisibleKept)
 		if bad {
 			t.Errorf("%s holds control byte %U at %d: %q", what, r, i, s[max(0, i-20):min(len(s), i+20)])
 			return

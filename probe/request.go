@@ -60,14 +60,28 @@ func buildRequest(req Request) (Sent, *Error) {
 	if !req.PathAsIs {
 		removeDotSegments(u)
 	}
+	var proxy *url.URL
+	if req.UnixSocket == "" {
+		if proxy, err = req.Proxy.For(u); err != nil {
+			return Sent{}, requestError("%v", err)
+		}
+	}
+	// As curl does, a --connect-to that changes where the request goes sends it through a
+	// tunnel to that place even for plain http.
+	tunnel := proxy != nil && (u.Scheme == "https" || req.Proxy.Tunnel || redirected(req, u))
+	absolute := proxy != nil && !tunnel
 
-	fields := layOut(req, u)
+	fields := layOut(req, u, proxy, absolute)
 	var b strings.Builder
 	version := "HTTP/1.1"
 	if req.HTTP10 {
 		version = "HTTP/1.0"
 	}
-	b.WriteString(req.Method + " " + requestTarget(req.Method, u) + " " + version + "\r\n")
+	target := requestTarget(req.Method, u)
+	if absolute && req.Method != "CONNECT" { // absolute-form, RFC 9112 §3.2.2
+		target = u.Scheme + "://" + hostField(u) + target
+	}
+	b.WriteString(req.Method + " " + target + " " + version + "\r\n")
 	for _, f := range fields {
 		b.WriteString(f.Name + ":")
 		if f.Value != "" {
@@ -77,15 +91,30 @@ func buildRequest(req Request) (Sent, *Error) {
 	}
 	b.WriteString("\r\n")
 	b.Write(req.Body)
-	return Sent{Method: req.Method, Proto: version, URL: u, Header: fields, Bytes: []byte(b.String())}, nil
+	return Sent{Method: req.Method, Proto: version, URL: u, Header: fields, Bytes: []byte(b.String()),
+		proxy: proxy, tunnel: tunnel}, nil
+}
+
+// hostField is the authority of u as the Host field gives it: without credentials, and
+// without the zone of an IPv6 address, which means nothing to the server (RFC 6874 §4).
+func hostField(u *url.URL) string {
+	h := u.Host
+	if i := strings.IndexByte(h, '%'); i >= 0 && strings.HasPrefix(h, "[") {
+		if j := strings.IndexByte(h, ']'); j > i {
+			h = h[:i] + h[j:]
+		}
+	}
+	return h
 }
 
 // OwnFields returns the names of the fields probe writes itself, each where a caller's field
 // of that name goes too (see Request.Header), in the order they are written: Host,
-// Authorization, User-Agent, Accept, Accept-Encoding (with Compressed), then after the caller's
-// other fields Content-Length and Content-Type.
+// Proxy-Authorization (to a proxy in absolute form), Authorization, User-Agent, Accept,
+// Accept-Encoding (with Compressed), Proxy-Connection (to a proxy in absolute form), then
+// after the caller's other fields Content-Length and Content-Type.
 func OwnFields() []string {
-	return []string{"Host", "Authorization", "User-Agent", "Accept", "Accept-Encoding", "Content-Length", "Content-Type"}
+	return []string{"Host", "Proxy-Authorization", "Authorization", "User-Agent", "Accept", "Accept-Encoding",
+		"Proxy-Connection", "Content-Length", "Content-Type"}
 }
 
 // ownField is one of the fields probe writes itself: its name and the value it has when the
@@ -95,7 +124,9 @@ type ownField struct{ name, value string }
 // layOut returns the header fields of req in the order they are written: probe's own fields
 // before the caller's (Host, Authorization, User-Agent, Accept) and after them (Content-Length,
 // Content-Type), each replaced by the caller's fields of its name unless req.Omit names it.
-func layOut(req Request, u *url.URL) []Field {
+// A request sent to proxy in absolute form also carries Proxy-Authorization after Host and
+// Proxy-Connection after Accept-Encoding, as curl's does.
+func layOut(req Request, u *url.URL, proxy *url.URL, absolute bool) []Field {
 	auth := ""
 	if u.User != nil {
 		// Credentials in the URL are sent as Basic authentication, as curl does.
@@ -110,8 +141,12 @@ func layOut(req Request, u *url.URL) []Field {
 	if req.Compressed {
 		encoding = AcceptEncoding
 	}
-	before := []ownField{{"Host", u.Host}, {"Authorization", auth}, {"User-Agent", UserAgent}, {"Accept", "*/*"},
+	before := []ownField{{"Host", hostField(u)}, {"Authorization", auth}, {"User-Agent", UserAgent}, {"Accept", "*/*"},
 		{"Accept-Encoding", encoding}}
+	if absolute {
+		before = slices.Insert(before, 1, ownField{"Proxy-Authorization", proxyAuth(req.Proxy, proxy)})
+		before = append(before, ownField{"Proxy-Connection", "Keep-Alive"})
+	}
 	after := []ownField{{"Content-Length", length}, {"Content-Type", ""}}
 
 	placed := make([]bool, len(req.Header))

@@ -38,6 +38,7 @@ var catalog = sync.OnceValue(func() []Rule {
 		rule("F17", Warning, "Date missing or not IMF-fixdate", "RFC 9110 §6.6.1; RFC 9110 §5.6.7", dateMissingOrMalformed),
 		rule("F18", Warning, "Content without Content-Type", "RFC 9110 §8.3", contentWithoutType),
 		rule("F20", Info, "Trailer field not declared in Trailer", "RFC 9110 §6.6.2", trailerNotDeclared),
+		rule("U1", Info, "Field value carries an invisible character", "RFC 9110 §5.5", invisibleInFieldValue),
 		rule("J1", Warning, "Body labelled JSON is not JSON", "RFC 8259 §2; RFC 8259 §8.1", jsonBodyInvalid),
 		rule("J2", Info, "JSON Content-Type on a response without content", "RFC 9110 §8.3; RFC 9110 §15.3.5; RFC 9110 §15.4.5", jsonTypeWithoutContent),
 		rule("E1", Error, "Coded content does not decode", "RFC 9110 §8.4; RFC 9110 §8.4.1", codingDoesNotDecode),

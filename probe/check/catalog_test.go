@@ -11,7 +11,7 @@ import (
 
 func TestCatalog(t *testing.T) {
 	want := strings.Fields(`F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F20
-		J1 J2 E1 E2 S1 S2 S3 S5 S7 S8 S9 S10 S11 S12 S14 S15 S16 S17 S19 S20 S22 S23 S24 S25 S29 S30
+		U1 J1 J2 E1 E2 S1 S2 S3 S5 S7 S8 S9 S10 S11 S12 S14 S15 S16 S17 S19 S20 S22 S23 S24 S25 S29 S30
 		S33 S34 R1 R2 R3 R4 R5 R6 R7 R8 D1 D2 D3 D4 A1 A2 A3 A4 A5 E3 E4 E5 E6 S18 S37 S38
 		C1 C2 C3 C4 C5 C6 C7 C8 C9 C10 C11 C12 K1 K2 K3 K4 K5 K6 K7 K8 K9 K10 K11 K12
 		H1 H2 H3 H4 H5 H6 H7`)
@@ -71,7 +71,7 @@ func TestCatalogBuiltOnce(t *testing.T) {
 func TestSeverities(t *testing.T) {
 	want := map[string]Severity{
 		"F1": Error, "F2": Error, "F4": Error, "F10": Error, "F5": Warning, "F13": Error, "F16": Info, "F17": Warning,
-		"F18": Warning, "F20": Info, "J1": Warning, "J2": Info, "S2": Error, "S3": Error,
+		"F18": Warning, "F20": Info, "U1": Info, "J1": Warning, "J2": Info, "S2": Error, "S3": Error,
 		"S7": Info, "S8": Info, "S9": Error, "S17": Info, "S20": Error, "S23": Info, "S25": Info,
 		"S30": Info, "S33": Error,
 	}

@@ -86,6 +86,16 @@ func ruleCases() []ruleCase {
 		{id: "F7", name: "space in the name", stream: strings.Replace(ok, "Content-Type:", "Content Type:", 1), want: fires(Error, atHeader(1, "Content Type"))},
 		{id: "F7", name: "line without a colon", stream: strings.Replace(ok, date+"\r\n", date+"\r\ngarbage\r\n", 1), want: fires(Error, atLine(2))},
 		{id: "F7", name: "tokens", stream: strings.Replace(ok, date, date+"\r\nX-Weird_Name!#$: 1", 1)},
+		// U1
+		{id: "U1", name: "right-to-left override in a value", stream: strings.Replace(ok, date, date+"\r\nX-Bidi: \u202egnp.exe", 1), want: fires(Info, atHeader(1, "X-Bidi"))},
+		{id: "U1", name: "zero width space in a value", stream: strings.Replace(ok, date, date+"\r\nX-Name: ad\u200bmin", 1), want: fires(Info, atHeader(1, "X-Name"))},
+		{id: "U1", name: "isolate in a value", stream: strings.Replace(ok, date, date+"\r\nX-Name: \u2067x\u2069", 1), want: fires(Info, atHeader(1, "X-Name"))},
+		{id: "U1", name: "byte order mark in a value", stream: strings.Replace(ok, date, date+"\r\nX-Name: \ufeffx", 1), want: fires(Info, atHeader(1, "X-Name"))},
+		{id: "U1", name: "visible UTF-8 is fine", stream: strings.Replace(ok, date, date+"\r\nX-Name: caf\u00e9 \u2014 \u05e9\u05dc\u05d5\u05dd", 1)},
+		{id: "U1", name: "invalid UTF-8 is not U1's", stream: strings.Replace(ok, date, date+"\r\nX-Name: \xe2\x80", 1)},
+		{id: "U1", name: "invisible in the body is not a field", stream: strings.Replace(ok, "5\r\n", "8\r\n", 1) + "\u202e"},
+		{id: "U1", name: "invisible in a trailer", stream: head("HTTP/1.1 200 OK", date, "Content-Type: text/plain", "Trailer: x-sum", "Transfer-Encoding: chunked") + "5\r\nhello\r\n0\r\nX-Sum: \u200b1\r\n\r\n",
+			want: fires(Info, Location{Where: AtTrailer, Index: 0, Name: "X-Sum"})},
 		// F8
 		{id: "F8", name: "NUL in a value", stream: strings.Replace(ok, date, date+"\r\nX-A: a\x00b", 1), want: fires(Error, atHeader(1, "X-A"))},
 		{id: "F8", name: "escape in a value", stream: strings.Replace(ok, date, date+"\r\nX-A: \x1b]52;c;aGk=\x07", 1), want: fires(Error, atHeader(1, "X-A"))},

@@ -37,6 +37,9 @@ type Command struct {
 	// Output is the file -o names for the response body, "-" for standard output; empty
 	// without -o.
 	Output string
+	// proxySet and noProxySet say that -x and --noproxy were given, so that UseEnvironment
+	// leaves the proxies and the no-proxy list alone.
+	proxySet, noProxySet bool
 }
 
 // Flag is a flag that the caller handles itself, parsed alongside the request flags. It takes

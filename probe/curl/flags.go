@@ -108,6 +108,35 @@ func specs() []spec {
 		{long: "user", short: 'u', value: true, apply: (*parser).user,
 			arg: "USER:PASSWORD", help: "basic authentication"},
 
+		// How the request reaches the server (reach.go).
+		{long: "proxy", short: 'x', value: true, apply: (*parser).proxy,
+			arg: "[http://]HOST[:PORT]", help: "send through an HTTP proxy (https through a CONNECT tunnel); without -x, http_proxy, HTTPS_PROXY, ALL_PROXY as curl reads them"},
+		{long: "proxy-user", short: 'U', value: true, apply: (*parser).proxyUser,
+			arg: "USER:PASSWORD", help: "basic authentication to the proxy"},
+		{long: "noproxy", value: true, apply: (*parser).noProxy,
+			arg: "LIST", help: "hosts to reach directly (over NO_PROXY); \"*\" for all"},
+		{long: "proxytunnel", short: 'p', apply: func(p *parser, _, _ string) error { p.cmd.Request.Proxy.Tunnel = true; return nil },
+			help: "send plain http through a CONNECT tunnel too"},
+		{long: "resolve", value: true, apply: (*parser).resolve,
+			arg: "HOST:PORT:ADDRESS", help: "connect to ADDRESS for HOST:PORT; Host and SNI keep the name"},
+		{long: "connect-to", value: true, apply: (*parser).connectTo,
+			arg: "HOST1:PORT1:HOST2:PORT2", help: "connect to HOST2:PORT2 instead of HOST1:PORT1"},
+		{long: "unix-socket", value: true, apply: unixSocket(false),
+			arg: "PATH", help: "connect to the Unix socket at PATH; the URL gives Host and the path"},
+		{long: "abstract-unix-socket", value: true, apply: unixSocket(true),
+			arg: "NAME", help: "connect to the abstract Unix socket NAME (Linux)"},
+		{long: "proxy-basic", shown: ShownIgnored}, // what -U always does
+		{long: "proxy-anyauth", apply: refuse(proxyAuthWhy), shown: ShownRefused},
+		{long: "proxy-digest", apply: refuse(proxyAuthWhy), shown: ShownRefused},
+		{long: "proxy-ntlm", apply: refuse(proxyAuthWhy), shown: ShownRefused},
+		{long: "proxy-negotiate", apply: refuse(proxyAuthWhy), shown: ShownRefused},
+		{long: "proxy-header", value: true, apply: refuse("is not supported: hsx sends a proxy only Host, Proxy-Authorization, User-Agent and Proxy-Connection"), shown: ShownRefused},
+		{long: "socks4", value: true, apply: refuse(socksWhy), shown: ShownRefused},
+		{long: "socks4a", value: true, apply: refuse(socksWhy), shown: ShownRefused},
+		{long: "socks5", value: true, apply: refuse(socksWhy), shown: ShownRefused},
+		{long: "socks5-hostname", value: true, apply: refuse(socksWhy), shown: ShownRefused},
+		{long: "preproxy", value: true, apply: refuse(socksWhy), shown: ShownRefused},
+
 		// Accepted and ignored: they change how curl shows or saves a response, not what is
 		// sent. The others here do what curl's do, or are refused with the reason.
 		{long: "silent", short: 's', shown: ShownIgnored},
@@ -154,6 +183,9 @@ func specs() []spec {
 const (
 	failWhy  = "is not supported: the exit status of hsx check says whether a response arrived and whether a finding is an error"
 	retryWhy = "is not supported: hsx sends a request once, to show what came back"
+	// The proxies hsx does not speak to, and the ways of authenticating to one it has not.
+	socksWhy     = "is not supported: hsx speaks to proxies in plain http only (-x http://HOST:PORT)"
+	proxyAuthWhy = "is not supported: hsx authenticates to a proxy with Basic only (-U USER:PASSWORD)"
 )
 
 // httpVersion returns the handler of a flag that chooses the HTTP version; as in curl, the

@@ -48,6 +48,7 @@ func Format(req probe.Request) string {
 		args = append(args, "-g")
 	}
 	args = append(args, optionArgs(req, false)...)
+	args = append(args, reachArgs(req)...)
 	return strings.Join(args, " ")
 }
 

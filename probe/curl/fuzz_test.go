@@ -15,6 +15,9 @@ func FuzzParseCommand(f *testing.F) {
 		`curl --json '{"a":1}' -u ann:pw -A ua -e http://r/ -I http://h/`,
 		`curl -G -d q=1 -H 'X;' -H 'Y:' http://h/ -o out -w '%{http_code}'`,
 		`curl 'http://h/' $'\u00e9\e[2J' "unterminated`,
+		`curl -x http://u:p@proxy:3128 -U a:b --noproxy 'x,.y' -p https://h/`,
+		`curl --resolve 'h:443:[::1],127.0.0.1' --connect-to '[::1]:80::81' --unix-socket /tmp/s http://h/`,
+		`curl --abstract-unix-socket name -x '' --resolve -h:80 http://h/`,
 	} {
 		f.Add(seed)
 	}

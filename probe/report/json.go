@@ -33,6 +33,9 @@ type Object struct {
 	// FrameCount is how many frames there were in all, with HTTP/2; more than len(Frames) when
 	// a long body's DATA frames were only counted.
 	FrameCount int64 `json:"frame_count,omitempty"`
+	// Proxy is the proxy the final exchange went through, with its CONNECT step; absent for a
+	// direct connection.
+	Proxy *Proxy `json:"proxy,omitempty"`
 }
 
 // Hop is one earlier exchange of a redirect chain.
@@ -40,6 +43,7 @@ type Hop struct {
 	Request  Request   `json:"request"`
 	Response *Response `json:"response"`
 	Findings []Finding `json:"findings"`
+	Proxy    *Proxy    `json:"proxy,omitempty"`
 }
 
 // Request is the request as sent. Proto is the version in its request line ("HTTP/1.1", or
@@ -129,6 +133,7 @@ func NewObject(exs []*probe.Exchange, findings [][]check.Finding) Object {
 		Findings: jsonFindings(at(findings, last)),
 		TimingMS: Timing{DNS: ms(ex.Timing.DNS.Seconds()), Connect: ms(ex.Timing.Connect.Seconds()),
 			TLS: ms(ex.Timing.TLS.Seconds()), TTFB: ms(ex.Timing.TTFB.Seconds()), Total: ms(ex.Timing.Total.Seconds())},
+		Proxy: jsonProxy(ex),
 	}
 	if ex.Err != nil {
 		msg := ex.Err.Error()
@@ -142,7 +147,7 @@ func NewObject(exs []*probe.Exchange, findings [][]check.Finding) Object {
 	}
 	for i, hop := range exs[:last] {
 		o.Redirects = append(o.Redirects, Hop{Request: jsonRequest(hop), Response: jsonResponse(hop),
-			Findings: jsonFindings(at(findings, i))})
+			Findings: jsonFindings(at(findings, i)), Proxy: jsonProxy(hop)})
 	}
 	return o
 }

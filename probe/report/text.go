@@ -126,6 +126,7 @@ func safe(b []byte) string {
 
 func (t *writer) exchange(ex *probe.Exchange, fs []check.Finding) {
 	t.request(ex)
+	t.proxy(ex)
 	if ex.Err != nil {
 		// A response can have arrived and still be no verdict: a body the timeout ended, a
 		// redirect that was not followed.
@@ -150,10 +151,14 @@ func (t *writer) exchange(ex *probe.Exchange, fs []check.Finding) {
 	}
 	resp := ex.Response
 	title := "response"
-	if ex.Addr != "" {
+	switch {
+	case ex.Proxy != nil && ex.Proxy.Tunnel != nil:
+		title += " through the tunnel at " + termsafe.String(ex.Addr, termsafe.Line)
+	case ex.Addr != "":
 		title += " from " + termsafe.String(ex.Addr, termsafe.Line)
 	}
 	t.heading(title)
+	t.proxyAnswered(ex)
 	t.head(resp.Lines, m.lines, true)
 	if resp.Header != nil || len(resp.Lines) > 0 {
 		t.body(resp, m)
@@ -366,7 +371,7 @@ func (t *writer) timing(ex *probe.Exchange) {
 	phases := []struct {
 		name string
 		d    time.Duration
-	}{{"dns", tm.DNS}, {"connect", tm.Connect}, {"tls", tm.TLS}, {"ttfb", tm.TTFB}, {"total", tm.Total}}
+	}{{"dns", tm.DNS}, {"connect", tm.Connect}, {"tunnel", tunnelTime(ex)}, {"tls", tm.TLS}, {"ttfb", tm.TTFB}, {"total", tm.Total}}
 	var parts []string
 	for _, p := range phases {
 		if p.d == 0 && p.name != "total" {

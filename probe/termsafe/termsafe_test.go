@@ -26,6 +26,15 @@ func TestString(t *testing.T) {
 		{"newline in text mode", "a\nb\tc", Text, "a\nb\tc"},
 		{"cr in text mode", "a\r\nb", Text, "a\\r\nb"},
 		{"esc in text mode", "x\x1b[31my\n", Text, "x\\x1b[31my\n"},
+		{"bidi override", "\u202egnp.exe", Line, `\u202egnp.exe`},
+		{"bidi embeddings and isolates", "a\u202ab\u202bc\u202cd\u202de\u2066f\u2067g\u2068h\u2069", Line,
+			`a\u202ab\u202bc\u202cd\u202de\u2066f\u2067g\u2068h\u2069`},
+		{"zero width", "ad\u200bmin\u200c\u200d\u200e\u200f\u2060\ufeff", Line,
+			`ad\u200bmin\u200c\u200d\u200e\u200f\u2060\ufeff`},
+		{"other format characters", "\u00ad\u061c\u2064\U000e0041", Line, `\u00ad\u061c\u2064\U000e0041`},
+		{"line separators", "a\u2028b\u2029", Line, `a\u2028b\u2029`},
+		{"bidi in text mode", "name: \u202eexe.txt\n", Text, "name: \\u202eexe.txt\n"},
+		{"visible neighbours kept", "\u00ac\u00ae\u2027\u202f\u206a\u2070", Line, "\u00ac\u00ae\u2027\u202f\\u206a\u2070"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,6 +61,9 @@ func TestString(t *testing.T) {
 					t.Fatalf("output %q still holds control byte %#x", got, c)
 				}
 			}
+			if HasInvisible(got) {
+				t.Fatalf("output %q still holds an invisible character", got)
+			}
 		})
 	}
 }
@@ -74,6 +86,7 @@ func TestRuns(t *testing.T) {
 		{"a\tb\n", Line, []run{{"a", true}, {"\t", false}, {"b", true}, {"\n", false}}},
 		{"a\tb\n", Text, []run{{"a\tb\n", true}}},
 		{"a\r\n", Text, []run{{"a", true}, {"\r", false}, {"\n", true}}},
+		{"x\u202egnp\u200b", Text, []run{{"x", true}, {"\u202e", false}, {"gnp", true}, {"\u200b", false}}},
 	}
 	for _, tt := range tests {
 		var got []run
@@ -108,4 +121,53 @@ func TestExpandTabs(t *testing.T) {
 			t.Errorf("ExpandTabs(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
 		}
 	}
+}
+
+func TestInvisible(t *testing.T) {
+	for _, r := range []rune{0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+		0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0xfeff, 0x00ad, 0x2028, 0x2029, 0xe0001} {
+		if !Invisible(r) {
+			t.Errorf("Invisible(%U) = false", r)
+		}
+	}
+	for _, r := range []rune{'a', ' ', 0xa0, 0xac, 0x2027, 0x202f, 0x2070, 0x1f600, 0xfffd} {
+		if Invisible(r) {
+			t.Errorf("Invisible(%U) = true", r)
+		}
+	}
+	if !HasInvisible("ok\u2066") || HasInvisible("café") {
+		t.Error("HasInvisible disagrees with Invisible")
+	}
+}
+
+// FuzzString checks that whatever the input, String leaves no control character (but tab and
+// newline in Text mode) and no invisible character, that Safe agrees with it, and that Runs
+// cuts the input into pieces that String escapes to the same text.
+func FuzzString(f *testing.F) {
+	for _, seed := range []string{"plain", "\x1b[2J", "a\u202eb\u200b", "\xff\u009b", "tab\tnl\n", "\U000e0041x\u2028"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, m := range []Mode{Line, Text} {
+			got := String(s, m)
+			for _, r := range got {
+				if (r < 0x20 && !(m == Text && (r == '\t' || r == '\n'))) || r == 0x7f || (r >= 0x80 && r < 0xa0) || Invisible(r) {
+					t.Fatalf("String(%q, %d) = %q holds %U", s, m, got, r)
+				}
+			}
+			if Safe(s, m) != (got == s) {
+				t.Fatalf("Safe(%q, %d) disagrees with String", s, m)
+			}
+			var joined strings.Builder
+			for run, safe := range Runs(s, m) {
+				if !safe {
+					run = String(run, m)
+				}
+				joined.WriteString(run)
+			}
+			if joined.String() != got {
+				t.Fatalf("Runs(%q, %d) escaped = %q, want %q", s, m, joined.String(), got)
+			}
+		}
+	})
 }

@@ -162,6 +162,8 @@ func ownFields(req probe.Request) []string {
 			}
 		case "Content-Length", "Content-Type":
 			continue // after the body's fields, and only with a body
+		case "Proxy-Authorization", "Proxy-Connection":
+			continue // for a proxy only, which the request line shows when there is one
 		}
 		if slices.ContainsFunc(req.Omit, func(n string) bool { return probe.EqualFold(n, name) }) ||
 			slices.ContainsFunc(req.Header, func(f probe.Field) bool { return probe.EqualFold(f.Name, name) }) {

@@ -2,6 +2,7 @@ package results
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,12 +20,22 @@ func buildTiming(exs []*probe.Exchange, req probe.Request, w int, when time.Time
 	}
 	ex := exs[len(exs)-1]
 	t := ex.Timing
-	read := t.Total - t.DNS - t.Connect - t.TLS - t.TTFB
+	var tunnel time.Duration
+	if ex.Proxy != nil && ex.Proxy.Tunnel != nil {
+		tunnel = ex.Proxy.Tunnel.Time
+	}
+	read := t.Total - t.DNS - t.Connect - tunnel - t.TLS - t.TTFB
 	phases := []struct {
 		name string
 		d    time.Duration
 	}{
 		{"DNS", t.DNS}, {"connect", t.Connect}, {"TLS", t.TLS}, {"TTFB", t.TTFB}, {"read", max(read, 0)},
+	}
+	if tunnel > 0 { // the CONNECT step, between the connection to the proxy and TLS
+		phases = slices.Insert(phases, 2, struct {
+			name string
+			d    time.Duration
+		}{"tunnel", tunnel})
 	}
 	const labelW, valueW = 9, 9
 	barW := max(w-labelW-valueW-2, 4)

@@ -23,6 +23,7 @@ func appendConnection(rows []row, ex *probe.Exchange, at time.Time) []row {
 	if ex.Addr != "" {
 		rows = append(rows, labelled("address", span{safeLine(ex.Addr), kPlain}))
 	}
+	rows = appendProxy(rows, ex)
 	info := ex.TLS
 	if info == nil {
 		return append(rows, labelled("TLS", span{"none: plain http, nothing was encrypted", kMuted}))

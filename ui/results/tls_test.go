@@ -60,6 +60,18 @@ func TestConnectionBlock(t *testing.T) {
 		}, []string{"\x1b"}},
 		{"plain http", probe.Exchange{Addr: "127.0.0.1:80"}, []string{"TLS         none: plain http"}, []string{"── TLS ──"}},
 		{"parsed from bytes: nothing known", probe.Exchange{}, nil, []string{"connection"}},
+		{"through a proxy in absolute form", probe.Exchange{Addr: "127.0.0.1:3128",
+			Proxy: &probe.ProxyInfo{URL: "http://proxy.example:3128", Addr: "127.0.0.1:3128"}}, []string{
+			"── proxy ──", "proxy       http://proxy.example:3128", "form        absolute",
+		}, []string{"CONNECT"}},
+		{"through a tunnel the proxy refused", probe.Exchange{Addr: "127.0.0.1:3128",
+			Proxy: &probe.ProxyInfo{URL: "http://proxy.example:3128", Addr: "127.0.0.1:3128", Tunnel: &probe.Tunnel{
+				Request:  probe.Sent{Method: "CONNECT", Bytes: []byte("CONNECT h:443 HTTP/1.1\r\nHost: h:443\r\n\r\n"), Header: []probe.Field{{Name: "Host", Value: "h:443"}, {Name: "Proxy-Authorization", Value: "Basic dTpw"}}},
+				Response: probe.Parse([]byte("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"\u202ep\"\r\n\r\n"), "HEAD").Response,
+				Time:     2 * time.Millisecond, Err: "proxy proxy.example:3128 wants credentials"}}}, []string{
+			"CONNECT     CONNECT h:443 HTTP/1.1", "Host: h:443", "answer      407 Proxy Authentication Required  in 2",
+			`Proxy-Authenticate: Basic realm="\u202ep"`, "tunnel      proxy proxy.example:3128 wants credentials",
+		}, []string{"\u202e" + "p\"", "dTpw"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

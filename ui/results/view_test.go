@@ -12,6 +12,7 @@ import (
 
 	"github.com/hsx-dev/hsx/probe"
 	"github.com/hsx-dev/hsx/probe/check"
+	"github.com/hsx-dev/hsx/probe/termsafe"
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
@@ -179,6 +180,35 @@ func TestTerminalSafety(t *testing.T) {
 	m := newDone(t, stream, nil, 120, 30, TabRaw)
 	if text := plain(m); !strings.Contains(text, `\x1b[2J`) || !strings.Contains(text, `\x1b]52;c;aGk=\x07`) {
 		t.Errorf("escapes not shown visibly:\n%s", text)
+	}
+}
+
+// TestInvisibleCharacters sends bidirectional controls and zero-width characters in the
+// status line, a header field and the body: no tab shows them raw, and the headers, body and
+// raw views show them as escapes.
+func TestInvisibleCharacters(t *testing.T) {
+	body := "name: \u202egnp.exe\u200b\n"
+	stream := fmt.Sprintf("HTTP/1.1 200 O\u2066K\r\nContent-Type: text/plain\r\nX-Bidi: \u202egnp.exe\ufeff\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
+	for tab := range numTabs {
+		m := newDone(t, stream, nil, 120, 30, tab)
+		for _, r := range m.View() {
+			if termsafe.Invisible(r) {
+				t.Errorf("%s: %U from the server reached the view", tab, r)
+				break
+			}
+		}
+	}
+	for tab, want := range map[Tab][]string{
+		TabHeaders: {`X-Bidi: \u202egnp.exe\ufeff`, `O\u2066K`},
+		TabBody:    {`name: \u202egnp.exe\u200b`},
+		TabRaw:     {`X-Bidi: \u202egnp.exe\ufeff`, `\u202egnp.exe\u200b`},
+	} {
+		text := plain(newDone(t, stream, nil, 120, 30, tab))
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s does not show %q:\n%s", tab, w, text)
+			}
+		}
 	}
 }
 
