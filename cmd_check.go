@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/colorprofile"
 
@@ -19,15 +20,28 @@ import (
 	"github.com/hsx-dev/hsx/probe/report"
 )
 
+// setGrace reads --grace: how long to watch for stray bytes after a bodyless response, as a
+// duration such as 50ms or 1s.
+func setGrace(grace *time.Duration, v string) error {
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return fmt.Errorf("want a duration such as 50ms or 1s, got %q", v)
+	}
+	*grace = d
+	return nil
+}
+
 // runCheck runs `hsx check`: one exchange (a chain with -L), judged and reported.
 func runCheck(ctx context.Context, args []string, std stdio) int {
 	if err := jsonBodyMistake(args); err != nil {
 		return fail(err, std)
 	}
 	var jsonOut, clients, help bool
+	var grace time.Duration
 	cmd, err := curl.Parse(args,
 		curl.Flag{Name: "json", Set: func(string) error { jsonOut = true; return nil }},
 		curl.Flag{Name: "clients", Set: func(string) error { clients = true; return nil }},
+		curl.Flag{Name: "grace", Value: true, Set: func(v string) error { return setGrace(&grace, v) }},
 		curl.Flag{Name: "help", Short: 'h', Set: func(string) error { help = true; return nil }},
 	)
 	switch {
@@ -38,6 +52,7 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	case cmd.Request.URL == "":
 		return fail(usageErrorf("check needs a URL, e.g. hsx check http://127.0.0.1:8204/204"), std)
 	}
+	cmd.Request.Grace = grace
 	var heads *os.File
 	if cmd.DumpHeader != "" {
 		// Opened before the request is sent, so that a file that cannot be written stops it.

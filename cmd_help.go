@@ -51,7 +51,7 @@ check exits 0 when a response arrived without error findings, 1 when a finding i
 and 2 when no response arrived (refused, timed out, not HTTP) or the command line is wrong.
 `
 
-const checkUsage = `Usage: hsx check [request flags] URL [--json] [--clients]
+const checkUsage = `Usage: hsx check [request flags] URL [--json] [--clients] [--grace DURATION]
 
 Sends one request (following redirects with -L), reads the response with hsx's own HTTP/1.1
 parser and judges it against RFC 9110 and RFC 9112. Prints the exchange with offending lines
@@ -60,6 +60,9 @@ marked (✗ error, ! warning, i info), the findings with their references, and t
   --json      print one JSON object instead (request, response, findings, timing_ms, error)
   --clients   also replay the response, byte for byte, from 127.0.0.1 to the client stacks that
               are installed (Go net/http, curl, Node, Python, Java) and report what each got
+  --grace D   after a response that has no content (204, 304, HEAD), watch for stray bytes
+              for D (such as 50ms or 1s) after the head and after each arrival; by default
+              25ms plus three times the TCP connect time; a server that closes ends it
 
 Exit status: 0 no error finding, 1 at least one error finding, 2 no response or usage error.
 Run 'hsx --help' for the request flags.
