@@ -198,7 +198,7 @@ const maxHintRules = 4
 func explainHint(ex *probe.Exchange, fs []check.Finding) string {
 	var cmds []string
 	if ex.Response != nil {
-		if _, ok := content.Lookup(ex.Response.Status.Code); ok {
+		if content.Documented(ex.Response.Status.Code) {
 			cmds = append(cmds, "hsx explain "+strconv.Itoa(ex.Response.Status.Code))
 		}
 	}
@@ -207,7 +207,7 @@ func explainHint(ex *probe.Exchange, fs []check.Finding) string {
 		if f.Severity == check.Info || seen[f.ID] || len(seen) == maxHintRules {
 			continue
 		}
-		if _, _, ok := content.ForRule(f.ID); ok {
+		if content.Explained(f.ID) {
 			seen[f.ID] = true
 			cmds = append(cmds, "hsx explain "+f.ID)
 		}
