@@ -21,9 +21,20 @@ type line []span
 func (l line) width() int {
 	w := 0
 	for _, s := range l {
-		w += ansi.StringWidth(s.text)
+		w += textWidth(s.text)
 	}
 	return w
+}
+
+// textWidth is the number of columns s takes: its length when it is printable ASCII, which
+// most of a document is, and otherwise what ansi.StringWidth measures.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] >= 0x7f {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // String renders l with its styles, each run closed by a reset so that nothing leaks into
@@ -116,7 +127,7 @@ func (ws *words) glue(text string, st style) {
 		ws.cur.width++
 	}
 	ws.cur.spans = append(ws.cur.spans, span{text, st})
-	ws.cur.width += ansi.StringWidth(text)
+	ws.cur.width += textWidth(text)
 }
 
 // end ends the current word.
