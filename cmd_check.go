@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -93,23 +94,30 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	replayClients := func() (replay.Report, error) {
 		return replay.Run(ctx, exs[len(exs)-1], replayOptions())
 	}
+	// The report is written in one go rather than line by line: one system call, not dozens.
+	w := bufio.NewWriterSize(std.out, 64<<10)
 	if jsonOut {
 		o := report.NewObject(exs, findings)
 		if clients && runErr == nil {
 			rep, _ := replayClients() // without a replay, the object has no "clients"
 			o.Clients = rep.Clients
 		}
-		err = report.Encode(std.out, o)
+		err = report.Encode(w, o)
 	} else if runErr == nil || len(exs) > 1 {
 		opts := report.TextOptions{Color: colorEnabled(std), Width: termWidth(std.out)}
-		err = report.Text(std.out, exs, findings, opts)
+		err = report.Text(w, exs, findings, opts)
 		if clients && runErr == nil && err == nil {
-			rep, replayErr := replayClients() // after the report, which the user can read meanwhile
-			err = report.Clients(std.out, rep, replayErr, opts)
+			if err = w.Flush(); err == nil {
+				rep, replayErr := replayClients() // after the report, which the user can read meanwhile
+				err = report.Clients(w, rep, replayErr, opts)
+			}
 		}
 		if hint := explainHint(exs[len(exs)-1], findings[len(exs)-1]); err == nil && hint != "" {
-			_, err = fmt.Fprintln(std.out, hint)
+			_, err = fmt.Fprintln(w, hint)
 		}
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
 	}
 	if err != nil {
 		return fail(err, std)
