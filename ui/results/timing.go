@@ -57,7 +57,7 @@ func buildTiming(exs []*probe.Exchange, req probe.Request, w int) []row {
 		span{fmt.Sprintf("%*s", valueW, durText(t.Total)), kAccent},
 		span{"  " + strings.Repeat("▔", barW), kSubtle},
 	))
-	if r := ex.Response; r != nil && r.Framing == probe.FramingNone {
+	if r := ex.Response; r != nil && r.Framing == probe.FramingNone && ex.Timing.Watch > 0 {
 		rows = append(rows, plainRow(), plainRow(span{fmt.Sprintf(
 			"read includes up to %s spent listening for stray bytes after a response that has no content",
 			durText(ex.Timing.Watch)), kMuted}))
