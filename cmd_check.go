@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hsx-dev/hsx/content"
 	"github.com/hsx-dev/hsx/probe"
@@ -18,7 +20,7 @@ import (
 )
 
 // checkUsage is the help of `hsx check`.
-const checkUsage = `Usage: hsx check [request flags] URL [--json] [--clients] [--deep]
+const checkUsage = `Usage: hsx check [request flags] URL [--json] [--clients] [--deep] [--grace DURATION]
 
 Sends one request (following redirects with -L), reads the response with hsx's own HTTP/1.1
 parser and judges it against RFC 9110 and RFC 9112. Prints the exchange with offending lines
@@ -30,11 +32,25 @@ marked (✗ error, ! warning, i info), the findings with their references, and t
   --deep      also send the follow-up requests a safe request (GET, HEAD, OPTIONS) calls for: the
               conditional ones with its ETag and Last-Modified, a HEAD beside a GET, a first-byte
               Range, the CORS preflight when -H Origin is given; each is judged against the first
+  --grace D   after a response that has no content (204, 304, HEAD), watch for stray bytes
+              for D (such as 50ms or 1s) after the head and after each arrival; by default
+              25ms plus three times the TCP connect time; a server that closes ends it
 
 Exit status: 0 no error finding, 1 at least one error finding (follow-ups' included), 2 no response
 or usage error.
 Run 'hsx --help' for the request flags.
 `
+
+// setGrace reads --grace: how long to watch for stray bytes after a bodyless response, as a
+// duration such as 50ms or 1s.
+func setGrace(grace *time.Duration, v string) error {
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return fmt.Errorf("want a duration such as 50ms or 1s, got %q", v)
+	}
+	*grace = d
+	return nil
+}
 
 // runCheck runs `hsx check`: one exchange (a chain with -L), judged and reported.
 func runCheck(ctx context.Context, args []string, std stdio) int {
@@ -42,10 +58,12 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 		return fail(err, std)
 	}
 	var jsonOut, clients, deep, help bool
+	var grace time.Duration
 	cmd, err := curl.Parse(args,
 		curl.Flag{Name: "json", Set: func(string) error { jsonOut = true; return nil }},
 		curl.Flag{Name: "clients", Set: func(string) error { clients = true; return nil }},
 		curl.Flag{Name: "deep", Set: func(string) error { deep = true; return nil }},
+		curl.Flag{Name: "grace", Value: true, Set: func(v string) error { return setGrace(&grace, v) }},
 		curl.Flag{Name: "help", Short: 'h', Set: func(string) error { help = true; return nil }},
 	)
 	switch {
@@ -61,6 +79,7 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	}
 	// As with curl, the proxy environment variables apply where no flag says otherwise.
 	cmd.UseEnvironment(std.getenv)
+	cmd.Request.Grace = grace
 	var heads *os.File
 	if cmd.DumpHeader != "" {
 		// Opened before the request is sent, so that a file that cannot be written stops it.
@@ -111,6 +130,8 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 	replayClients := func() (replay.Report, error) {
 		return replay.Run(ctx, exs[len(exs)-1], replayOptions())
 	}
+	// The report is written in one go rather than line by line: one system call, not dozens.
+	w := bufio.NewWriterSize(std.out, 64<<10)
 	if jsonOut {
 		o := report.NewObject(exs, findings)
 		o.Followups = report.NewFollowups(follow, followFindings)
@@ -121,24 +142,29 @@ func runCheck(ctx context.Context, args []string, std stdio) int {
 			}
 			o.Clients = rep.Clients
 		}
-		err = report.Encode(std.out, o)
+		err = report.Encode(w, o)
 	} else if runErr == nil || len(exs) > 1 || proxyAnswered(exs[0]) {
 		opts := report.TextOptions{Color: colorEnabled(std), Width: termWidth(std.out)}
-		err = report.Text(std.out, exs, findings, opts)
+		err = report.Text(w, exs, findings, opts)
 		if deep && runErr == nil && err == nil {
-			err = report.Followups(std.out, follow, followFindings, opts)
+			err = report.Followups(w, follow, followFindings, opts)
 		}
 		if clients && runErr == nil && err == nil {
-			rep, replayErr := replayClients() // after the report, which the user can read meanwhile
-			err = report.Clients(std.out, rep, replayErr, opts)
+			if err = w.Flush(); err == nil {
+				rep, replayErr := replayClients() // after the report, which the user can read meanwhile
+				err = report.Clients(w, rep, replayErr, opts)
+			}
 		}
 		hinted := findings[len(exs)-1]
 		for _, fs := range followFindings {
 			hinted = append(hinted[:len(hinted):len(hinted)], fs...)
 		}
 		if hint := explainHint(exs[len(exs)-1], hinted); err == nil && hint != "" {
-			_, err = fmt.Fprintln(std.out, hint)
+			_, err = fmt.Fprintln(w, hint)
 		}
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
 	}
 	if err != nil {
 		return fail(err, std)
@@ -236,7 +262,7 @@ const maxHintRules = 4
 func explainHint(ex *probe.Exchange, fs []check.Finding) string {
 	var cmds []string
 	if ex.Response != nil {
-		if _, ok := content.Lookup(ex.Response.Status.Code); ok {
+		if content.Documented(ex.Response.Status.Code) {
 			cmds = append(cmds, "hsx explain "+strconv.Itoa(ex.Response.Status.Code))
 		}
 	}
@@ -245,7 +271,7 @@ func explainHint(ex *probe.Exchange, fs []check.Finding) string {
 		if f.Severity == check.Info || seen[f.ID] || len(seen) == maxHintRules {
 			continue
 		}
-		if _, _, ok := content.ForRule(f.ID); ok {
+		if content.Explained(f.ID) {
 			seen[f.ID] = true
 			cmds = append(cmds, "hsx explain "+f.ID)
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -250,5 +251,51 @@ func TestCheckProxy(t *testing.T) {
 		if !tt.proxied && (code != exitFailure || strings.Contains(out.String(), "proxy")) {
 			t.Errorf("%v: exit %d, stderr %q; want a direct connection, refused", tt.env, code, errs.String())
 		}
+	}
+}
+
+// TestCheckGrace checks --grace: it sets how long hsx watches for stray bytes after a 204 from
+// a server that keeps the connection open, and a value that is not a positive duration is
+// refused with a line naming the flag.
+func TestCheckGrace(t *testing.T) {
+	t.Parallel()
+	url := startLab(t) + "/204"
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		errs     string
+		min, max float64 // bounds on timing_ms.total
+	}{
+		{name: "default window", args: []string{"--json", url}, min: 25, max: 190},
+		{name: "longer window", args: []string{"--json", "--grace", "300ms", url}, min: 300, max: 1000},
+		{name: "with =", args: []string{"--json", "--grace=300ms", url}, min: 300, max: 1000},
+		{name: "not a duration", args: []string{"--grace", "5x", url}, code: 2, errs: `hsx: --grace: want a duration such as 50ms or 1s, got "5x"`},
+		{name: "zero", args: []string{"--grace", "0s", url}, code: 2, errs: `--grace: want a duration`},
+		{name: "no value", args: []string{url, "--grace"}, code: 2, errs: `--grace`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := runArgs(t, append([]string{"check"}, tt.args...)...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr %q", r.code, tt.code, r.errs)
+			}
+			if tt.errs != "" {
+				if !strings.Contains(r.errs, tt.errs) || strings.Count(r.errs, "\n") != 1 {
+					t.Errorf("stderr %q, want one line with %q", r.errs, tt.errs)
+				}
+				return
+			}
+			var got struct {
+				Timing struct{ Total float64 } `json:"timing_ms"`
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+				t.Fatal(err)
+			}
+			if tot := got.Timing.Total; tot < tt.min || tot > tt.max {
+				t.Errorf("total %.1f ms, want %.0f to %.0f", tot, tt.min, tt.max)
+			}
+		})
 	}
 }

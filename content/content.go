@@ -27,6 +27,8 @@ package content
 
 import (
 	"embed"
+	"io/fs"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -94,22 +96,32 @@ func All() []*Doc {
 	return out
 }
 
-// Lookup returns the document for a status code.
+// Lookup returns the document for a status code. It parses that document alone: a code's
+// document is the file named after the code, so the index is not needed to find it.
 func Lookup(code int) (*Doc, bool) {
-	d, ok := loaded().byCode[code]
-	if !ok {
+	d, ok := Get(strconv.Itoa(code))
+	if !ok || d.Code != code {
 		return nil, false
 	}
-	return d.clone(), true
+	return d, true
 }
 
-// Get returns the document with the given key ("204", "topic-framing").
+// Get returns the document with the given key ("204", "topic-framing"), parsing that document
+// alone.
 func Get(key string) (*Doc, bool) {
-	d, ok := loaded().byKey[key]
-	if !ok {
+	name := "docs/" + key + ".md"
+	if key == "" || strings.ContainsAny(key, "/\\") || !fs.ValidPath(name) {
 		return nil, false
 	}
-	return d.clone(), true
+	data, err := docsFS.ReadFile(name)
+	if err != nil {
+		return nil, false
+	}
+	d, err := parseDoc(key, string(data))
+	if err != nil {
+		return nil, false
+	}
+	return d, true
 }
 
 // ForRule returns the document that explains the check rule with the given

@@ -88,7 +88,11 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 	p.beforeExtra = func(bodyless bool) extraMode {
 		wait, mode := shortRead, extraOnce
 		if bodyless {
-			wait, mode = grace, extraToEnd
+			wait, mode = watchWindow(grace, ex.Timing.Connect), extraToEnd
+			ex.Timing.Watch = wait
+			// Each arrival of stray bytes restarts the window: a server that writes them in
+			// pieces is read to its last piece.
+			wr.onData = func() { _ = conn.SetReadDeadline(earliest(time.Now().Add(wait), deadline)) }
 		} else if wr.arrived != nil {
 			return extraOnce // takes what has arrived, without waiting
 		}
@@ -112,6 +116,16 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 		return ex.Err.(*Error)
 	}
 	return nil
+}
+
+// watchWindow returns how long to watch for stray bytes after a bodyless response: grace when
+// it is set, otherwise GraceFloor plus GraceRTTs times the connection's round trip, for which
+// the TCP connect time stands.
+func watchWindow(grace, rtt time.Duration) time.Duration {
+	if grace > 0 {
+		return grace
+	}
+	return GraceFloor + GraceRTTs*rtt
 }
 
 // earliest returns the earlier of a and b.

@@ -71,7 +71,10 @@ type Request struct {
 	// connect and the TLS handshake (curl's --connect-timeout). Timeout still bounds it too.
 	ConnectTimeout time.Duration
 	// Grace is how long to keep reading after a response that must be bodyless (204, 304, any
-	// response to HEAD) so that stray bytes are caught; zero means DefaultGrace.
+	// response to HEAD) so that stray bytes are caught: the watch ends that long after the
+	// head, or after the last stray byte, arrived, or at once when the server closes. Zero
+	// means an adaptive window: GraceFloor plus GraceRTTs times the measured TCP connect
+	// time (the connection's round trip). Timeout bounds it either way.
 	Grace time.Duration
 	// BodyLimit is how many body bytes are kept in memory; the rest are only counted.
 	// Zero means DefaultBodyLimit.
@@ -116,12 +119,21 @@ type Request struct {
 // Defaults for the optional fields of Request, and the limits of the parser.
 const (
 	DefaultTimeout   = 10 * time.Second
-	DefaultGrace     = 200 * time.Millisecond
 	DefaultBodyLimit = 1 << 20 // bytes of body (and of extra bytes) kept in memory
 	MaxHeaderBytes   = 1 << 20 // bytes in one response's header section
 	MaxHeaderLines   = 10000   // field lines in one response's header section
 	MaxRedirects     = 10
 	MaxWireCapture   = 2 << 20 // bytes of the raw stream kept for the raw view
+)
+
+// The adaptive stray-byte watch after a bodyless response, used when Request.Grace is zero.
+// GraceFloor covers a server's own gap between writing the head and writing stray bytes after
+// it (an application that writes the head and then, in a second call some milliseconds later,
+// a body that must not be there); GraceRTTs round trips cover a segment held back on its way,
+// such as by Nagle's algorithm on a distant server.
+const (
+	GraceFloor = 25 * time.Millisecond
+	GraceRTTs  = 3
 )
 
 // Field is one header (or trailer) field as received.
@@ -352,6 +364,9 @@ type Timing struct {
 	TTFB time.Duration
 	// Total is from the start of the exchange to the end of reading (grace window included).
 	Total time.Duration
+	// Watch is the stray-byte window after a bodyless final response (see Request.Grace),
+	// counted anew from each arrival of stray bytes; zero when there was none.
+	Watch time.Duration
 }
 
 // TLSInfo describes the TLS session of an https exchange.

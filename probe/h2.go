@@ -384,7 +384,10 @@ func (h *h2conn) read(o *outputs) *Error {
 			over = true
 			wait := shortRead
 			if h.resp != nil && h.resp.Framing == FramingNone {
-				wait = h.req.Grace
+				// Frames after END_STREAM on a response that has no content are what the
+				// watch is for, as after an HTTP/1.1 204.
+				wait = watchWindow(h.req.Grace, h.ex.Timing.Connect)
+				h.ex.Timing.Watch = wait
 			}
 			_ = h.conn.SetReadDeadline(earliest(time.Now().Add(wait), h.deadline))
 		}

@@ -505,3 +505,21 @@ func TestHTTP2Hostile(t *testing.T) {
 		})
 	}
 }
+
+// TestHTTP2DefaultWatch: without Request.Grace, the watch after END_STREAM on a response that
+// has no content is the same as after an HTTP/1.1 204 (watchWindow), so a DATA frame written
+// a few milliseconds late is still caught and the window used is recorded.
+func TestHTTP2DefaultWatch(t *testing.T) {
+	u := h2Raw(t, func(fr *http2.Framer, b *hpackBlock) {
+		_ = fr.WriteHeaders(http2.HeadersFrameParam{StreamID: 1, BlockFragment: b.block(":status", "204"), EndStream: true, EndHeaders: true})
+		time.Sleep(10 * time.Millisecond)
+		_ = fr.WriteData(1, true, []byte("late"))
+	})
+	ex := h2Do(t, Request{URL: u + "/", HTTP2: HTTP2Prior})
+	if ex.Timing.Watch < GraceFloor {
+		t.Errorf("watch %v, want at least %v", ex.Timing.Watch, GraceFloor)
+	}
+	if got := types(ex); len(got) < 3 || got[len(got)-1] != "DATA END_STREAM" {
+		t.Errorf("frames %q: the late DATA was not seen", got)
+	}
+}

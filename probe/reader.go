@@ -33,6 +33,8 @@ type wireReader struct {
 	block    []byte    // copyBulk's read buffer, allocated on first use and then reused
 
 	progress func(received int64)
+	// onData, when not nil, is called by copyAll each time bytes arrive.
+	onData func()
 	// arrived, when not nil, reads only bytes that have already arrived, without waiting: it
 	// returns 0 and no error when there are none.
 	arrived func(p []byte) (int, error)
@@ -215,7 +217,8 @@ func (wr *wireReader) copyBuffered(dst *capture) {
 	wr.consume(wr.w - wr.r)
 }
 
-// copyAll moves the rest of the stream into dst and returns the error that ended it.
+// copyAll moves the rest of the stream into dst and returns the error that ended it. It calls
+// onData, if set, each time bytes arrive, so that the caller can move the read deadline.
 func (wr *wireReader) copyAll(dst *capture) error {
 	for {
 		wr.copyBuffered(dst)
@@ -225,6 +228,9 @@ func (wr *wireReader) copyAll(dst *capture) error {
 		}
 		if err := wr.fill(); err != nil {
 			return err
+		}
+		if wr.onData != nil {
+			wr.onData()
 		}
 	}
 }

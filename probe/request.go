@@ -20,9 +20,6 @@ func withDefaults(req Request) Request {
 	if req.Timeout <= 0 {
 		req.Timeout = DefaultTimeout
 	}
-	if req.Grace <= 0 {
-		req.Grace = DefaultGrace
-	}
 	if req.BodyLimit <= 0 {
 		req.BodyLimit = DefaultBodyLimit
 	}

@@ -2,13 +2,15 @@
 """first_frame.py measures how long a terminal program takes from its start to its first
 complete frame on a pseudo-terminal.
 
-    first_frame.py [--runs N] [--cols C] [--rows R] [--timeout S] MARKER -- COMMAND [ARG...]
+    first_frame.py [--runs N] [--cols C] [--rows R] [--timeout S] [--reference CMD] MARKER -- COMMAND [ARG...]
 
 The program runs on a fresh pseudo-terminal of the given size (default 120x40), TERM set to
 xterm-256color. The time is taken from just before the process is started to the moment the
 text MARKER appears in its output (control sequences removed). The program is then sent
 SIGTERM. With --runs N it is measured N times; the median, minimum and maximum are printed in
-milliseconds as one line of JSON.
+milliseconds as one line of JSON. With --reference, the command CMD (split at spaces), which
+must print MARKER too, is measured the same way in turns with the program, first one and then
+the other leading each round, and its figures are printed under "reference".
 """
 import argparse
 import fcntl
@@ -98,15 +100,30 @@ def main():
     ap.add_argument("--cols", type=int, default=120)
     ap.add_argument("--rows", type=int, default=40)
     ap.add_argument("--timeout", type=float, default=10)
+    ap.add_argument("--reference", default="")
     ap.add_argument("marker")
     ap.add_argument("command", nargs=argparse.REMAINDER)
     args = ap.parse_args()
     cmd = args.command[1:] if args.command[:1] == ["--"] else args.command
     if not cmd:
         ap.error("no command")
-    times = [once(cmd, args.marker.encode(), args.cols, args.rows, args.timeout) for _ in range(args.runs)]
-    print(json.dumps({"runs": len(times), "median_ms": round(statistics.median(times), 2),
-                      "min_ms": round(min(times), 2), "max_ms": round(max(times), 2)}))
+    ref = args.reference.split()
+    marker = args.marker.encode()
+    times, ref_times = [], []
+    for i in range(args.runs):
+        order = [(cmd, times), (ref, ref_times)] if i % 2 == 0 else [(ref, ref_times), (cmd, times)]
+        for argv, out in order:
+            if argv:
+                out.append(once(argv, marker, args.cols, args.rows, args.timeout))
+    result = summary(times)
+    if ref_times:
+        result["reference"] = summary(ref_times)
+    print(json.dumps(result))
+
+
+def summary(times):
+    return {"runs": len(times), "median_ms": round(statistics.median(times), 2),
+            "min_ms": round(min(times), 2), "max_ms": round(max(times), 2)}
 
 
 if __name__ == "__main__":

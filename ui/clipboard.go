@@ -25,14 +25,10 @@ type clipboard struct {
 }
 
 // systemClipboard returns the clipboard of the machine the explorer runs on. The clipboard
-// package looks for its tools once, when the program starts (bubbles' text fields import it
-// for ctrl+v, so that cost is paid anyway); nothing here runs until something is copied.
+// package looks for its tools on the first copy, and a write with none found fails, so the
+// copy falls through to tmux or OSC 52; nothing here runs until something is copied.
 func systemClipboard() clipboard {
-	c := clipboard{tmux: os.Getenv("TMUX") != "", run: runTool}
-	if !atclip.Unsupported {
-		c.system = atclip.WriteAll
-	}
-	return c
+	return clipboard{tmux: os.Getenv("TMUX") != "", run: runTool, system: atclip.WriteAll}
 }
 
 // toolTimeout bounds each run of a clipboard tool.

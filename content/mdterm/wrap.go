@@ -21,15 +21,31 @@ type line []span
 func (l line) width() int {
 	w := 0
 	for _, s := range l {
-		w += ansi.StringWidth(s.text)
+		w += textWidth(s.text)
 	}
 	return w
+}
+
+// textWidth is the number of columns s takes: its length when it is printable ASCII, which
+// most of a document is, and otherwise what ansi.StringWidth measures.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] >= 0x7f {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // String renders l with its styles, each run closed by a reset so that nothing leaks into
 // the next line or a pane beside it. Neighbouring spans of one style share one sequence.
 func (l line) String() string {
 	var b strings.Builder
+	n := 0
+	for _, s := range l {
+		n += len(s.text)
+	}
+	b.Grow(n + 16*len(l))
 	for i := 0; i < len(l); {
 		st, j := l[i].st, i
 		seq := st.sgr()
@@ -116,7 +132,7 @@ func (ws *words) glue(text string, st style) {
 		ws.cur.width++
 	}
 	ws.cur.spans = append(ws.cur.spans, span{text, st})
-	ws.cur.width += ansi.StringWidth(text)
+	ws.cur.width += textWidth(text)
 }
 
 // end ends the current word.
@@ -144,19 +160,25 @@ func (ws *words) done() []word {
 // than a line is cut: at its last space that fits, else at the width.
 func wrap(ws []word, width int) []line {
 	width = max(width, 1)
+	// Every line is a piece of one backing array, capped at its end so that a caller that
+	// appends to a line gets a copy rather than overwriting the next one.
+	n := 0
+	for _, w := range ws {
+		n += len(w.spans) + 1
+	}
+	all := make([]span, 0, n)
 	var out []line
-	var cur line
-	used := 0
+	start, used := 0, 0
 	flush := func() {
-		out = append(out, cur)
-		cur, used = nil, 0
+		out = append(out, line(all[start:len(all):len(all)]))
+		start, used = len(all), 0
 	}
 	for _, w := range ws {
 		if used > 0 && (w.hardBreak || used+1+w.width > width) {
 			flush()
 		}
 		if used > 0 {
-			cur = append(cur, span{" ", gapStyle(cur[len(cur)-1].st, w.spans)})
+			all = append(all, span{" ", gapStyle(all[len(all)-1].st, w.spans)})
 			used++
 		}
 		for w.width > width-used { // only on an empty line: a word that fits no line
@@ -164,11 +186,11 @@ func wrap(ws []word, width int) []line {
 			out = append(out, head)
 			w = word{spans: rest, width: line(rest).width()}
 		}
-		cur = append(cur, w.spans...)
+		all = append(all, w.spans...)
 		used += w.width
 	}
-	if len(cur) > 0 || len(out) == 0 {
-		out = append(out, cur)
+	if len(all) > start || len(out) == 0 {
+		flush()
 	}
 	return out
 }

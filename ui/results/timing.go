@@ -73,14 +73,10 @@ func buildTiming(exs []*probe.Exchange, req probe.Request, w int, when time.Time
 	if ex.HTTP2() {
 		rows = append(rows, h2Milestones(ex)...)
 	}
-	if r := ex.Response; r != nil && r.Framing == probe.FramingNone {
-		grace := req.Grace
-		if grace <= 0 {
-			grace = probe.DefaultGrace
-		}
+	if r := ex.Response; r != nil && r.Framing == probe.FramingNone && ex.Timing.Watch > 0 {
 		rows = append(rows, plainRow(), plainRow(span{fmt.Sprintf(
 			"read includes up to %s spent listening for stray bytes after a response that has no content",
-			durText(grace)), kMuted}))
+			durText(ex.Timing.Watch)), kMuted}))
 	}
 	if len(exs) > 1 {
 		rows = append(rows, plainRow(), sectionRow("redirects"))
