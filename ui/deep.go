@@ -33,7 +33,7 @@ func (m *Model) runFollowups() tea.Cmd {
 	case !ok:
 		return m.flash("no response to follow up on", noticeInfo)
 	case !probe.IsSafeMethod(req.Method):
-		return m.flash("follow-ups are only for safe methods (GET, HEAD, OPTIONS), not "+req.Method+"; nothing was sent", noticeInfo)
+		return m.flash("only safe methods get follow-ups (GET, HEAD, OPTIONS), not "+req.Method+": none sent", noticeInfo)
 	}
 	m.stopFollowups()
 	m.deepID++

@@ -175,7 +175,7 @@ func TestFollowupsUnsafeMethod(t *testing.T) {
 			if d.m.deep != nil || d.m.results.FollowupsRunning() {
 				t.Error("follow-ups started for a POST")
 			}
-			if s := d.screen(); !strings.Contains(s, "follow-ups are only for safe methods (GET, HEAD, OPTIONS), not POST") {
+			if s := d.screen(); !strings.Contains(s, "only safe methods get follow-ups (GET, HEAD, OPTIONS), not POST: none sent") {
 				t.Errorf("no refusal on screen:\n%s", s)
 			}
 		})

@@ -1,6 +1,7 @@
 package results
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hsx-dev/hsx/internal/english"
 	"github.com/hsx-dev/hsx/probe"
@@ -222,14 +224,27 @@ func (m Model) followupsRows(w int) []row {
 			rows = append(rows, followupDetails(item-1, f, w, m.masked)...)
 		}
 		for _, fd := range fs {
-			rows = append(rows, row{finding: item, spans: []span{
-				{"    " + glyph(fd.Severity) + " ", lineKind(fd.Severity)},
-				{fd.ID + "  ", kName},
-				{safeLine(fd.Message), kPlain},
-				{"  " + safeLine(fd.Ref) + " · found by " + safeLine(f.Why), kMuted},
-			}})
+			rows = append(rows, followupFinding(item, fd, f.Why, w)...)
 			item++
 		}
+	}
+	return rows
+}
+
+// followupFinding are the rows of finding fd, item i, of the follow-up sent for why: its
+// glyph, rule ID and message, wrapped under itself, then its reference and the follow-up
+// that found it.
+func followupFinding(i int, fd check.Finding, why string, w int) []row {
+	const indent = "           " // under the message: "    ✗ K11  "
+	lines := strings.Split(ansi.Wrap(safeLine(fd.Message), max(w-len(indent), 8), ""), "\n")
+	rows := []row{{finding: i, spans: []span{{"    " + glyph(fd.Severity) + " ", lineKind(fd.Severity)},
+		{fmt.Sprintf("%-5s", fd.ID), kName}, {lines[0], kPlain}}}}
+	for _, l := range lines[1:] {
+		rows = append(rows, row{finding: i, spans: []span{{indent + l, kPlain}}})
+	}
+	ref := ansi.Wrap(safeLine(fd.Ref)+" · found by "+safeLine(why), max(w-len(indent), 8), "")
+	for l := range strings.SplitSeq(ref, "\n") {
+		rows = append(rows, row{finding: i, spans: []span{{indent + l, kMuted}}})
 	}
 	return rows
 }
@@ -249,8 +264,12 @@ func followupHead(i int, f probe.Followup, fs []check.Finding) row {
 	switch ex := f.Exchange; {
 	case ex != nil && ex.Response != nil && ex.Err == nil:
 		st := ex.Response.Status
+		info := ""
+		if n := ex.Response.Body.Size; n > 0 {
+			info = " · " + english.Plural(n, "body byte")
+		}
 		r.spans = append(r.spans, span{" → ", kMuted}, span{strconv.Itoa(st.Code) + " " + safeLine(st.Reason), kPlain},
-			span{" · " + english.Plural(ex.Response.Body.Size, "body byte") + " · " + durText(ex.Timing.Total), kMuted})
+			span{info + " · " + durText(ex.Timing.Total), kMuted})
 	default:
 		err := f.Err
 		if ex != nil && ex.Err != nil {
