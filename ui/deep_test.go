@@ -10,6 +10,7 @@ import (
 
 	"github.com/hsx-dev/hsx/content"
 	"github.com/hsx-dev/hsx/probe"
+	"github.com/hsx-dev/hsx/probe/check"
 	"github.com/hsx-dev/hsx/ui/results"
 )
 
@@ -21,6 +22,7 @@ type fileServer struct {
 	seen  []string
 	block bool
 	gone  chan struct{} // closed when a held request's client went away
+	once  sync.Once
 }
 
 func (s *fileServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -35,7 +37,7 @@ func (s *fileServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	if s.block && what != "GET" {
 		<-r.Context().Done()
-		close(s.gone)
+		s.once.Do(func() { close(s.gone) })
 		return
 	}
 	w.Header().Set("ETag", `"v1"`)
@@ -54,7 +56,8 @@ func deepDriver(t *testing.T, fs *fileServer, method string) *driver {
 	t.Helper()
 	srv := httptest.NewServer(fs)
 	t.Cleanup(srv.Close)
-	req := probe.Request{Method: method, URL: srv.URL + "/file.txt", Timeout: 5 * time.Second}
+	// Longer than the tests wait, so that only a cancel ends a held request.
+	req := probe.Request{Method: method, URL: srv.URL + "/file.txt", Timeout: 30 * time.Second}
 	d := newDriver(t, Options{Initial: &req}, 120, 40)
 	d.sendRequest()
 	return d
@@ -142,7 +145,7 @@ func TestFollowupsCancel(t *testing.T) {
 	if s := d.screen(); !strings.Contains(s, "sending If-None-Match, If-Modified-Since, HEAD, Range") || !strings.Contains(s, "esc cancels") {
 		t.Errorf("running screen:\n%s", s)
 	}
-	d.press("esc")
+	d.send(keyPress("esc")) // not press: its settle would wait for the run to end
 	select {
 	case <-fs.gone:
 	case <-time.After(5 * time.Second):
@@ -180,4 +183,23 @@ func TestFollowupsUnsafeMethod(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFollowupsStaleDropped: the outcome of an earlier run of follow-ups, arriving while a
+// newer one runs, is dropped; the newer run still shows as running.
+func TestFollowupsStaleDropped(t *testing.T) {
+	t.Parallel()
+	fs := &fileServer{block: true, gone: make(chan struct{})}
+	d := deepDriver(t, fs, "GET")
+	d.send(keyPress("d"))
+	d.until("the first follow-up", 5*time.Second, func(Model) bool { return len(fs.requests()) > 1 })
+	running := d.m.deepID
+	d.send(followupsMsg{id: running - 1, fs: []probe.Followup{{Why: "from an earlier run"}}, findings: [][]check.Finding{nil}})
+	if s := d.screen(); strings.Contains(s, "from an earlier run") || !strings.Contains(s, "esc cancels") {
+		t.Errorf("a stale outcome was shown:\n%s", s)
+	}
+	if d.m.deep == nil || d.m.deep.id != running || !d.m.results.FollowupsRunning() {
+		t.Error("a stale outcome ended the running follow-ups")
+	}
+	d.press("esc")
 }
