@@ -177,6 +177,7 @@ var keyNames = map[string]tea.KeyPressMsg{
 	"ctrl+y":      {Code: 'y', Mod: tea.ModCtrl},
 	"ctrl+s":      {Code: 's', Mod: tea.ModCtrl},
 	"ctrl+f":      {Code: 'f', Mod: tea.ModCtrl},
+	"ctrl+g":      {Code: 'g', Mod: tea.ModCtrl},
 	"alt+left":    {Code: tea.KeyLeft, Mod: tea.ModAlt},
 	"alt+right":   {Code: tea.KeyRight, Mod: tea.ModAlt},
 	"backspace":   {Code: tea.KeyBackspace},

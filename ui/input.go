@@ -51,8 +51,12 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.cancel(), true
 	case key.Matches(msg, k.Cancel) && m.replaying != nil:
 		return m.cancelClients(), true
+	case key.Matches(msg, k.Cancel) && m.deep != nil:
+		return m.cancelFollowups(), true
 	case plain && m.focus == layout.Results && key.Matches(msg, m.results.KeyMap.RunClients):
 		return m.replayClients(), true
+	case key.Matches(msg, k.Deep), plain && m.focus == layout.Results && key.Matches(msg, m.results.KeyMap.RunFollowups):
+		return m.runFollowups(), true
 	case key.Matches(msg, k.Cancel) && m.zoom:
 		m.zoom = false
 		return m.relayout(), true

@@ -27,6 +27,8 @@ type KeyMap struct {
 	// Save opens the list of ways to save or copy the response on show.
 	Save      key.Binding
 	SavePlain key.Binding // s, in the response pane
+	// Deep sends the follow-up requests of the response on show (d in the response pane).
+	Deep key.Binding
 	// Search opens the search line under the focused pane (the explainer's from the composer).
 	Search      key.Binding
 	SearchPlain key.Binding // /, when not typing
@@ -59,6 +61,7 @@ func DefaultKeyMap() KeyMap {
 		Undo:      key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "undo the new request")),
 		Save:      key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "save or copy the response")),
 		SavePlain: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save or copy (response pane)")),
+		Deep:      key.NewBinding(key.WithKeys("f7", "ctrl+g"), key.WithHelp("f7/ctrl+g", "follow-ups (--deep)")),
 
 		Search:      key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "search the pane in focus")),
 		SearchPlain: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search (not while typing)")),
@@ -78,7 +81,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FindHelp.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Send, k.Cancel, k.New, k.Undo, k.Copy, k.Save, k.SavePlain},
+		{k.Send, k.Cancel, k.New, k.Undo, k.Copy, k.Save, k.SavePlain, k.Deep},
 		{k.Next, k.Prev, k.Zoom, k.ZoomPlain},
 		{k.Codes, k.Lab, k.History, k.Help, k.HelpPlain, k.Quit, k.QuitPlain},
 	}

@@ -55,6 +55,9 @@ type Model struct {
 	replayID  int        // id of the last replay to client stacks started
 	replaying *replayRun // the running replay, nil when none
 
+	deepID int      // id of the last run of follow-up requests started
+	deep   *deepRun // the running follow-ups, nil when none
+
 	store     *history.Store // nil when there is nowhere to keep history
 	storeErr  error          // why store is nil
 	history   []history.Entry

@@ -81,6 +81,7 @@ func (m *Model) send(req probe.Request) tea.Cmd {
 		m.inflight.cancel()
 	}
 	m.stopClients()
+	m.stopFollowups()
 	m.reqID++
 	ctx, cancel := context.WithCancel(m.ctx)
 	mt := newMeter()
@@ -171,6 +172,7 @@ func (m *Model) stop() {
 		m.inflight = nil
 	}
 	m.stopClients()
+	m.stopFollowups()
 }
 
 // toggleOption turns -k or -L on or off in the composer's options line, from any pane, and

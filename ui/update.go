@@ -32,6 +32,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.progress(msg)
 	case clientsMsg:
 		m.clientsDone(msg)
+	case followupsMsg:
+		m.followupsDone(msg)
 	case explainer.Msg:
 		cmd = m.paneUpdate(layout.Explainer, msg)
 	case historyLoadedMsg:

@@ -186,14 +186,14 @@ func Scenarios() []Scenario {
 			Description: "405 without Allow",
 			raw:         rawBody("405 Method Not Allowed", []string{textPlain}, "Not with that method.\n")},
 
-		{Path: "/206", Code: 206, Twin: "/206/no-content-range", serve: partial,
-			Description: "a correct 206 Partial Content with Content-Range (bytes 0-15 without a Range)"},
-		{Path: "/206/no-content-range", Code: 206, Rules: []string{"S11"}, GoClient: both(ClientOK), Twin: "/206",
+		{Path: "/206", Headers: []string{rangeFirst16}, Code: 206, Twin: "/206/no-content-range", serve: partial,
+			Description: "a correct 206 Partial Content with Content-Range, to Range: bytes=0-15 (and bytes 0-15 without one)"},
+		{Path: "/206/no-content-range", Headers: []string{rangeFirst16}, Code: 206, Rules: []string{"S11"}, GoClient: both(ClientOK), Twin: "/206",
 			Description: "206 without Content-Range",
 			raw:         rawBody("206 Partial Content", []string{textPlain}, partialText[:16])},
-		{Path: "/206/multipart", Code: 206, Twin: "/206/multipart-no-boundary", serve: partialMulti,
+		{Path: "/206/multipart", Headers: []string{rangeTwo}, Code: 206, Twin: "/206/multipart-no-boundary", serve: partialMulti,
 			Description: "a correct multipart/byteranges 206 (bytes 0-3 and 10-13 without a Range)"},
-		{Path: "/206/multipart-no-boundary", Code: 206, Rules: []string{"S12"}, GoClient: both(ClientOK), Twin: "/206/multipart",
+		{Path: "/206/multipart-no-boundary", Headers: []string{rangeTwo}, Code: 206, Rules: []string{"S12"}, GoClient: both(ClientOK), Twin: "/206/multipart",
 			Description: "a multipart/byteranges 206 whose Content-Type has no boundary",
 			raw:         rawBody("206 Partial Content", []string{"Content-Type: multipart/byteranges"}, multipartBody)},
 		{Path: "/416", Code: 416, Twin: "/416/no-content-range", serve: rangeNotSatisfiable,
@@ -305,7 +305,7 @@ func Scenarios() []Scenario {
 			Description: "N bytes of generated data with Content-Length, streamed (N up to 64 GiB)"},
 		{Path: "/hang", Code: 0, serve: hang,
 			Description: "reads the request and never answers, until the client or the server gives up"},
-	}, h2Scenarios()...)
+	}, append(semanticScenarios(), h2Scenarios()...)...)
 }
 
 // raw builds an HTTP/1.1 response with the given status (code and reason), fields and body.

@@ -143,23 +143,29 @@ func (m *Model) clientsKey(msg tea.KeyPressMsg) bool {
 }
 
 // refreshClients rebuilds the rows of the Clients view.
-func (m *Model) refreshClients() {
-	v := &m.views[TabClients]
+func (m *Model) refreshClients() { m.refreshView(TabClients, m.clientsRows) }
+
+// revealClient scrolls the Clients view to the selected client's rows.
+func (m *Model) revealClient() { m.revealItem(TabClients, m.clients.sel) }
+
+// refreshView rebuilds the rows of view t from rows, keeping its scroll position in range.
+func (m *Model) refreshView(t Tab, rows func(w int) []row) {
+	v := &m.views[t]
 	top := v.top
 	*v = view{cw: -1, top: top}
 	if m.width > 0 {
-		v.lines = m.clientsRows(newFrame(m.width, 0).content)
+		v.lines = rows(newFrame(m.width, 0).content)
 		v.fit(m.width)
 		v.top = clampTop(v.top, v.count(), m.paneHeight())
 	}
 }
 
-// revealClient scrolls the Clients view to the selected client's rows.
-func (m *Model) revealClient() {
-	v := &m.views[TabClients]
+// revealItem scrolls view t to the rows of item sel, the rows whose finding is sel.
+func (m *Model) revealItem(t Tab, sel int) {
+	v := &m.views[t]
 	first, last := -1, -1
 	for i, r := range v.rows {
-		if r.finding == m.clients.sel {
+		if r.finding == sel {
 			if first < 0 {
 				first = i
 			}

@@ -13,6 +13,9 @@
 //     https, the TLS session and the server certificate, and whether it was verified.
 //   - Clients: what real client stacks make of the response, replayed to them on request
 //     (probe/replay): a row per client, ✓ or ✗ with a note, its details on enter.
+//   - Follow-ups: the follow-up requests a safe request calls for (hsx check --deep), sent on
+//     request: a row per follow-up with what came back and a glyph for its worst finding, its
+//     findings under it (enter explains one), what it sent and got on enter.
 //
 // Every byte a server sent goes through probe/termsafe before it is drawn. Rows are prepared
 // when a result arrives (and re-wrapped when the width changes), so View only draws the rows
@@ -53,10 +56,11 @@ const (
 	TabRaw
 	TabTiming
 	TabClients
+	TabFollowups
 	numTabs
 )
 
-var tabNames = [numTabs]string{"Headers", "Body", "Raw", "Timing", "Clients"}
+var tabNames = [numTabs]string{"Headers", "Body", "Raw", "Timing", "Clients", "Follow-ups"}
 
 // String returns the tab's title.
 func (t Tab) String() string {
@@ -112,6 +116,8 @@ type Model struct {
 	views [numTabs]view
 	// clients is the replay of the response to client stacks.
 	clients clients
+	// deep is the follow-up requests of the response on show.
+	deep followups
 	// find is the search in the active view.
 	find finder
 }
@@ -128,6 +134,7 @@ func New(th theme.Theme) Model {
 	}
 	m.spin.Style = m.st.spinner
 	m.clients = newClients(m.st)
+	m.deep = newFollowups(m.st)
 	return m
 }
 
@@ -140,6 +147,7 @@ func (m *Model) Start(id int, req probe.Request) tea.Cmd {
 	}
 	m.id, m.state, m.req = id, stateRunning, req
 	m.clients.reset()
+	m.deep.reset()
 	m.started = time.Now()
 	m.now = m.started
 	m.received = 0
@@ -184,6 +192,7 @@ func (m *Model) SetResult(id int, exs []*probe.Exchange, findings []check.Findin
 		m.state = stateFailed
 	}
 	m.clients.reset()
+	m.deep.reset()
 	m.sel, m.ftop = 0, 0
 	m.prepare()
 	m.revealSelected()
@@ -201,6 +210,7 @@ func (m *Model) SetCancelled(id int) {
 	m.id = id
 	m.state = stateCancelled
 	m.clients.reset()
+	m.deep.reset()
 	m.exs, m.ex, m.findings, m.marks, m.err = nil, nil, nil, nil, nil
 	m.views = [numTabs]view{}
 }
@@ -278,6 +288,7 @@ func (m *Model) SetTheme(th theme.Theme) {
 	m.st = newStyles(th)
 	m.spin.Style = m.st.spinner
 	m.clients.spin.Style = m.st.spinner
+	m.deep.spin.Style = m.st.spinner
 }
 
 // SetMasked turns the masking of secret header values (present mode) on or off.

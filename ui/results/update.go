@@ -19,6 +19,10 @@ func (m Model) Update(msg tea.Msg) (out Model, act Action, cmd tea.Cmd) {
 			m, cmd := m.clientsTick(msg)
 			return m, nil, cmd
 		}
+		if msg.ID == m.deep.spin.ID() {
+			m, cmd := m.followupsTick(msg)
+			return m, nil, cmd
+		}
 		if m.state != stateRunning {
 			return m, nil, nil // let the tick chain of a finished request die out
 		}
@@ -55,6 +59,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action) {
 	if m.tab == TabClients && m.clientsKey(msg) {
 		return m, nil
 	}
+	if m.tab == TabFollowups {
+		if act, ok := m.followupsKey(msg); ok {
+			return m, act
+		}
+	}
 	switch {
 	case key.Matches(msg, km.Explain):
 		return m, m.explain()
@@ -76,6 +85,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, Action) {
 		m.tab = TabTiming
 	case key.Matches(msg, km.Clients):
 		m.tab = TabClients
+	case key.Matches(msg, km.Followups):
+		m.tab = TabFollowups
 	case key.Matches(msg, km.LineUp):
 		m.scroll(-1)
 	case key.Matches(msg, km.LineDown):

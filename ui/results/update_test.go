@@ -40,7 +40,8 @@ func TestKeys(t *testing.T) {
 		{"down up", []tea.KeyPressMsg{keyDown, keyUp}, "S9", TabRaw},
 		{"j", []tea.KeyPressMsg{press('j', "j")}, "S2", TabRaw},
 		{"right", []tea.KeyPressMsg{keyRight}, "S9", TabTiming},
-		{"right wraps", []tea.KeyPressMsg{keyRight, keyRight, keyRight}, "S9", TabHeaders},
+		{"right wraps", []tea.KeyPressMsg{keyRight, keyRight, keyRight, keyRight}, "S9", TabHeaders},
+		{"6", []tea.KeyPressMsg{press('6', "6")}, "S9", TabFollowups},
 		{"digit", []tea.KeyPressMsg{press('2', "2")}, "S9", TabBody},
 		{"h", []tea.KeyPressMsg{press('h', "h")}, "S9", TabBody},
 	}

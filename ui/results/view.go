@@ -169,6 +169,9 @@ func (m Model) appendRows(lines []string, n int) []string {
 		if m.tab == TabClients {
 			selected = m.clients.phase == clientsDone && r.finding == m.clients.sel && m.focused
 		}
+		if m.tab == TabFollowups {
+			selected = m.deep.phase == followupsDone && r.finding == m.deep.sel && m.focused
+		}
 		writeRow(&b, r, f, &m.st, selected)
 		if tiny {
 			lines = append(lines, fit(b.String(), m.width))

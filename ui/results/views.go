@@ -91,6 +91,7 @@ func (m *Model) prepare() {
 	}
 	m.views[TabTiming] = view{wrap: true, cw: -1}
 	m.views[TabClients] = view{cw: -1}
+	m.views[TabFollowups] = view{cw: -1}
 	m.layout()
 	m.frameMarks()
 }
@@ -137,6 +138,11 @@ func (m *Model) layout() {
 		if Tab(t) == TabClients && m.state == stateDone {
 			if f := newFrame(m.width, 0); v.cw != f.content {
 				v.lines = m.clientsRows(f.content)
+			}
+		}
+		if Tab(t) == TabFollowups && m.state == stateDone {
+			if f := newFrame(m.width, 0); v.cw != f.content {
+				v.lines = m.followupsRows(f.content)
 			}
 		}
 		v.fit(m.width)
