@@ -14,9 +14,15 @@
 // when its application got the response as it was sent (its status and the body its framing
 // delimits) and the second request got that 200, in both deliveries.
 //
+// An HTTP/2 exchange is replayed over h2c (HTTP/2 with prior knowledge): the frames the
+// server sent, as received, on the client's first stream; late holds back the frames that came
+// after stream 1 ended. See h2server.go.
+//
 // The clients: Go's net/http (always, run in a process of its own so that its logger and
 // connection pool are its own), and curl, Node's node:http and fetch, Python's http.client and
-// requests, and Java's java.net.http.HttpClient when they are installed. Their programs are
+// requests, and Java's java.net.http.HttpClient when they are installed. An HTTP/2 exchange
+// goes to those that speak h2c: Go's, curl with --http2-prior-knowledge and Node's http2
+// module; the others are listed as not applicable. Their programs are
 // fixed files embedded in this package; each gets only the replay URL as its argument, so no
 // byte of the server's response ever reaches a command line or a program's text. A client
 // that is not installed is reported as such, not as a failure.
