@@ -128,7 +128,9 @@ type h2conn struct {
 	initial int64            // its SETTINGS_INITIAL_WINDOW_SIZE
 	closed  bool
 
-	jobs chan h2job
+	// jobs are the runs of frames the sender has yet to write, in order; a queue, so that the
+	// reader never waits for the sender, which may wait for the reader's WINDOW_UPDATEs.
+	jobs []h2job
 	// first is the stream of the delivery's first request; held the frames a late delivery
 	// keeps for the next request.
 	first uint32
@@ -152,12 +154,11 @@ func (s *server) serveH2(c net.Conn) {
 		return
 	}
 	h := &h2conn{s: s, c: c, fr: http2.NewFramer(io.Discard, br), window: 65535, initial: 65535,
-		streams: map[uint32]int64{}, jobs: make(chan h2job, 4)}
+		streams: map[uint32]int64{}}
 	h.cond = sync.NewCond(&h.fmu)
 	var wg sync.WaitGroup
 	wg.Go(h.send)
 	defer func() {
-		close(h.jobs)
 		h.fmu.Lock()
 		h.closed = true
 		h.fmu.Unlock()
@@ -247,7 +248,7 @@ func (h *h2conn) request(dec *hpack.Decoder, id uint32, block []byte) bool {
 	h.fmu.Unlock()
 	d := Delivery(path[strings.LastIndexByte(path, '/')+1:])
 	if d != Together && d != Late {
-		h.jobs <- h2job{frames: []rawFrame{h2Answer(id, 404, true)}, stream: []uint32{0}}
+		h.queue(h2job{frames: []rawFrame{h2Answer(id, 404, true)}, stream: []uint32{0}})
 		return true
 	}
 	p := h.s.p
@@ -268,7 +269,7 @@ func (h *h2conn) request(dec *hpack.Decoder, id uint32, block []byte) bool {
 			}
 			job.frames, job.stream = append(job.frames, f), append(job.stream, win)
 		}
-		h.jobs <- job
+		h.queue(job)
 		return true
 	}
 	var job h2job
@@ -285,13 +286,40 @@ func (h *h2conn) request(dec *hpack.Decoder, id uint32, block []byte) bool {
 		job.frames = append(job.frames, h2Data(id, nextBody))
 		job.stream = append(job.stream, id)
 	}
-	h.jobs <- job
+	h.queue(job)
 	return true
+}
+
+// queue hands a job to the sender.
+func (h *h2conn) queue(job h2job) {
+	h.fmu.Lock()
+	h.jobs = append(h.jobs, job)
+	h.fmu.Unlock()
+	h.cond.Broadcast()
+}
+
+// next waits for the sender's next job; false when the connection is closed.
+func (h *h2conn) next() (h2job, bool) {
+	h.fmu.Lock()
+	defer h.fmu.Unlock()
+	for len(h.jobs) == 0 && !h.closed {
+		h.cond.Wait()
+	}
+	if h.closed {
+		return h2job{}, false
+	}
+	job := h.jobs[0]
+	h.jobs = h.jobs[1:]
+	return job, true
 }
 
 // send writes the jobs' frames in order, as many at once as the client's windows allow.
 func (h *h2conn) send() {
-	for job := range h.jobs {
+	for {
+		job, ok := h.next()
+		if !ok {
+			return
+		}
 		var out []rawFrame
 		for i, f := range job.frames {
 			if f.typ() == http2.FrameData && f.length() > 0 {

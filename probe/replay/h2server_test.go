@@ -287,3 +287,29 @@ func TestH2ServerClosesAfterCut(t *testing.T) {
 		t.Errorf("after the kept frames: %d bytes, %v; want the connection closed", n, err)
 	}
 }
+
+// TestH2ServerClosesWhileWaiting: a sender that waits for a window the client never opens,
+// with requests piling up behind it, does not keep close from returning.
+func TestH2ServerClosesWhileWaiting(t *testing.T) {
+	ex, _ := h2Capture()
+	p, err := newPlan(ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newServer(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := dialH2(t, s, http2.Setting{ID: http2.SettingInitialWindowSize, Val: 10})
+	for id := uint32(1); id < 40; id += 2 {
+		c.get(id, "/h2c/get/together")
+	}
+	time.Sleep(100 * time.Millisecond) // the server reads them
+	done := make(chan struct{})
+	go func() { s.close(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(3 * time.Second):
+		t.Fatal("close did not return")
+	}
+}
