@@ -50,13 +50,15 @@ function request(session, path) {
       }
     });
     req.on('error', (e) => finish({ status, body_bytes: n, error: describe(e) }));
+    req.on('aborted', () => finish({ status, body_bytes: n, error: 'the stream was aborted before its end' }));
+    // 'end' comes first when the stream ended; a close without it is a stream cut short.
     req.on('close', () => {
       if (req.rstCode && req.rstCode !== http2.constants.NGHTTP2_NO_ERROR) {
         finish({ status, body_bytes: n, error: `the stream was reset (error code ${req.rstCode})` });
       } else if (status === 0) {
         finish({ body_bytes: n, error: 'the stream closed without a response' });
       } else {
-        finish({ status, body_bytes: n });
+        finish({ status, body_bytes: n, error: 'the stream closed before its end' });
       }
     });
   });
