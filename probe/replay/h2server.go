@@ -22,7 +22,7 @@ import (
 // they were received. Their header blocks are valid on a fresh connection, since hsx's HPACK
 // decoder started empty too, and every block is replayed in order, so the client's dynamic
 // table evolves as hsx's did. Frames on stream 1, hsx's request, go on the stream of the
-// client's first request. The server acknowledges the client's SETTINGS and PINGs itself (the
+// client's first request, as does a GOAWAY's last stream 1. The server acknowledges the client's SETTINGS and PINGs itself (the
 // captured acknowledgement of hsx's SETTINGS is left out), gives credit for a request body,
 // and sends DATA only as far as the client's flow-control windows allow.
 
@@ -39,6 +39,17 @@ func (f rawFrame) has(fl http2.Flags) bool { return f.flags().Has(fl) }
 func (f rawFrame) withStream(id uint32) rawFrame {
 	g := append(rawFrame(nil), f...)
 	binary.BigEndian.PutUint32(g[5:9], uint32(f[5]&0x80)<<24|id)
+	return g
+}
+
+// goAwayFor returns f, or for a GOAWAY whose last stream is 1, hsx's request, a copy whose
+// last stream is id, the client's first.
+func (f rawFrame) goAwayFor(id uint32) rawFrame {
+	if f.typ() != http2.FrameGoAway || f.length() < 8 || binary.BigEndian.Uint32(f[9:13])&(1<<31-1) != 1 {
+		return f
+	}
+	g := append(rawFrame(nil), f...)
+	binary.BigEndian.PutUint32(g[9:13], uint32(f[9]&0x80)<<24|id)
 	return g
 }
 
@@ -267,6 +278,7 @@ func (h *h2conn) request(dec *hpack.Decoder, id uint32, block []byte) bool {
 					win = id
 				}
 			}
+			f = f.goAwayFor(id)
 			job.frames, job.stream = append(job.frames, f), append(job.stream, win)
 		}
 		h.queue(job)
@@ -276,6 +288,9 @@ func (h *h2conn) request(dec *hpack.Decoder, id uint32, block []byte) bool {
 	for _, f := range h.held {
 		if f.stream() == 1 && h.first != 0 {
 			f = f.withStream(h.first)
+		}
+		if h.first != 0 {
+			f = f.goAwayFor(h.first)
 		}
 		job.frames, job.stream = append(job.frames, f), append(job.stream, 0)
 	}

@@ -41,7 +41,8 @@ func h2block(enc *hpack.Encoder, buf *bytes.Buffer, kv ...string) []byte {
 
 // h2Capture is an HTTP/2 exchange as probe records it: the server's SETTINGS and its
 // acknowledgement of hsx's, a 200 whose header block adds to the dynamic table, 100 bytes of
-// DATA that end the stream, then a stray DATA frame and a PING after the end.
+// DATA that end the stream, then a stray DATA frame, a PING and a GOAWAY(NO_ERROR) for stream 1
+// after the end.
 func h2Capture() (*probe.Exchange, []rawFrame) {
 	var buf bytes.Buffer
 	enc := hpack.NewEncoder(&buf)
@@ -53,6 +54,7 @@ func h2Capture() (*probe.Exchange, []rawFrame) {
 		_ = fr.WriteData(1, true, bytes.Repeat([]byte("x"), 100))
 		_ = fr.WriteData(1, true, []byte("{}"))
 		_ = fr.WritePing(false, [8]byte{1, 2, 3, 4, 5, 6, 7, 8})
+		_ = fr.WriteGoAway(1, http2.ErrCodeNo, nil)
 	})
 	wire := bytes.Join(asBytes(frames), nil)
 	ex := &probe.Exchange{Request: probe.Sent{Method: "GET", Proto: probe.ProtoHTTP2}, Wire: wire, WireSize: int64(len(wire)),
@@ -74,7 +76,7 @@ func TestH2Plan(t *testing.T) {
 		failed            bool
 		wholeLessThanWire bool
 	}{
-		{"a body, then frames after its end", ex.Wire, 1, 4, 2, false, false},
+		{"a body, then frames after its end", ex.Wire, 1, 5, 2, false, false},
 		// END_STREAM on a HEADERS frame ends the stream with the last CONTINUATION.
 		{"a header block in two frames", join(h2wire(func(fr *http2.Framer) {
 			_ = fr.WriteSettings()
@@ -91,7 +93,7 @@ func TestH2Plan(t *testing.T) {
 		// A stream that never ends: everything is the response.
 		{"no end", join(frames[0], frames[2]), 1, 1, 1, false, false},
 		// A capture cut inside a frame: the frames before it.
-		{"cut", ex.Wire[:len(ex.Wire)-20], 1, 2, 2, false, true},
+		{"cut", ex.Wire[:len(ex.Wire)-37], 1, 2, 2, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -212,7 +214,8 @@ func TestH2ServerReplays(t *testing.T) {
 				t.Fatal(err)
 			}
 			c.expect("the DATA, once the window allows", frames[3].withStream(5))
-			after := []rawFrame{frames[4].withStream(5), frames[5]}
+			goaway := h2wire(func(fr *http2.Framer) { _ = fr.WriteGoAway(5, http2.ErrCodeNo, nil) })[0]
+			after := []rawFrame{frames[4].withStream(5), frames[5], goaway}
 			if d == Together {
 				for _, f := range after {
 					c.expect("a frame past the end", f)
@@ -262,7 +265,7 @@ func TestH2ServerReplays(t *testing.T) {
 // replayed, then the connection is closed; the note says so.
 func TestH2ServerClosesAfterCut(t *testing.T) {
 	ex, frames := h2Capture()
-	ex.Wire = ex.Wire[:len(ex.Wire)-20]
+	ex.Wire = ex.Wire[:len(ex.Wire)-37]
 	p, err := newPlan(ex)
 	if err != nil {
 		t.Fatal(err)
