@@ -19,12 +19,14 @@ func TestMain(m *testing.M) {
 
 // clientsJSON is the "clients" member of check --json, as the contract spells it.
 type clientsJSON []struct {
-	Name         string `json:"name"`
-	Version      string `json:"version"`
-	OK           bool   `json:"ok"`
-	Note         string `json:"note"`
-	NotInstalled bool   `json:"not_installed"`
-	Deliveries   []struct {
+	Name          string `json:"name"`
+	Version       string `json:"version"`
+	OK            bool   `json:"ok"`
+	Note          string `json:"note"`
+	Proto         string `json:"proto"`
+	NotInstalled  bool   `json:"not_installed"`
+	NotApplicable bool   `json:"not_applicable"`
+	Deliveries    []struct {
 		Delivery string `json:"delivery"`
 		First    struct {
 			Status     int    `json:"status"`
@@ -68,7 +70,7 @@ func TestCheckClientsJSON(t *testing.T) {
 		t.Fatalf("clients = %+v", clients)
 	}
 	goc := clients[0]
-	if goc.OK || len(goc.Deliveries) != 2 || goc.Deliveries[0].Delivery != "together" || goc.Deliveries[1].Delivery != "late" {
+	if goc.OK || goc.Proto != "HTTP/1.1" || len(goc.Deliveries) != 2 || goc.Deliveries[0].Delivery != "together" || goc.Deliveries[1].Delivery != "late" {
 		t.Fatalf("Go = %+v", goc)
 	}
 	late := goc.Deliveries[1]
@@ -78,6 +80,23 @@ func TestCheckClientsJSON(t *testing.T) {
 	}
 	if w := goc.Deliveries[0].Warnings; len(w) == 0 || !strings.Contains(w[0], "Unsolicited response received on idle HTTP channel") {
 		t.Errorf("Go, together: warnings %q", w)
+	}
+
+	// An HTTP/2 exchange goes over h2c to the clients that speak it; Go's application reads
+	// the DATA frame of a 204.
+	r = runArgs(t, "check", "--clients", "--json", "--http2-prior-knowledge", labURL+"/h2/204/data")
+	clients = decodeClients(t, r.stdout)
+	for _, c := range clients {
+		switch c.Name {
+		case "Go net/http":
+			if c.OK || c.Proto != "HTTP/2" || len(c.Deliveries) != 2 || c.Deliveries[0].First.BodyBytes != 2 {
+				t.Errorf("Go over h2c: %+v", c)
+			}
+		case "Python http.client", "Java HttpClient":
+			if !c.NotApplicable || c.NotInstalled || c.OK || len(c.Deliveries) != 0 {
+				t.Errorf("%s over h2c: %+v", c.Name, c)
+			}
+		}
 	}
 
 	r = runArgs(t, "check", "--json", labURL+"/204")

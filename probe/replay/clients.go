@@ -27,6 +27,7 @@ const (
 	NameCurl          = "curl"
 	NameNodeHTTP      = "Node node:http"
 	NameNodeFetch     = "Node fetch"
+	NameNodeHTTP2     = "Node http2"
 	NamePythonHTTP    = "Python http.client"
 	NamePythonRequest = "Python requests"
 	NameJava          = "Java HttpClient"
@@ -36,7 +37,10 @@ const (
 type output struct {
 	Version string `json:"version"`
 	// Missing names a library the program needs and could not import.
-	Missing    string           `json:"missing,omitempty"`
+	Missing string `json:"missing,omitempty"`
+	// Aside is said after the client's note: how the client was run, where that differs
+	// from the others.
+	Aside      string           `json:"aside,omitempty"`
 	Deliveries []DeliveryResult `json:"deliveries"`
 }
 
@@ -46,8 +50,9 @@ type client struct {
 	// find returns the program that runs the client and its version, or false when the
 	// client is not installed.
 	find func(ctx context.Context) (prog, version string, ok bool)
-	// run runs the client against the replay server at url.
-	run func(ctx context.Context, prog, dir, url string) (output, error)
+	// run runs the client against the HTTP/1.1 replay server at url, runH2 against the h2c
+	// one; nil when the client does not speak that protocol.
+	run, runH2 func(ctx context.Context, prog, dir, url string) (output, error)
 	// slow marks a client that takes long to start (the JVM compiles its program first):
 	// slow clients are started first and get twice the time of the others.
 	slow bool
@@ -75,6 +80,9 @@ func clients(goCommand []string) []client {
 			return runProgram(ctx, dir, prog, append(append(args, filepath.Join(dir, file)), url)...)
 		}
 	}
+	runGo := func(ctx context.Context, prog, dir, url string) (output, error) {
+		return runProgram(ctx, dir, prog, append(goCommand[1:len(goCommand):len(goCommand)], url)...)
+	}
 	return []client{
 		{name: NameGo,
 			find: func(context.Context) (string, string, bool) {
@@ -83,12 +91,12 @@ func clients(goCommand []string) []client {
 				}
 				return goCommand[0], "", true
 			},
-			run: func(ctx context.Context, prog, dir, url string) (output, error) {
-				return runProgram(ctx, dir, prog, append(goCommand[1:len(goCommand):len(goCommand)], url)...)
-			}},
-		{name: NameCurl, find: findCurl, run: runCurl},
+			run: runGo, runH2: runGo},
+		{name: NameCurl, find: findCurl, run: runCurl, runH2: runCurl},
 		{name: NameNodeHTTP, find: onPath("node"), run: script("node_http.mjs")},
 		{name: NameNodeFetch, find: onPath("node"), run: script("node_fetch.mjs")},
+		// Node's http2 module speaks HTTP/2 only: it is run for HTTP/2 exchanges alone.
+		{name: NameNodeHTTP2, find: onPath("node"), runH2: script("node_http2.mjs")},
 		{name: NamePythonHTTP, find: onPath("python3"), run: script("python_http.py", "-B")},
 		{name: NamePythonRequest, find: onPath("python3"), run: script("python_requests.py", "-B")},
 		// The JVM starts faster without its optimising compiler, which a program this short
@@ -209,14 +217,36 @@ func curlWarns(line string) bool {
 // reuses the connection.
 func runCurl(ctx context.Context, prog, dir, url string) (output, error) {
 	out := output{Deliveries: []DeliveryResult{}}
+	h2 := strings.Contains(url, "/h2c/")
+	apart := false
+	if h2 {
+		if v, _, err := execute(ctx, dir, prog, "--version"); err == nil && curlReusesNoH2c(firstLine(v)) {
+			apart = true
+			out.Aside = curlH2cAside
+		}
+	}
 	for _, d := range Deliveries() {
 		u := url + string(d)
-		args := []string{"-q", "-sS", "-v", "--noproxy", "*", "--max-time", "1",
-			"-o", os.DevNull, "-o", os.DevNull, "-w", curlWrite}
+		args := []string{"-q", "-sS", "-v", "--noproxy", "*", "--max-time", "1", "-w", curlWrite}
 		if strings.HasSuffix(url, "/head/") {
 			args = append(args, "-I")
 		}
-		stdout, stderr, err := execute(ctx, dir, prog, append(args, u, u)...)
+		if h2 {
+			args = append(args, "--http2-prior-knowledge")
+		}
+		var stdout, stderr []byte
+		var err error
+		if apart {
+			for range 2 {
+				o, e, rerr := execute(ctx, dir, prog, append(args, "-o", os.DevNull, u)...)
+				stdout, stderr = append(stdout, o...), append(stderr, e...)
+				if err == nil {
+					err = rerr
+				}
+			}
+		} else {
+			stdout, stderr, err = execute(ctx, dir, prog, append(args, "-o", os.DevNull, "-o", os.DevNull, u, u)...)
+		}
 		if ctx.Err() != nil {
 			return output{}, err
 		}
@@ -243,6 +273,18 @@ func runCurl(ctx context.Context, prog, dir, url string) (output, error) {
 		out.Deliveries = append(out.Deliveries, dr)
 	}
 	return out, nil
+}
+
+// curlH2cAside says why curl's two requests of an HTTP/2 replay went on connections of their
+// own.
+const curlH2cAside = "curl 7.88 cannot reuse an HTTP/2 connection opened with prior knowledge (curl/curl#10634), so each request had a connection of its own"
+
+// curlReusesNoH2c reports whether the curl whose `curl --version` line is line has the bug of
+// curl 7.88.0 and 7.88.1: a request on a reused h2c connection fails with "Error in the
+// HTTP2 framing layer".
+func curlReusesNoH2c(line string) bool {
+	f := strings.Fields(line)
+	return len(f) >= 2 && f[0] == "curl" && strings.HasPrefix(f[1], "7.88.")
 }
 
 // curlOutcome reads one line of curlWrite's output.

@@ -17,7 +17,8 @@ import (
 
 // GoClient is the Go net/http client of a replay. It requests base's "together" and "late"
 // deliveries twice each, on a Transport of its own per delivery and without following
-// redirects, and writes what it got to w as one JSON object.
+// redirects, and writes what it got to w as one JSON object. A base under /h2c/ is an HTTP/2
+// replay server: the Transport speaks HTTP/2 with prior knowledge to it.
 //
 // net/http reports stray bytes on an idle connection through the standard logger, so GoClient
 // sends that logger's output to itself for as long as it runs: call it only in a process of its
@@ -35,6 +36,11 @@ func GoClient(ctx context.Context, base string, w io.Writer) error {
 	out := output{Version: runtime.Version(), Deliveries: []DeliveryResult{}}
 	for _, d := range Deliveries() {
 		tr := &http.Transport{Proxy: nil, MaxIdleConnsPerHost: 1} // as an application has it: gzip asked for and undone
+		if strings.Contains(base, "/h2c/") {
+			// HTTP/2 with prior knowledge, and nothing else.
+			tr.Protocols = new(http.Protocols)
+			tr.Protocols.SetUnencryptedHTTP2(true)
+		}
 		c := &http.Client{Transport: tr, Timeout: requestTimeout,
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 		first := goRequest(ctx, c, method, base+string(d))

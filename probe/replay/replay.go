@@ -14,9 +14,15 @@
 // when its application got the response as it was sent (its status and the body its framing
 // delimits) and the second request got that 200, in both deliveries.
 //
+// An HTTP/2 exchange is replayed over h2c (HTTP/2 with prior knowledge): the frames the
+// server sent, as received, on the client's first stream; late holds back the frames that came
+// after stream 1 ended. See h2server.go.
+//
 // The clients: Go's net/http (always, run in a process of its own so that its logger and
 // connection pool are its own), and curl, Node's node:http and fetch, Python's http.client and
-// requests, and Java's java.net.http.HttpClient when they are installed. Their programs are
+// requests, and Java's java.net.http.HttpClient when they are installed. An HTTP/2 exchange
+// goes to those that speak h2c: Go's, curl with --http2-prior-knowledge and Node's http2
+// module; the others are listed as not applicable. Their programs are
 // fixed files embedded in this package; each gets only the replay URL as its argument, so no
 // byte of the server's response ever reaches a command line or a program's text. A client
 // that is not installed is reported as such, not as a failure.
@@ -97,9 +103,16 @@ type Result struct {
 	OK bool `json:"ok"`
 	// Note says in one line of plain words what happened.
 	Note string `json:"note"`
+	// Proto is the protocol the client's requests came in, as the replay server saw them:
+	// "HTTP/1.1", or "HTTP/2" for an HTTP/2 exchange replayed over h2c; empty when no request
+	// arrived.
+	Proto string `json:"proto,omitempty"`
 	// NotInstalled is true when the client is not available on this machine.
-	NotInstalled bool             `json:"not_installed,omitempty"`
-	Deliveries   []DeliveryResult `json:"deliveries"`
+	NotInstalled bool `json:"not_installed,omitempty"`
+	// NotApplicable is true when the client cannot take part in this replay: an HTTP/2
+	// exchange goes to the clients that speak HTTP/2 with prior knowledge only.
+	NotApplicable bool             `json:"not_applicable,omitempty"`
+	Deliveries    []DeliveryResult `json:"deliveries"`
 }
 
 // Options tune a run. The zero value runs every client with the default bounds, except Go's,
@@ -160,7 +173,7 @@ func Run(ctx context.Context, ex *probe.Exchange, opts Options) (Report, error) 
 
 	var list []client
 	for _, c := range clients(opts.GoCommand) {
-		if opts.Clients == nil || slices.Contains(opts.Clients, c.name) {
+		if (opts.Clients == nil || slices.Contains(opts.Clients, c.name)) && (p.h2 != nil || c.run != nil) {
 			list = append(list, c)
 		}
 	}
@@ -203,6 +216,14 @@ func Run(ctx context.Context, ex *probe.Exchange, opts Options) (Report, error) 
 // runClient runs one client against a replay server of its own.
 func runClient(ctx context.Context, c client, p plan, dir string, bound time.Duration) Result {
 	res := Result{Name: c.name, Deliveries: []DeliveryResult{}}
+	if p.h2 != nil && c.runH2 == nil {
+		res.NotApplicable, res.Note = true, "does not speak HTTP/2 with prior knowledge"
+		return res
+	}
+	run := c.run
+	if p.h2 != nil {
+		run = c.runH2
+	}
 	prog, version, ok := c.find(ctx)
 	if !ok {
 		res.NotInstalled, res.Note = true, "not installed"
@@ -216,8 +237,9 @@ func runClient(ctx context.Context, c client, p plan, dir string, bound time.Dur
 		res.Note = "could not start the replay server: " + err.Error()
 		return res
 	}
-	out, runErr := c.run(ctx, prog, dir, srv.url())
-	seen := srv.close()
+	out, runErr := run(ctx, prog, dir, srv.url())
+	seen, proto := srv.close()
+	res.Proto = proto
 	if runErr != nil {
 		if ctx.Err() != nil {
 			runErr = fmt.Errorf("stopped after %s: %w", bound, ctx.Err())
@@ -243,6 +265,9 @@ func runClient(ctx context.Context, c client, p plan, dir string, bound time.Dur
 		d.Next.Connection = seen[d.Delivery]
 	}
 	res.OK, res.Note = judge(p, res.Deliveries)
+	if out.Aside != "" {
+		res.Note += " (" + out.Aside + ")"
+	}
 	return res
 }
 

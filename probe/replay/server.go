@@ -31,6 +31,8 @@ type plan struct {
 	// -1 when it is not compared (a content coding the client may undo, a body cut short).
 	status int
 	body   int64
+	// h2, for an HTTP/2 exchange, is what the replay sends over h2c; nil for HTTP/1.1.
+	h2 *h2plan
 }
 
 func newPlan(ex *probe.Exchange) (plan, error) {
@@ -41,13 +43,18 @@ func newPlan(ex *probe.Exchange) (plan, error) {
 	if ex.Request.Method == "CONNECT" {
 		return plan{}, fmt.Errorf("replay: a response to CONNECT is not replayed")
 	}
-	if ex.HTTP2() {
-		return plan{}, fmt.Errorf("replay: an HTTP/2 response is not replayed yet; the clients are HTTP/1.1 ones")
-	}
 	p := plan{wire: ex.Wire, end: int(min(resp.End, int64(len(ex.Wire)))), size: max(ex.WireSize, int64(len(ex.Wire))),
 		head: ex.Request.Method == "HEAD", status: resp.Status.Code, body: resp.Body.Size}
 	cut := p.size > int64(len(p.wire))
-	p.closeAfter = resp.Framing == probe.FramingClose || !resp.BodyComplete || cut || hasToken(resp, "Connection", "close")
+	if ex.HTTP2() {
+		var whole int
+		p.h2, whole = newH2Plan(ex.Wire)
+		// A connection the server closed, or had to close after a GOAWAY for an error, is
+		// closed after the replayed frames too, as is one whose capture was cut.
+		p.closeAfter = ex.Closed || p.h2.failed || cut || whole < len(ex.Wire)
+	} else {
+		p.closeAfter = resp.Framing == probe.FramingClose || !resp.BodyComplete || cut || hasToken(resp, "Connection", "close")
+	}
 	if !resp.BodyComplete || resp.End > int64(len(ex.Wire)) {
 		p.body = -1
 	}
@@ -104,6 +111,7 @@ type server struct {
 	conns map[net.Conn]bool
 	first map[Delivery]net.Conn // the connection that got a delivery's first answer
 	next  map[Delivery]string   // "reused" or "new": where a delivery's next request came
+	proto string                // the protocol the requests came in, once one has
 	done  bool
 }
 
@@ -123,12 +131,15 @@ func (s *server) url() string {
 	if s.p.head {
 		prefix = "/head/"
 	}
+	if s.p.h2 != nil {
+		prefix = "/h2c" + prefix
+	}
 	return "http://" + s.ln.Addr().String() + prefix
 }
 
 // close stops the server, closes every connection, waits for them and returns where each
-// delivery's next request arrived.
-func (s *server) close() map[Delivery]string {
+// delivery's next request arrived and the protocol the requests came in ("" when none did).
+func (s *server) close() (map[Delivery]string, string) {
 	s.ln.Close()
 	s.mu.Lock()
 	s.done = true
@@ -137,7 +148,7 @@ func (s *server) close() map[Delivery]string {
 	}
 	s.mu.Unlock()
 	s.wg.Wait()
-	return s.next
+	return s.next, s.proto
 }
 
 func (s *server) accept() {
@@ -154,18 +165,24 @@ func (s *server) accept() {
 		}
 		s.conns[c] = true
 		s.mu.Unlock()
-		s.wg.Go(func() { s.serve(c) })
+		s.wg.Go(func() {
+			defer func() {
+				c.Close()
+				s.mu.Lock()
+				delete(s.conns, c)
+				s.mu.Unlock()
+			}()
+			if s.p.h2 != nil {
+				s.serveH2(c)
+			} else {
+				s.serve(c)
+			}
+		})
 	}
 }
 
 // serve answers the requests of one connection.
 func (s *server) serve(c net.Conn) {
-	defer func() {
-		c.Close()
-		s.mu.Lock()
-		delete(s.conns, c)
-		s.mu.Unlock()
-	}()
 	br := bufio.NewReader(c)
 	var held []byte // bytes of a late delivery, for the next request on this connection
 	for {
@@ -179,16 +196,7 @@ func (s *server) serve(c net.Conn) {
 			c.Write([]byte("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))
 			return
 		}
-		s.mu.Lock()
-		firstConn, seen := s.first[d]
-		if !seen {
-			s.first[d] = c
-		} else if _, ok := s.next[d]; !ok {
-			s.next[d] = map[bool]string{true: "reused", false: "new"}[firstConn == c]
-		}
-		s.mu.Unlock()
-
-		if !seen {
+		if s.arrive(d, c, "HTTP/1.1") {
 			out := s.p.wire
 			if d == Late && !s.p.closeAfter {
 				out, held = s.p.wire[:s.p.end], s.p.wire[s.p.end:]
@@ -202,6 +210,21 @@ func (s *server) serve(c net.Conn) {
 		c.Write(slices.Concat(held, nextAnswer(s.p.head)))
 		return
 	}
+}
+
+// arrive notes a request for delivery d on connection c, in protocol proto, and reports
+// whether it is the delivery's first.
+func (s *server) arrive(d Delivery, c net.Conn, proto string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.proto = proto
+	firstConn, seen := s.first[d]
+	if !seen {
+		s.first[d] = c
+	} else if _, ok := s.next[d]; !ok {
+		s.next[d] = map[bool]string{true: "reused", false: "new"}[firstConn == c]
+	}
+	return !seen
 }
 
 // maxRequestBody bounds the request body the replay server skips.

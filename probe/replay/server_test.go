@@ -115,8 +115,8 @@ func TestServerDeliveries(t *testing.T) {
 			if got, closed = rc.read(); got != tt.second || !closed {
 				t.Errorf("second answer %q (closed %v), want %q and a close", got, closed, tt.second)
 			}
-			if seen := s.close()[tt.delivery]; seen != "reused" {
-				t.Errorf("next request seen as %q, want reused", seen)
+			if seen, _ := s.close(); seen[tt.delivery] != "reused" {
+				t.Errorf("next request seen as %q, want reused", seen[tt.delivery])
 			}
 		})
 	}
@@ -163,8 +163,8 @@ func TestServerNewConnection(t *testing.T) {
 	if got, _ := second.read(); got != string(nextAnswer(false)) {
 		t.Errorf("answer on a new connection %q", got)
 	}
-	if seen := s.close()[Late]; seen != "new" {
-		t.Errorf("next request seen as %q, want new", seen)
+	if seen, _ := s.close(); seen[Late] != "new" {
+		t.Errorf("next request seen as %q, want new", seen[Late])
 	}
 }
 

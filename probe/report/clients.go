@@ -13,7 +13,8 @@ import (
 
 // Clients writes the "clients" section of the text report: a line per client stack the
 // response was replayed to, marked ✓ when its application got the response as sent and the
-// next request worked, ✗ when not and – when the client is not installed, followed by the
+// next request worked, ✗ when not and – when the client is not installed or does not speak
+// the protocol of the exchange (HTTP/2 with prior knowledge), followed by the
 // note that says what happened. err, when not nil, is why there was no replay.
 func Clients(w io.Writer, rep replay.Report, err error, opts TextOptions) error {
 	t := newWriter(w, opts)
@@ -28,7 +29,7 @@ func Clients(w io.Writer, rep replay.Report, err error, opts TextOptions) error 
 	for _, c := range rep.Clients {
 		name := termsafe.String(strings.TrimSpace(c.Name+" "+c.Version), termsafe.Line)
 		switch {
-		case c.NotInstalled:
+		case c.NotInstalled || c.NotApplicable:
 			t.println("– " + t.style(t.muted, termsafe.String(c.Name, termsafe.Line)+": "+termsafe.String(c.Note, termsafe.Line)))
 			continue
 		case c.OK:

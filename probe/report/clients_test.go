@@ -15,6 +15,7 @@ func TestClientsSection(t *testing.T) {
 			Deliveries: []replay.DeliveryResult{}},
 		{Name: "curl", Version: "7.88.1", OK: true, Note: "the 204 arrived as sent and the next request worked", Deliveries: []replay.DeliveryResult{}},
 		{Name: "Java HttpClient", NotInstalled: true, Note: "not installed", Deliveries: []replay.DeliveryResult{}},
+		{Name: "Python requests", NotApplicable: true, Note: "does not speak HTTP/2 with prior knowledge", Deliveries: []replay.DeliveryResult{}},
 	}}
 	tests := []struct {
 		name  string
@@ -24,7 +25,7 @@ func TestClientsSection(t *testing.T) {
 		want  []string
 	}{
 		{"plain", rep, nil, false, []string{"\nclients (", "\n✗ Go net/http go1.26.8\n", `    "\x1b]52;c;aGk=\x07HTTP/1.1"`,
-			"\n✓ curl 7.88.1\n", "\n– Java HttpClient: not installed\n"}},
+			"\n✓ curl 7.88.1\n", "\n– Java HttpClient: not installed\n", "\n– Python requests: does not speak HTTP/2 with prior knowledge\n"}},
 		{"color", rep, nil, true, []string{"Go net/http go1.26.8", `\x1b]52`}},
 		{"not replayed", replay.Report{}, errors.New("no response to replay"), false, []string{"  not replayed: no response to replay\n"}},
 	}

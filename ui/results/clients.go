@@ -212,7 +212,7 @@ func (m Model) clientsRows(w int) []row {
 	for i, r := range c.rep.Clients {
 		mark, k := "✗ ", kErr
 		switch {
-		case r.NotInstalled:
+		case r.NotInstalled || r.NotApplicable:
 			mark, k = "– ", kMuted
 		case r.OK:
 			mark, k = "✓ ", kOk

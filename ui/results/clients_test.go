@@ -21,6 +21,7 @@ func clientsReport() replay.Report {
 		{Name: "curl", Version: "7.88.1", OK: true, Note: "the 204 arrived as sent and the next request worked",
 			Deliveries: []replay.DeliveryResult{}},
 		{Name: "Java HttpClient", NotInstalled: true, Note: "not installed", Deliveries: []replay.DeliveryResult{}},
+		{Name: "Python requests", NotApplicable: true, Note: "does not speak HTTP/2 with prior knowledge", Deliveries: []replay.DeliveryResult{}},
 	}}
 }
 
@@ -48,7 +49,7 @@ func TestClientsView(t *testing.T) {
 		m.SetClients(1, clientsReport(), nil)
 		s := plain(m)
 		checkShape(t, m.View(), w, 30)
-		for _, want := range []string{"✗ Go net/http go1.26.8", "✓ curl 7.88.1", "– Java HttpClient", "malformed HTTP"} {
+		for _, want := range []string{"✗ Go net/http go1.26.8", "✓ curl 7.88.1", "– Java HttpClient", "– Python requests", "malformed HTTP"} {
 			if !strings.Contains(s, want) {
 				t.Errorf("width %d: the view lacks %q:\n%s", w, want, s)
 			}
