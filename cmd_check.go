@@ -28,7 +28,8 @@ marked (✗ error, ! warning, i info), the findings with their references, and t
 
   --json      print one JSON object instead (request, response, findings, timing_ms, error)
   --clients   also replay the response, byte for byte, from 127.0.0.1 to the client stacks that
-              are installed (Go net/http, curl, Node, Python, Java) and report what each got
+              are installed (Go net/http, curl, Node, Python, Java; an HTTP/2 response over h2c
+              to Go, curl and Node's http2) and report what each got
   --deep      also send the follow-up requests a safe request (GET, HEAD, OPTIONS) calls for: the
               conditional ones with its ETag and Last-Modified, a HEAD beside a GET, a first-byte
               Range, the CORS preflight when -H Origin is given; each is judged against the first
