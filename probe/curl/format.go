@@ -103,8 +103,9 @@ func basicUser(v string) string {
 		return ""
 	}
 	b, err := base64.StdEncoding.DecodeString(token)
-	if err != nil || !strings.Contains(string(b), ":") || !utf8.Valid(b) || strings.ContainsAny(string(b), "\x00\r\n") ||
-		base64.StdEncoding.EncodeToString(b) != token {
+	// Any bytes will do, since Quote writes those that are not printable text as a $'…' string,
+	// which ParseCommand reads back byte for byte.
+	if err != nil || !strings.Contains(string(b), ":") || base64.StdEncoding.EncodeToString(b) != token {
 		return ""
 	}
 	return string(b)
