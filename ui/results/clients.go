@@ -3,7 +3,6 @@ package results
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -15,40 +14,20 @@ import (
 	"github.com/hsx-dev/hsx/probe/replay"
 )
 
-// clientsPhase is where the replay of the response to client stacks stands.
-type clientsPhase uint8
-
-const (
-	clientsNone      clientsPhase = iota // not run for this response
-	clientsRunning                       // running
-	clientsDone                          // finished: rep holds the clients
-	clientsFailed                        // no replay: err says why
-	clientsCancelled                     // cancelled by the user
-)
-
 // clients is the state of the Clients view: the replay of the response on show to the client
-// stacks installed here (probe/replay), run on demand.
+// stacks installed here (probe/replay), run on demand; sel and open count clients.
 type clients struct {
-	id      int
-	phase   clientsPhase
-	rep     replay.Report
-	err     error
-	started time.Time
-	now     time.Time
-	spin    spinner.Model
-	// sel is the selected client; open the one whose details are shown, or -1.
-	sel, open int
+	run
+	rep replay.Report
+	err error
 }
 
-func newClients(st styles) clients {
-	c := clients{spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)), open: -1}
-	c.spin.Style = st.spinner
-	return c
-}
+func newClients(st styles) clients { return clients{run: newRun(st)} }
 
-// reset forgets the replay of an earlier response; the spinner stays.
+// reset forgets the replay of an earlier response; the ID and the spinner stay.
 func (c *clients) reset() {
-	*c = clients{id: c.id, spin: c.spin, open: -1}
+	*c = clients{run: c.run}
+	c.run.reset()
 }
 
 // Exchange returns the final exchange on show when it has a response that can be replayed.
@@ -63,13 +42,11 @@ func (m Model) Exchange() (*probe.Exchange, bool) {
 // returns the command that starts its spinner. A replay with an id below the current one is
 // ignored.
 func (m *Model) StartClients(id int) tea.Cmd {
-	if id < m.clients.id || m.state != stateDone {
+	if m.state != stateDone || id < m.clients.id {
 		return nil
 	}
 	m.clients.reset()
-	m.clients.id, m.clients.phase = id, clientsRunning
-	m.clients.started = time.Now()
-	m.clients.now = m.clients.started
+	m.clients.start(id)
 	m.tab = TabClients
 	m.refreshClients()
 	return m.clients.spin.Tick
@@ -79,12 +56,12 @@ func (m *Model) StartClients(id int) tea.Cmd {
 // when there was no replay. Stale and cancelled replays are ignored.
 func (m *Model) SetClients(id int, rep replay.Report, err error) {
 	c := &m.clients
-	if id != c.id || c.phase != clientsRunning {
+	if id != c.id || c.phase != runRunning {
 		return
 	}
-	c.rep, c.err, c.phase = rep, err, clientsDone
+	c.rep, c.err, c.phase = rep, err, runDone
 	if err != nil {
-		c.phase = clientsFailed
+		c.phase = runFailed
 	}
 	c.sel, c.open = 0, -1
 	m.refreshClients()
@@ -92,27 +69,20 @@ func (m *Model) SetClients(id int, rep replay.Report, err error) {
 
 // CancelClients shows replay id as cancelled by the user.
 func (m *Model) CancelClients(id int) {
-	if id != m.clients.id || m.clients.phase != clientsRunning {
-		return
+	if m.clients.cancel(id) {
+		m.refreshClients()
 	}
-	m.clients.phase = clientsCancelled
-	m.refreshClients()
 }
 
 // ClientsRunning reports whether a replay to client stacks is running.
-func (m Model) ClientsRunning() bool { return m.clients.phase == clientsRunning }
+func (m Model) ClientsRunning() bool { return m.clients.phase == runRunning }
 
 // clientsTick advances the replay's spinner and elapsed time.
 func (m Model) clientsTick(msg spinner.TickMsg) (Model, tea.Cmd) {
-	if m.clients.phase != clientsRunning {
-		return m, nil
+	cmd, ok := m.clients.tick(msg)
+	if ok {
+		m.refreshClients()
 	}
-	var cmd tea.Cmd
-	m.clients.spin, cmd = m.clients.spin.Update(msg)
-	if msg.Time.After(m.clients.now) {
-		m.clients.now = msg.Time
-	}
-	m.refreshClients()
 	return m, cmd
 }
 
@@ -120,7 +90,7 @@ func (m Model) clientsTick(msg spinner.TickMsg) (Model, tea.Cmd) {
 // or hides its details. It reports whether it took the key.
 func (m *Model) clientsKey(msg tea.KeyPressMsg) bool {
 	c := &m.clients
-	if c.phase != clientsDone {
+	if c.phase != runDone {
 		return false
 	}
 	switch {
@@ -191,18 +161,18 @@ func (m Model) clientsRows(w int) []row {
 	c := m.clients
 	text := func(k kind, s string) row { return plainRow(span{s, k}) }
 	switch c.phase {
-	case clientsNone:
+	case runNone:
 		return append([]row{text(kMuted, "What would real clients make of this response?")},
 			wrapped(-1, "", kMuted, "Press "+m.KeyMap.RunClients.Help().Key+" to replay it, byte for byte, from "+
 				"127.0.0.1 to the client stacks installed here (Go net/http, curl, Node, Python, Java); "+
 				"esc cancels.", w)...)
-	case clientsRunning:
+	case runRunning:
 		return []row{plainRow(span{m.clients.spin.View() + " ", kAccent}, span{"replaying to the clients", kPlain},
 			span{" · " + durText(c.now.Sub(c.started)) + " · esc cancels", kMuted})}
-	case clientsCancelled:
+	case runCancelled:
 		return []row{text(kWarn, "■ replay cancelled"),
 			text(kMuted, "Press "+m.KeyMap.RunClients.Help().Key+" to run it again.")}
-	case clientsFailed:
+	case runFailed:
 		return wrapped(-1, "", kErr, "✗ not replayed: "+safeLine(c.err.Error()), w)
 	}
 	var rows []row

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -17,46 +16,28 @@ import (
 	"github.com/hsx-dev/hsx/ui/theme"
 )
 
-// followupsPhase is where the follow-up requests of the response on show stand.
-type followupsPhase uint8
-
-const (
-	followupsNone      followupsPhase = iota // not run for this response
-	followupsRunning                         // running
-	followupsDone                            // finished: fs holds them
-	followupsCancelled                       // cancelled by the user
-)
-
 // followups is the state of the Follow-ups view: the follow-up requests a safe request calls
-// for (probe.PlanFollowups), sent on demand and each judged against the response on show.
+// for (probe.PlanFollowups), sent on demand and each judged against the response on show; sel
+// and open count items.
 type followups struct {
-	id       int
-	phase    followupsPhase
+	run
 	planned  []string // why each follow-up is sent, while they run
 	fs       []probe.Followup
 	findings [][]check.Finding
-	started  time.Time
-	now      time.Time
-	spin     spinner.Model
 	// items are what the selection moves through: each follow-up and each of its findings.
 	items []followupItem
-	// sel is the selected item; open the follow-up whose details are shown, or -1.
-	sel, open int
 }
 
 // followupItem is one selectable entry of the Follow-ups view: follow-up f itself (finding
 // -1) or its finding n.
 type followupItem struct{ f, n int }
 
-func newFollowups(st styles) followups {
-	f := followups{spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)), open: -1}
-	f.spin.Style = st.spinner
-	return f
-}
+func newFollowups(st styles) followups { return followups{run: newRun(st)} }
 
-// reset forgets the follow-ups of an earlier response; the spinner stays.
+// reset forgets the follow-ups of an earlier response; the ID and the spinner stay.
 func (f *followups) reset() {
-	*f = followups{id: f.id, spin: f.spin, open: -1}
+	*f = followups{run: f.run}
+	f.run.reset()
 }
 
 // Request returns the request whose response is on show, when a response arrived.
@@ -71,13 +52,12 @@ func (m Model) Request() (probe.Request, bool) {
 // each is sent. It returns the command that starts their spinner. Follow-ups with an id below
 // the current one are ignored.
 func (m *Model) StartFollowups(id int, planned []string) tea.Cmd {
-	if id < m.deep.id || m.state != stateDone {
+	if m.state != stateDone || id < m.deep.id {
 		return nil
 	}
 	m.deep.reset()
-	m.deep.id, m.deep.phase, m.deep.planned = id, followupsRunning, planned
-	m.deep.started = time.Now()
-	m.deep.now = m.deep.started
+	m.deep.start(id)
+	m.deep.planned = planned
 	m.tab = TabFollowups
 	m.refreshFollowups()
 	return m.deep.spin.Tick
@@ -87,10 +67,10 @@ func (m *Model) StartFollowups(id int, planned []string) tea.Cmd {
 // findings[i], the findings on fs[i]. Stale and cancelled follow-ups are ignored.
 func (m *Model) SetFollowups(id int, fs []probe.Followup, findings [][]check.Finding) {
 	d := &m.deep
-	if id != d.id || d.phase != followupsRunning {
+	if !d.current(id) {
 		return
 	}
-	d.fs, d.findings, d.phase = fs, findings, followupsDone
+	d.fs, d.findings, d.phase = fs, findings, runDone
 	d.items = d.items[:0]
 	for i := range fs {
 		d.items = append(d.items, followupItem{i, -1})
@@ -104,15 +84,13 @@ func (m *Model) SetFollowups(id int, fs []probe.Followup, findings [][]check.Fin
 
 // CancelFollowups shows the follow-ups id as cancelled by the user.
 func (m *Model) CancelFollowups(id int) {
-	if id != m.deep.id || m.deep.phase != followupsRunning {
-		return
+	if m.deep.cancel(id) {
+		m.refreshFollowups()
 	}
-	m.deep.phase = followupsCancelled
-	m.refreshFollowups()
 }
 
 // FollowupsRunning reports whether follow-ups are running.
-func (m Model) FollowupsRunning() bool { return m.deep.phase == followupsRunning }
+func (m Model) FollowupsRunning() bool { return m.deep.phase == runRunning }
 
 // at returns findings[i], or nil when there is none.
 func at(findings [][]check.Finding, i int) []check.Finding {
@@ -124,15 +102,10 @@ func at(findings [][]check.Finding, i int) []check.Finding {
 
 // followupsTick advances the follow-ups' spinner and elapsed time.
 func (m Model) followupsTick(msg spinner.TickMsg) (Model, tea.Cmd) {
-	if m.deep.phase != followupsRunning {
-		return m, nil
+	cmd, ok := m.deep.tick(msg)
+	if ok {
+		m.refreshFollowups()
 	}
-	var cmd tea.Cmd
-	m.deep.spin, cmd = m.deep.spin.Update(msg)
-	if msg.Time.After(m.deep.now) {
-		m.deep.now = msg.Time
-	}
-	m.refreshFollowups()
 	return m, cmd
 }
 
@@ -141,7 +114,7 @@ func (m Model) followupsTick(msg spinner.TickMsg) (Model, tea.Cmd) {
 // and on a finding asks for its explanation. It reports whether it took the key.
 func (m *Model) followupsKey(msg tea.KeyPressMsg) (Action, bool) {
 	d := &m.deep
-	if d.phase != followupsDone || len(d.items) == 0 {
+	if d.phase != runDone || len(d.items) == 0 {
 		return nil, false
 	}
 	var act Action
@@ -172,7 +145,7 @@ func (m *Model) followupsKey(msg tea.KeyPressMsg) (Action, bool) {
 // follow-up that found it was sent.
 func (m Model) FollowupFinding() (check.Finding, string, bool) {
 	d := m.deep
-	if m.tab != TabFollowups || d.phase != followupsDone || d.sel >= len(d.items) {
+	if m.tab != TabFollowups || d.phase != runDone || d.sel >= len(d.items) {
 		return check.Finding{}, "", false
 	}
 	it := d.items[d.sel]
@@ -195,19 +168,19 @@ func (m Model) followupsRows(w int) []row {
 	text := func(k kind, s string) row { return plainRow(span{s, k}) }
 	run := m.KeyMap.RunFollowups.Help().Key
 	switch d.phase {
-	case followupsNone:
+	case runNone:
 		return append([]row{text(kMuted, "What does a second request show?")},
 			wrapped(-1, "", kMuted, "Press "+run+" to send the follow-ups a safe request calls for (as hsx check --deep): "+
 				"a conditional GET with the response's ETag and Last-Modified, a HEAD beside a GET, a first-byte Range, "+
 				"the CORS preflight when the request has an Origin; each is judged against this response. esc cancels.", w)...)
-	case followupsRunning:
+	case runRunning:
 		what := "sending the follow-ups"
 		if len(d.planned) > 0 {
 			what = "sending " + strings.Join(d.planned, ", ")
 		}
 		return []row{plainRow(span{d.spin.View() + " ", kAccent}, span{safeLine(what), kPlain},
 			span{" · " + durText(d.now.Sub(d.started)) + " · esc cancels", kMuted})}
-	case followupsCancelled:
+	case runCancelled:
 		return []row{text(kWarn, "■ follow-ups cancelled"), text(kMuted, "Press "+run+" to send them again.")}
 	}
 	if len(d.fs) == 0 {

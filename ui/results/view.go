@@ -167,10 +167,10 @@ func (m Model) appendRows(lines []string, n int) []string {
 		r := m.highlightRow(i, v.rowAt(i))
 		selected := r.mark > 0 && r.finding == m.sel && m.focused
 		if m.tab == TabClients {
-			selected = m.clients.phase == clientsDone && r.finding == m.clients.sel && m.focused
+			selected = m.clients.phase == runDone && r.finding == m.clients.sel && m.focused
 		}
 		if m.tab == TabFollowups {
-			selected = m.deep.phase == followupsDone && r.finding == m.deep.sel && m.focused
+			selected = m.deep.phase == runDone && r.finding == m.deep.sel && m.focused
 		}
 		writeRow(&b, r, f, &m.st, selected)
 		if tiny {
