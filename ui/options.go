@@ -45,12 +45,18 @@ type Options struct {
 	SaveDir string
 }
 
+// maxFPS is the most frames a second Bubble Tea draws.
+const maxFPS = 120
+
 // Run runs the explorer on the terminal until the user quits or ctx is done. Requests still
 // running when it returns are cancelled.
 func Run(ctx context.Context, opts Options) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	p := tea.NewProgram(newModel(ctx, opts), tea.WithContext(ctx))
+	// The program writes a frame at its frame rate's ticks only, the first one a whole tick
+	// after it starts: at 120 frames a second rather than the default 60, the first frame is on
+	// screen up to 8 ms sooner. A tick with nothing new to draw writes nothing.
+	p := tea.NewProgram(newModel(ctx, opts), tea.WithContext(ctx), tea.WithFPS(maxFPS))
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return ctx.Err()

@@ -77,6 +77,20 @@ func (d Document) String() string {
 // Colours are 256-colour escape sequences, each line closing its own; a writer for a poorer
 // terminal must downsample them.
 func Render(doc *content.Doc, width int, dark bool) (Document, error) {
+	return render(doc, width, dark, 0)
+}
+
+// RenderTop is Render of the document's first blocks only, as many as it takes to fill rows
+// lines (or the whole document when it is shorter): what a pane shows before it is scrolled,
+// at a fraction of the cost of the whole. Its lines are the first lines of Render's, and its
+// headings the headings among them.
+func RenderTop(doc *content.Doc, width int, dark bool, rows int) (Document, error) {
+	return render(doc, width, dark, max(rows, 1))
+}
+
+// render renders doc's top-level blocks until rows lines are filled, or all of them when rows
+// is not positive.
+func render(doc *content.Doc, width int, dark bool, rows int) (Document, error) {
 	if doc == nil {
 		return Document{}, fmt.Errorf("mdterm: no document")
 	}
@@ -86,7 +100,7 @@ func Render(doc *content.Doc, width int, dark bool) (Document, error) {
 	src := []byte(doc.Markdown)
 	root := newParser().Parse(text.NewReader(src))
 	r := &renderer{src: src, pal: newPalette(dark)}
-	lines, heads := r.document(root, width-2*margin)
+	lines, heads := r.document(root, width-2*margin, rows)
 	out := Document{Lines: make([]string, len(lines)), Headings: heads}
 	pad := strings.Repeat(" ", margin)
 	for i, l := range lines {
@@ -98,12 +112,12 @@ func Render(doc *content.Doc, width int, dark bool) (Document, error) {
 }
 
 // document renders the top-level blocks of a document, a blank line between them, and notes
-// where each heading lands.
-func (r *renderer) document(root ast.Node, width int) ([]line, []Heading) {
+// where each heading lands; it stops once rows lines are filled when rows is positive.
+func (r *renderer) document(root ast.Node, width, rows int) ([]line, []Heading) {
 	var out []line
 	var heads []Heading
 	seen := map[string]int{}
-	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+	for c := root.FirstChild(); c != nil && (rows <= 0 || len(out) < rows); c = c.NextSibling() {
 		if c.PreviousSibling() != nil {
 			out = append(out, nil)
 		}

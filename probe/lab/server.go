@@ -87,6 +87,13 @@ type Server struct {
 // ends. An empty addr, or "127.0.0.1:0", picks a free loopback port. An address that is not
 // loopback (such as "0.0.0.0:8204" or ":8204") is refused unless WithPublic is given.
 func Start(ctx context.Context, addr string, opts ...Option) (*Server, error) {
+	return start(ctx, addr, Handler, opts...)
+}
+
+// start is Start with the function that builds the handler given. The handler is built in the
+// background, so that Start returns as soon as it listens (the explorer starts the lab before
+// its first frame); a request that comes sooner waits for it.
+func start(ctx context.Context, addr string, build func() http.Handler, opts ...Option) (*Server, error) {
 	var c config
 	for _, o := range opts {
 		o(&c)
@@ -108,7 +115,7 @@ func Start(ctx context.Context, addr string, opts ...Option) (*Server, error) {
 		return nil, fmt.Errorf("lab: listen on %s: %w", addr, err)
 	}
 	base, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	handler := Handler()
+	handler := buildInBackground(build)
 	sniff := newSniffListener(base, ln, handler)
 	s := &Server{
 		sniff: sniff,
@@ -131,6 +138,31 @@ func Start(ctx context.Context, addr string, opts ...Option) (*Server, error) {
 		stop()
 	}()
 	return s, nil
+}
+
+// laterHandler serves with a handler that is being built; each request waits until it is.
+type laterHandler struct {
+	ready chan struct{} // closed once h is set
+	h     http.Handler
+}
+
+// buildInBackground starts build in a goroutine of its own and returns a handler that serves
+// with what it builds.
+func buildInBackground(build func() http.Handler) *laterHandler {
+	l := &laterHandler{ready: make(chan struct{})}
+	go func() {
+		l.h = build()
+		close(l.ready)
+	}()
+	return l
+}
+
+func (l *laterHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	select {
+	case <-l.ready:
+		l.h.ServeHTTP(w, r)
+	case <-r.Context().Done():
+	}
 }
 
 // URL returns the lab's base URL, e.g. "http://127.0.0.1:8204".

@@ -281,3 +281,72 @@ func TestCloseEndsDownload(t *testing.T) {
 		t.Errorf("Close took %v with a stalled download in flight", d)
 	}
 }
+
+// Start returns once it listens: the handler is built in the background, and a request that
+// arrives first waits for it rather than failing.
+func TestStartDoesNotWaitForTheHandler(t *testing.T) {
+	release := make(chan struct{})
+	build := func() http.Handler {
+		<-release
+		return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	}
+	returned := make(chan *Server, 1)
+	go func() {
+		s, err := start(t.Context(), "", build)
+		if err != nil {
+			t.Error(err)
+		}
+		returned <- s
+	}()
+	var s *Server
+	select {
+	case s = <-returned:
+	case <-time.After(5 * time.Second):
+		close(release)
+		t.Fatal("Start waited for the handler to be built")
+	}
+	if s == nil {
+		close(release)
+		return
+	}
+	defer s.Close()
+	answered := make(chan int, 1)
+	go func() {
+		resp, err := http.Get(s.URL() + "/")
+		if err != nil {
+			t.Error(err)
+			answered <- 0
+			return
+		}
+		resp.Body.Close()
+		answered <- resp.StatusCode
+	}()
+	select {
+	case code := <-answered:
+		t.Fatalf("answered %d before the handler was built", code)
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	if code := <-answered; code != http.StatusNoContent {
+		t.Errorf("status %d, want 204 from the built handler", code)
+	}
+}
+
+// A request that gives up while the handler is still being built gets no answer and holds
+// nothing up.
+func TestLaterHandlerGivesUpWithTheRequest(t *testing.T) {
+	l := &laterHandler{ready: make(chan struct{})}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	r, _ := http.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
+	done := make(chan struct{})
+	go func() {
+		l.ServeHTTP(nil, r)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("ServeHTTP waited although the request was cancelled")
+	}
+}

@@ -132,6 +132,16 @@ func newArea(placeholder string) textarea.Model {
 	return a
 }
 
+// setArea sets the text of a text area, leaving an empty one as it is: every reset of a text
+// area allocates room for its largest number of lines (about 240 KB), which at start is most of
+// what the composer allocates.
+func setArea(a *textarea.Model, v string) {
+	if v == "" && a.Value() == "" {
+		return
+	}
+	a.SetValue(v)
+}
+
 // SetTheme redraws the composer with th.
 func (m *Model) SetTheme(th theme.Theme) {
 	m.th = th
@@ -175,8 +185,8 @@ func (m *Model) SetRequest(req probe.Request) {
 	m.url.CursorEnd()
 	m.options.SetValue(curl.FormatOptions(req))
 	m.options.CursorEnd()
-	m.headers.SetValue(strings.Join(curl.HeaderLines(req), "\n"))
-	m.body.SetValue(string(req.Body))
+	setArea(&m.headers, strings.Join(curl.HeaderLines(req), "\n"))
+	setArea(&m.body, string(req.Body))
 	m.opts = withExtras(probe.Request{}, req)
 	m.err, m.notice = "", ""
 	m.closeDraft()
@@ -228,7 +238,7 @@ func (m Model) Drafting() bool { return m.drafting }
 // closeDraft drops the pasted command, if one is open.
 func (m *Model) closeDraft() {
 	m.drafting = false
-	m.draft.Reset()
+	setArea(&m.draft, "")
 	m.draft.Blur()
 }
 

@@ -70,6 +70,7 @@ type Model struct {
 	rendered bool      // whether lines belong to doc
 	cache    []cachedRender
 	renderFn RenderFunc
+	topFn    TopFunc // nil when renderFn is not mdterm.Render
 	lib      Library
 
 	find    finder        // the search on show
@@ -99,13 +100,21 @@ type cachedRender struct {
 // background, and says where its headings are. mdterm.Render is the default.
 type RenderFunc func(doc *content.Doc, width int, dark bool) (mdterm.Document, error)
 
+// TopFunc renders the first blocks of a document, enough for rows lines, as mdterm.RenderTop
+// does: what the pane shows at once while the whole document renders in the background.
+type TopFunc func(doc *content.Doc, width int, dark bool, rows int) (mdterm.Document, error)
+
+// topRows is how many lines beyond the pane's height the top of a document is rendered: the
+// title and the blank lines that trimTitle drops.
+const topRows = 4
+
 // Option configures a Model in New.
 type Option func(*Model)
 
 // WithRenderer replaces mdterm.Render by r: for tests that exercise everything but
 // the rendering, and would otherwise spend most of their time in it.
 func WithRenderer(r RenderFunc) Option {
-	return func(m *Model) { m.renderFn = r }
+	return func(m *Model) { m.renderFn, m.topFn = r, nil }
 }
 
 // Library is where the pane finds the documents it shows: by status code, by key, and by the
@@ -143,6 +152,7 @@ func New(th theme.Theme, opts ...Option) Model {
 		anchor:   -1,
 		target:   -1,
 		renderFn: mdterm.Render,
+		topFn:    mdterm.RenderTop,
 		lib:      embedded{},
 		find:     finder{cur: -1},
 		fstyles:  search.NewStyles(th),
@@ -324,7 +334,24 @@ func (m *Model) begin() tea.Cmd {
 			return nil
 		}
 	}
+	m.showTop(w, dark)
 	return renderCmd(m.renderFn, m.seq, m.doc, w, dark)
+}
+
+// showTop draws the top of a document that has nothing on screen yet, at once, while the
+// whole of it renders in the background: a pane's worth costs a fraction of the whole. A
+// render that must scroll somewhere (a rule's section, a place to go back to) waits for the
+// whole document instead.
+func (m *Model) showTop(w int, dark bool) {
+	if m.topFn == nil || m.lines != nil || m.pending != "" || m.restore != nil || m.anchor >= 0 {
+		return
+	}
+	top, err := m.topFn(m.doc, w, dark, m.height+topRows)
+	if err != nil {
+		return // the whole render reports it
+	}
+	m.lines, m.heads = trimTitle(top)
+	m.setContent()
 }
 
 // keep puts a render at the front of the cache, dropping the oldest beyond its size.

@@ -98,6 +98,41 @@ func TestViewBeforeRender(t *testing.T) {
 	}
 }
 
+// With mdterm's renderer the top of a document is on screen before the whole render arrives,
+// as the whole render will draw it.
+func TestTopBeforeRender(t *testing.T) {
+	t.Parallel()
+	for _, sz := range [][2]int{{116, 38}, {60, 8}, {40, 20}} {
+		m := newRendering(t, sz[0], sz[1])
+		cmd := m.SetCode(204) // not run yet
+		early := m.View()
+		checkBox(t, early, sz[0], sz[1])
+		if !m.Rendering() {
+			t.Errorf("%v: not rendering while the whole render is on its way", sz)
+		}
+		if strings.Contains(ansi.Strip(early), "rendering 204") {
+			t.Errorf("%v: a placeholder instead of the top of the document:\n%s", sz, ansi.Strip(early))
+		}
+		m = drain(t, m, cmd)
+		if m.Rendering() {
+			t.Errorf("%v: still rendering after the render arrived", sz)
+		}
+		// The same text; only the scroll bar and the position, which need the whole, come later.
+		if e, l := textOf(early), textOf(m.View()); e != l {
+			t.Errorf("%v: the top differs from the whole render's first screen:\n%s\n--- whole:\n%s", sz, e, l)
+		}
+	}
+}
+
+// textOf is the document text of a view: its lines below the title, without the scroll bar.
+func textOf(view string) string {
+	lines := strings.Split(ansi.Strip(view), "\n")[1:]
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " │┃")
+	}
+	return strings.Join(lines, "\n")
+}
+
 func TestGotoRule(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

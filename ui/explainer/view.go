@@ -35,7 +35,7 @@ func (m Model) bodyLines() []string {
 		lines = wrapNote(m.styles.note.Render(m.missing), m.width-1)
 	case m.err != nil:
 		lines = wrapNote(m.styles.err.Render("Cannot render this document: "+m.err.Error()), m.width-1)
-	case !m.rendered && m.doc != nil:
+	case !m.rendered && m.doc != nil && m.lines == nil:
 		lines = []string{m.styles.note.Render("  rendering " + m.doc.Title() + "…")}
 	default:
 		top := min(m.vp.YOffset(), len(m.lines))
