@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
+	"sync"
+	"time"
 
 	"github.com/hsx-dev/hsx/probe/curl"
 	"github.com/hsx-dev/hsx/probe/lab"
@@ -59,6 +62,7 @@ func runTUI(ctx context.Context, args []string, std stdio) error {
 	case a.showVersion:
 		return printVersion(std)
 	}
+	defer holdGC(startupGCHold, startupMemoryLimit)()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	srv, err := lab.Start(ctx, "127.0.0.1:0")
@@ -68,4 +72,31 @@ func runTUI(ctx context.Context, args []string, std stdio) error {
 	defer srv.Close()
 	a.opts.LabURL = srv.URL()
 	return runUI(ctx, a.opts)
+}
+
+// The explorer allocates most while it starts (the documents, the lab's scenarios, the first
+// render), and the collector would run two or three times before the first frame, taking one
+// of the CPUs each time. It is held off for startupGCHold, or until the heap reaches
+// startupMemoryLimit, whichever comes first.
+const (
+	startupGCHold      = 250 * time.Millisecond
+	startupMemoryLimit = 64 << 20
+)
+
+// holdGC turns the garbage collector off for d, with limit as the heap size at which it runs
+// anyway, and returns the function that turns it back on sooner; both restore the settings it
+// found (GOGC and GOMEMLIMIT included). A lower memory limit already set is kept.
+func holdGC(d time.Duration, limit int64) (resume func()) {
+	percent := debug.SetGCPercent(-1)
+	prev := debug.SetMemoryLimit(-1) // reads the limit without changing it
+	debug.SetMemoryLimit(min(prev, limit))
+	var once sync.Once
+	resume = func() {
+		once.Do(func() {
+			debug.SetGCPercent(percent)
+			debug.SetMemoryLimit(prev)
+		})
+	}
+	time.AfterFunc(d, resume)
+	return resume
 }
