@@ -56,7 +56,7 @@ func Run(ctx context.Context, opts Options) error {
 	// The program writes a frame at its frame rate's ticks only, the first one a whole tick
 	// after it starts: at 120 frames a second rather than the default 60, the first frame is on
 	// screen up to 8 ms sooner. A tick with nothing new to draw writes nothing.
-	p := tea.NewProgram(newModel(ctx, opts), tea.WithContext(ctx), tea.WithFPS(maxFPS))
+	p := tea.NewProgram(buildInBackground(ctx, opts), tea.WithContext(ctx), tea.WithFPS(maxFPS))
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return ctx.Err()
@@ -66,3 +66,35 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	return nil
 }
+
+// starting is the program's model until the explorer's own is built: the program sets up the
+// terminal and waits for its first frame tick meanwhile, rather than after.
+type starting struct {
+	ready <-chan *Model
+}
+
+// buildInBackground starts building the explorer's model in a goroutine of its own and returns
+// the model that stands in for it.
+func buildInBackground(ctx context.Context, opts Options) starting {
+	ready := make(chan *Model, 1)
+	go func() {
+		m := newModel(ctx, opts)
+		ready <- &m
+	}()
+	return starting{ready: ready}
+}
+
+// Init runs nothing: the explorer's own Init runs with the first message.
+func (starting) Init() tea.Cmd { return nil }
+
+// Update waits for the explorer's model (a few milliseconds at most), hands it the message,
+// and puts it in its own place.
+func (s starting) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m := *<-s.ready
+	init := m.Init()
+	next, cmd := m.Update(msg)
+	return next, tea.Batch(init, cmd)
+}
+
+// View is an empty screen in the modes the explorer's own view uses.
+func (starting) View() tea.View { return frame("") }

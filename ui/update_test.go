@@ -806,3 +806,29 @@ func TestFailedPasteIsNotSentOver(t *testing.T) {
 		d.m.stop()
 	}
 }
+
+// The program's first model stands in for the explorer's while it is built: an empty screen
+// in the explorer's modes, then the explorer itself, sized by the first message.
+func TestStartingHandsOver(t *testing.T) {
+	s := buildInBackground(t.Context(), Options{LabURL: "http://127.0.0.1:1", NoHistory: true})
+	if v := s.View(); v.Content != "" || !v.AltScreen || v.MouseMode != tea.MouseModeCellMotion {
+		t.Errorf("the stand-in's view: content %q, alt screen %v, mouse mode %v", v.Content, v.AltScreen, v.MouseMode)
+	}
+	if s.Init() != nil {
+		t.Error("the stand-in runs a command of its own at start")
+	}
+	next, cmd := s.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m, ok := next.(Model)
+	if !ok {
+		t.Fatalf("after the first message the model is a %T, not the explorer's", next)
+	}
+	if m.width != 120 || m.height != 40 {
+		t.Errorf("the explorer is %dx%d, want the first message's 120x40", m.width, m.height)
+	}
+	if cmd == nil {
+		t.Error("the explorer's Init commands (background color, history) were dropped")
+	}
+	if !strings.Contains(m.View().Content, "DELETE") {
+		t.Errorf("the explorer's screen lacks the lab's request:\n%s", m.View().Content)
+	}
+}

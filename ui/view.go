@@ -18,7 +18,12 @@ import (
 // View draws the screen: the panes in their boxes, the hint bar, and on top the open overlay
 // or help, and the key badge of presentation mode.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.screen())
+	return frame(m.screen())
+}
+
+// frame is the view of a screen's text, with the terminal modes the explorer runs in.
+func frame(screen string) tea.View {
+	v := tea.NewView(screen)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "hsx"
