@@ -2,13 +2,14 @@ package lab
 
 import (
 	"bytes"
-	"html/template"
+	"fmt"
+	"html"
 	"net/http"
 	"strings"
 )
 
-// indexPage is the HTML index. html/template escapes every value it inserts.
-const indexPage = `<!doctype html>
+// indexHead is the HTML index up to its rows, which writeIndexRows writes.
+const indexHead = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -41,16 +42,10 @@ nothing reloads and nothing changes. That is what 204 means for the document vie
 <table>
 <thead><tr><th>path</th><th>method</th><th>code</th><th>rules</th><th>twin</th><th>what the server sends</th><th>look at it</th></tr></thead>
 <tbody>
-{{range .Rows}}<tr>
-<td class="path"><a href="{{.Example}}">{{.Path}}</a></td>
-<td class="m">{{.Methods}}</td>
-<td>{{.Code}}</td>
-<td class="rules{{if eq .Rules "-"}} none{{end}}">{{.Rules}}</td>
-<td class="path">{{if .Twin}}<a href="{{.Twin}}">{{.Twin}}</a>{{end}}</td>
-<td>{{.Description}}</td>
-<td class="path"><code>hsx check {{if .Method}}-X {{.Method}} {{end}}{{$.Base}}{{.Example}}</code></td>
-</tr>
-{{end}}</tbody>
+`
+
+// indexFoot ends the HTML index, after the rows.
+const indexFoot = `</tbody>
 </table>
 </body>
 </html>
@@ -62,16 +57,35 @@ type indexRow struct {
 	Path, Example, Methods, Method, Code, Rules, Twin, Description string
 }
 
-// indexData is what the HTML index is drawn from: the rows, and the lab's base URL as the
-// browser reached it, for the commands to copy.
-type indexData struct {
-	Base string
-	Rows []indexRow
+// writeIndexHTML writes the HTML index: the rows, with the commands to copy naming the lab by
+// base, its URL as the browser reached it. Every value is escaped.
+func writeIndexHTML(b *bytes.Buffer, base string, rows []indexRow) {
+	e := html.EscapeString
+	b.WriteString(indexHead)
+	for _, r := range rows {
+		none := ""
+		if r.Rules == "-" {
+			none = " none"
+		}
+		twin := ""
+		if r.Twin != "" {
+			twin = `<a href="` + e(r.Twin) + `">` + e(r.Twin) + `</a>`
+		}
+		method := ""
+		if r.Method != "" {
+			method = "-X " + e(r.Method) + " "
+		}
+		fmt.Fprintf(b, "<tr>\n<td class=\"path\"><a href=\"%s\">%s</a></td>\n<td class=\"m\">%s</td>\n<td>%s</td>\n"+
+			"<td class=\"rules%s\">%s</td>\n<td class=\"path\">%s</td>\n<td>%s</td>\n"+
+			"<td class=\"path\"><code>hsx check %s%s%s</code></td>\n</tr>\n",
+			e(r.Example), e(r.Path), e(r.Methods), e(r.Code), none, e(r.Rules), twin, e(r.Description),
+			method, e(base), e(r.Example))
+	}
+	b.WriteString(indexFoot)
 }
 
 // index returns the handler of "/": an HTML page for browsers, aligned text for everything else.
 func index(all []Scenario) http.Handler {
-	tmpl := template.Must(template.New("index").Parse(indexPage))
 	rows := make([]indexRow, len(all))
 	for i, s := range all {
 		rows[i] = indexRow{Path: s.Path, Example: s.Example(), Methods: s.methods(), Code: code(s.Code),
@@ -85,10 +99,7 @@ func index(all []Scenario) http.Handler {
 		ctype := textType
 		if wantsHTML(r) {
 			ctype = "text/html; charset=utf-8"
-			if err := tmpl.Execute(&buf, indexData{Base: "http://" + r.Host, Rows: rows}); err != nil {
-				http.Error(w, "index: "+err.Error(), http.StatusInternalServerError)
-				return
-			}
+			writeIndexHTML(&buf, "http://"+r.Host, rows)
 		} else {
 			buf.WriteString("hsx lab: correct and broken HTTP responses. Try: hsx check URL\n\n")
 			if err := WriteList(&buf, "http://"+r.Host); err != nil {
