@@ -10,6 +10,8 @@ import (
 // bytes, the rest is read straight from the source into one block of bulkBlockSize bytes,
 // reused for every read, rather than through the wire reader's small buffer. On a 1 GiB
 // loopback download, blocks from 64 KiB to 1 MiB cost about the same, 512 KiB a little less.
+// Past the parts that are kept, where the bytes are only counted, a plain TCP connection on
+// Linux drops them in the kernel instead (see skipper): copying them out was most of the time.
 const (
 	bulkMin       = 1 << 20
 	bulkBlockSize = 512 << 10
@@ -17,7 +19,9 @@ const (
 
 // copyBulk moves the next n bytes of the stream into dst, or all of them until the stream
 // ends when n < 0, reading straight from the source; nothing may be buffered. It returns how
-// many bytes it moved and the error that stopped it short.
+// many bytes it moved and the error that stopped it short. Bytes that nothing keeps (dst only
+// counts them and the wire capture is full) are dropped by wr.skip, when there is one, without
+// being read.
 func (wr *wireReader) copyBulk(dst *capture, n int64) (int64, error) {
 	if wr.block == nil {
 		wr.block = make([]byte, bulkBlockSize)
@@ -32,8 +36,15 @@ func (wr *wireReader) copyBulk(dst *capture, n int64) (int64, error) {
 		if n >= 0 && n-done < int64(len(b)) {
 			b = b[:n-done]
 		}
-		k, err := wr.readSome(b)
-		dst.write(b[:k])
+		var k int
+		var err error
+		if wr.skip != nil && dst.countsOnly() && len(wr.wire) >= MaxWireCapture {
+			k, err = wr.skipSome(b)
+			dst.count(int64(k))
+		} else {
+			k, err = wr.readSome(b)
+			dst.write(b[:k])
+		}
 		wr.off += int64(k)
 		done += int64(k)
 		if err != nil {
@@ -52,14 +63,33 @@ func (wr *wireReader) readSome(b []byte) (int, error) {
 		if n > 0 {
 			wr.record(b[:n])
 		}
-		if err != nil {
-			wr.err = err
-			wr.eof = errors.Is(err, io.EOF)
-		}
+		wr.fail(err)
 		if n > 0 || err != nil {
 			return n, err
 		}
 	}
 	wr.err = io.ErrNoProgress
 	return 0, wr.err
+}
+
+// skipSome is readSome with wr.skip in place of the source's Read: the bytes are counted as
+// arrived, and not kept.
+func (wr *wireReader) skipSome(b []byte) (int, error) {
+	n, err := wr.skip(b)
+	if n == 0 && err == nil {
+		err = io.ErrNoProgress
+	}
+	if n > 0 {
+		wr.arrive(n)
+	}
+	wr.fail(err)
+	return n, err
+}
+
+// fail makes err, when it is not nil, the sticky error of the source.
+func (wr *wireReader) fail(err error) {
+	if err != nil {
+		wr.err = err
+		wr.eof = errors.Is(err, io.EOF)
+	}
 }

@@ -26,6 +26,17 @@ func (c *capture) write(p []byte) {
 	c.size += int64(len(p))
 }
 
+// countsOnly reports whether the bytes written from now on are only counted: the kept part is
+// full and nothing else takes them.
+func (c *capture) countsOnly() bool {
+	return c.tee == nil && int64(len(c.data)) >= c.limit
+}
+
+// count counts n bytes that are not kept, as write does for bytes past the kept part.
+func (c *capture) count(n int64) {
+	c.size += n
+}
+
 // result returns the record as a Capture.
 func (c *capture) result() Capture {
 	return Capture{Data: c.data, Size: c.size, Offset: c.offset}

@@ -2,6 +2,7 @@ package probe
 
 import (
 	"context"
+	"net"
 	"time"
 )
 
@@ -77,8 +78,7 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 		wrote <- err
 	}()
 
-	wr := newWireReader(conn, req.Progress)
-	wr.arrived = arrivedReader(conn, raw, deadline)
+	wr := connReader(conn, raw, req.Progress, deadline)
 	p := newParser(wr, sent.Method, req.BodyLimit, e)
 	*p.out = outputs{ctx: ctx, deadline: deadline, bodyTo: req.BodyTo, contentTo: req.ContentTo}
 	if final != nil {
@@ -116,6 +116,15 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 		return ex.Err.(*Error)
 	}
 	return nil
+}
+
+// connReader returns the wire reader of the response stream on conn, with raw the connection
+// under it (conn itself for http), whose read deadline is no later than deadline.
+func connReader(conn, raw net.Conn, progress func(int64), deadline time.Time) *wireReader {
+	wr := newWireReader(conn, progress)
+	wr.arrived = arrivedReader(conn, raw, deadline)
+	wr.skip = skipper(conn, raw)
+	return wr
 }
 
 // watchWindow returns how long to watch for stray bytes after a bodyless response: grace when

@@ -38,6 +38,9 @@ type wireReader struct {
 	// arrived, when not nil, reads only bytes that have already arrived, without waiting: it
 	// returns 0 and no error when there are none.
 	arrived func(p []byte) (int, error)
+	// skip, when not nil, drops up to len(p) bytes of the source without reading them into p,
+	// waiting for them as a read would (see skipper); it never returns 0 and no error.
+	skip func(p []byte) (int, error)
 }
 
 func newWireReader(src io.Reader, progress func(int64)) *wireReader {
@@ -102,10 +105,7 @@ func (wr *wireReader) drainArrived(dst *capture) {
 			wr.w = n
 			wr.copyBuffered(dst)
 		}
-		if err != nil {
-			wr.err = err
-			wr.eof = errors.Is(err, io.EOF)
-		}
+		wr.fail(err)
 		if n == 0 && !yielded {
 			// A server that writes its stray bytes right after the body may not have had the
 			// processor yet: let it run, once, and look again.
@@ -121,13 +121,18 @@ func (wr *wireReader) drainArrived(dst *capture) {
 
 // record notes newly arrived bytes: the wire capture, the byte count and the first byte's time.
 func (wr *wireReader) record(p []byte) {
-	if wr.received == 0 {
-		wr.first = time.Now()
-	}
 	if room := MaxWireCapture - len(wr.wire); room > 0 {
 		wr.wire = appendCapped(wr.wire, p[:min(room, len(p))], MaxWireCapture)
 	}
-	wr.received += int64(len(p))
+	wr.arrive(len(p))
+}
+
+// arrive notes that n more bytes arrived: the byte count, the first byte's time and progress.
+func (wr *wireReader) arrive(n int) {
+	if wr.received == 0 {
+		wr.first = time.Now()
+	}
+	wr.received += int64(n)
 	if wr.progress != nil {
 		wr.progress(wr.received)
 	}
