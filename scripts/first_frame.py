@@ -44,13 +44,14 @@ def once(argv, marker, cols, rows, timeout):
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
+        # The size is set here, before the program starts, so that it never reads a 0x0 terminal.
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         os.environ["TERM"] = "xterm-256color"
         os.environ.pop("NO_COLOR", None)
         try:
             os.execvp(argv[0], argv)
         finally:
             os._exit(127)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     seen = b""
     elapsed = None
     try:
