@@ -10,7 +10,7 @@ import (
 
 // lateWriter is a server that answers with a 204 head and then writes stray bytes, each piece
 // gap after the previous write, on a connection it keeps open (or closes, when closeAfter).
-// It reports on wrote how late, after the head, each piece actually went out.
+// It reports on wrote how late, after the head, each piece actually went out (or was tried).
 type lateWriter struct {
 	head       string
 	pieces     []string
@@ -32,10 +32,12 @@ func (s lateWriter) serve(c net.Conn, done <-chan struct{}) {
 		if !wait(s.gaps[i], done) {
 			return
 		}
-		if _, err := c.Write([]byte(p)); err != nil {
-			return
-		}
+		// When it was written, or tried: a write that fails because the client had closed
+		// is reported too, so that a piece gone out late is told from a piece missed.
 		at = append(at, time.Since(headAt))
+		if _, err := c.Write([]byte(p)); err != nil {
+			break
+		}
 	}
 	s.wrote <- at
 	if !s.closeAfter {
