@@ -27,6 +27,8 @@ Usage:
 const usageTail = `Explorer flags:
   --present                   presentation mode for projectors: high contrast, more spacing
   --no-history                keep no history on disk: nothing is read or written
+  --grace D                   watch for stray bytes after a 204, 304 or HEAD response for D
+                              (such as 50ms or 1s) after the head and after each arrival
 
 check exits 0 when a response arrived without error findings, 1 when a finding is an error,
 and 2 when no response arrived (refused, timed out, not HTTP) or the command line is wrong.

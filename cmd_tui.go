@@ -26,6 +26,7 @@ func parseTUIArgs(args []string) (tuiArgs, error) {
 	cmd, err := curl.Parse(args,
 		curl.Flag{Name: "present", Set: func(string) error { a.opts.Present = true; return nil }},
 		curl.Flag{Name: "no-history", Set: func(string) error { a.opts.NoHistory = true; return nil }},
+		curl.Flag{Name: "grace", Value: true, Set: func(v string) error { return setGrace(&a.opts.Grace, v) }},
 		curl.Flag{Name: "help", Short: 'h', Set: func(string) error { a.help = true; return nil }},
 		curl.Flag{Name: "version", Short: 'V', Set: func(string) error { a.showVersion = true; return nil }},
 	)

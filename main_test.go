@@ -402,6 +402,24 @@ func TestTUIArgs(t *testing.T) {
 	if err != nil || !a.opts.NoHistory || a.opts.SendAtStart {
 		t.Errorf("--no-history: %+v, %v", a.opts, err)
 	}
+	for _, tt := range []struct {
+		args  []string
+		grace time.Duration
+		err   string
+	}{
+		{[]string{"--grace", "3s", "127.0.0.1:8204/204"}, 3 * time.Second, ""},
+		{[]string{"--grace=300ms"}, 300 * time.Millisecond, ""},
+		{[]string{"--grace", "5x"}, 0, `--grace: want a duration such as 50ms or 1s, got "5x"`},
+		{[]string{"--grace"}, 0, "--grace"},
+	} {
+		a, err = parseTUIArgs(tt.args)
+		switch {
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%q: error %v, want %q", tt.args, err, tt.err)
+		case tt.err == "" && (err != nil || a.opts.Grace != tt.grace):
+			t.Errorf("%q: grace %v, %v; want %v", tt.args, a.opts.Grace, err, tt.grace)
+		}
+	}
 }
 
 func TestCheckTLS(t *testing.T) {

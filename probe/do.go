@@ -3,6 +3,7 @@ package probe
 import (
 	"context"
 	"net"
+	"slices"
 	"time"
 )
 
@@ -33,7 +34,7 @@ func Do(ctx context.Context, req Request) (*Exchange, error) {
 func do(ctx context.Context, req Request, deadline time.Time, final func(ex *Exchange, resp *Response) bool) (*Exchange, error) {
 	start := time.Now()
 	ex := &Exchange{}
-	err := exchange(ctx, req, deadline, ex, final)
+	err := exchange(ctx, req, start, deadline, ex, final)
 	ex.Timing.Total = time.Since(start)
 	if err != nil {
 		ex.Err = err
@@ -42,7 +43,9 @@ func do(ctx context.Context, req Request, deadline time.Time, final func(ex *Exc
 	return ex, nil
 }
 
-func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange, final func(ex *Exchange, resp *Response) bool) *Error {
+// exchange does the work of do, for an exchange that began at start.
+func exchange(ctx context.Context, req Request, start, deadline time.Time, ex *Exchange,
+	final func(ex *Exchange, resp *Response) bool) *Error {
 	e := &env{ctx: ctx, timeout: req.Timeout}
 	sent, err := buildRequest(req)
 	ex.Request = sent
@@ -64,7 +67,7 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 	defer stop()
 	_ = conn.SetDeadline(deadline)
 	if !req.HTTP10 && useHTTP2(req, ex) {
-		return h2exchange(ctx, req, conn, deadline, e, ex, final)
+		return h2exchange(ctx, req, conn, start, deadline, e, ex, final)
 	}
 
 	// The request is written while the response is read: a server may answer (a 413, a 401)
@@ -84,20 +87,31 @@ func exchange(ctx context.Context, req Request, deadline time.Time, ex *Exchange
 	if final != nil {
 		p.out.final = func(resp *Response) bool { return final(ex, resp) }
 	}
-	grace := req.Grace // not req itself: a closure that holds req would move it to the heap
-	p.beforeExtra = func(bodyless bool) extraMode {
-		wait, mode := shortRead, extraOnce
-		if bodyless {
-			wait, mode = watchWindow(grace, ex.Timing.Connect), extraToEnd
-			ex.Timing.Watch = wait
-			// Each arrival of stray bytes restarts the window: a server that writes them in
-			// pieces is read to its last piece.
-			wr.onData = func() { _ = conn.SetReadDeadline(earliest(time.Now().Add(wait), deadline)) }
-		} else if wr.arrived != nil {
-			return extraOnce // takes what has arrived, without waiting
+	// Not req itself: a closure that holds req would move it to the heap.
+	grace, watching := req.Grace, req.Watching
+	p.beforeExtra = func(bodyless bool, extra Capture) extraMode {
+		if !bodyless {
+			if wr.arrived != nil {
+				return extraOnce // takes what has arrived, without waiting
+			}
+			_ = conn.SetReadDeadline(earliest(time.Now().Add(shortRead), deadline))
+			return extraOnce
+		}
+		wait := watchWindow(grace, ex.Timing.Connect)
+		ex.Timing.Watch = wait
+		// Each arrival of stray bytes restarts the window: a server that writes them in
+		// pieces is read to its last piece.
+		wr.onData = func(got Capture) {
+			_ = conn.SetReadDeadline(earliest(time.Now().Add(wait), deadline))
+			if watching != nil {
+				watching(wr.partial(ex, got, start, sending))
+			}
 		}
 		_ = conn.SetReadDeadline(earliest(time.Now().Add(wait), deadline))
-		return mode
+		if watching != nil && wr.err == nil { // not when the server has closed: no watch then
+			watching(wr.partial(ex, extra, start, sending))
+		}
+		return extraToEnd
 	}
 	p.run(ex)
 	if !wr.first.IsZero() {
@@ -135,6 +149,36 @@ func watchWindow(grace, rtt time.Duration) time.Duration {
 		return grace
 	}
 	return GraceFloor + GraceRTTs*rtt
+}
+
+// partial is the exchange ex as it stands during the stray-byte watch, for Request.Watching:
+// wire and received are the stream read so far, extra the stray bytes so far. The copy is
+// shallow, which is deep enough: the response is copied, and every slice is cut to its length
+// and capacity, and probe only ever appends to those slices, so nothing the copy holds is
+// written again.
+func partial(ex *Exchange, wire []byte, received int64, extra Capture) *Exchange {
+	s := *ex
+	if ex.Response != nil {
+		r := *ex.Response
+		if r.Coding != nil {
+			cc := *r.Coding
+			r.Coding = &cc
+		}
+		s.Response = &r
+	}
+	s.Interim = slices.Clip(ex.Interim)
+	s.Wire, s.WireSize = slices.Clip(wire), received
+	extra.Data = slices.Clip(extra.Data)
+	s.Extra = extra
+	return &s
+}
+
+// partial is partial for an HTTP/1.x exchange read through wr, which began at start and
+// whose request was sent from sending on, with the stray bytes in extra.
+func (wr *wireReader) partial(ex *Exchange, extra Capture, start, sending time.Time) *Exchange {
+	s := partial(ex, wr.wire, wr.received, extra)
+	s.Timing.TTFB, s.Timing.Total = wr.first.Sub(sending), time.Since(start)
+	return s
 }
 
 // earliest returns the earlier of a and b.

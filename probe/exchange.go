@@ -82,6 +82,18 @@ type Request struct {
 	// Progress, when not nil, is called from the reading goroutine with the number of response
 	// bytes received so far. It must be cheap and safe for concurrent use.
 	Progress func(received int64)
+	// Watching, when not nil, is called from the reading goroutine when the stray-byte watch
+	// after a response that must be bodyless begins (see Grace), its head read, and again each
+	// time stray bytes arrive during the watch (over HTTP/2, each frame that arrives during it).
+	// partial is the exchange as it stands: the final response, the stray bytes so far in
+	// Extra, the stream so far in Wire and WireSize, Timing.Watch the window, Timing.Total the
+	// time so far.
+	// It is the callee's to keep: no goroutine writes to it or to the memory it points to
+	// afterwards, so it may be read from another goroutine while the exchange goes on. It
+	// shares that memory with later snapshots and with the exchange Do returns, so it must
+	// not be written to. With redirects followed, each hop that has a watch is reported. It
+	// must be cheap, since the reading waits for it.
+	Watching func(partial *Exchange)
 	// Compressed asks for compressed content, as curl's --compressed does: an Accept-Encoding
 	// field with AcceptEncoding is sent unless the caller set one.
 	Compressed bool

@@ -43,7 +43,7 @@ func PlanFollowups(req Request, ex *Exchange) []Followup {
 		return nil
 	}
 	base := req
-	base.FollowRedirects, base.BodyTo, base.ContentTo, base.Progress = false, nil, nil, nil
+	base.FollowRedirects, base.BodyTo, base.ContentTo, base.Progress, base.Watching = false, nil, nil, nil, nil
 	if ex.Request.URL != nil {
 		base.URL = ex.Request.URL.String()
 	}

@@ -40,6 +40,8 @@ func TestPlanFollowups(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ex := Parse([]byte(tt.stream), tt.method)
+			// The callbacks of the first request follow what it does, not its follow-ups.
+			tt.req.Progress, tt.req.Watching = func(int64) {}, func(*Exchange) {}
 			var got []string
 			for _, f := range PlanFollowups(tt.req, ex) {
 				s := f.Why + " " + f.Request.Method
@@ -51,6 +53,9 @@ func TestPlanFollowups(t *testing.T) {
 				}
 				if f.Request.FollowRedirects || f.Request.BodyTo != nil || f.Request.ContentTo != nil {
 					t.Errorf("%s: follows redirects or writes its body", f.Why)
+				}
+				if f.Request.Progress != nil || f.Request.Watching != nil {
+					t.Errorf("%s: reports to the first request's callbacks", f.Why)
 				}
 				got = append(got, s)
 			}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -78,6 +79,7 @@ type h2conn struct {
 	conn     net.Conn
 	deadline time.Time
 	ex       *Exchange
+	begun    time.Time // when the exchange began: the origin of Timing.Total
 	start    time.Time // when probe began to write: the origin of Frame.At
 
 	wmu sync.Mutex // guards the writing side of fr
@@ -178,13 +180,13 @@ func (t *wireTap) Read(p []byte) (int, error) {
 
 // h2exchange sends req as stream 1 of a new HTTP/2 connection on conn and reads its response,
 // every frame recorded in ex.Frames.
-func h2exchange(ctx context.Context, req Request, conn net.Conn, deadline time.Time, e *env, ex *Exchange,
+func h2exchange(ctx context.Context, req Request, conn net.Conn, begun, deadline time.Time, e *env, ex *Exchange,
 	final func(ex *Exchange, resp *Response) bool) *Error {
 	sent := &ex.Request
 	sent.Proto = ProtoHTTP2
 	sent.Header = h2Fields(*sent)
 
-	h := &h2conn{ctx: ctx, req: req, e: e, conn: conn, deadline: deadline, ex: ex, blockF: -1,
+	h := &h2conn{ctx: ctx, req: req, e: e, conn: conn, begun: begun, deadline: deadline, ex: ex, blockF: -1,
 		dec: hpack.NewDecoder(4096, nil)}
 	h.dec.SetMaxStringLength(maxBlockBytes)
 	h.flow = &h2flow{conn: 65535, stream: 65535, maxFrame: 16384}
@@ -368,7 +370,8 @@ func (h *h2conn) write(fn func(fr *http2.Framer) error) {
 // fails. It returns the exchange's error, if any.
 func (h *h2conn) read(o *outputs) *Error {
 	_ = h.conn.SetReadDeadline(h.deadline)
-	over := false // stream 1 is done: the reads now only watch for late frames
+	over := false     // stream 1 is done: the reads now only watch for late frames
+	watching := false // the watch after a bodyless response runs, and the caller follows it
 	for {
 		f, err := h.fr.ReadFrame()
 		if err != nil {
@@ -380,18 +383,48 @@ func (h *h2conn) read(o *outputs) *Error {
 		rec := Frame{Type: typeName(hdr.Type), Flags: flagNames(hdr.Type, hdr.Flags), Bits: uint8(hdr.Flags),
 			Stream: hdr.StreamID, Length: hdr.Length, Offset: off, At: time.Since(h.start)}
 		done := h.handle(f, rec, o)
+		if watching {
+			h.req.Watching(h.partial()) // a late frame
+		}
 		if done && !over {
 			over = true
 			wait := shortRead
-			if h.resp != nil && h.resp.Framing == FramingNone {
+			bodyless := h.resp != nil && h.resp.Framing == FramingNone
+			if bodyless {
 				// Frames after END_STREAM on a response that has no content are what the
 				// watch is for, as after an HTTP/1.1 204.
 				wait = watchWindow(h.req.Grace, h.ex.Timing.Connect)
 				h.ex.Timing.Watch = wait
 			}
 			_ = h.conn.SetReadDeadline(earliest(time.Now().Add(wait), h.deadline))
+			if watching = bodyless && h.req.Watching != nil; watching {
+				h.req.Watching(h.partial())
+			}
 		}
 	}
+}
+
+// partial is the exchange as it stands during the watch (see Request.Watching). It holds
+// the frames recorded so far, but not one whose header block is still open: its fields are
+// written into the record when the block ends.
+func (h *h2conn) partial() *Exchange {
+	var extra Capture
+	if h.extra != nil {
+		extra = h.extra.result()
+	}
+	h.fmu.Lock() // the writing goroutine records the frames it sends
+	defer h.fmu.Unlock()
+	s := partial(h.ex, h.ex.Wire, h.ex.WireSize, extra)
+	s.Timing.TTFB, s.Timing.Total = h.tap.first.Sub(h.start), time.Since(h.begun)
+	n := len(h.ex.Frames)
+	if h.blockF >= 0 {
+		n = min(n, h.blockF)
+	}
+	s.Frames = h.ex.Frames[:n:n]
+	s.Response.Body = h.body.result()
+	s.Response.Body.Data = slices.Clip(s.Response.Body.Data)
+	s.Response.End = h.rdOff
+	return s
 }
 
 // handle takes one frame: it records it, answers it where the protocol asks for an answer,

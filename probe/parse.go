@@ -28,9 +28,10 @@ type parser struct {
 	// env judges failed reads; nil when parsing offline.
 	env *env
 	// beforeExtra, when not nil, is called once the final response is read, before any extra
-	// bytes are read. bodyless reports whether the response was one that must not have a body.
-	// It arranges the connection's read deadline and says how to read; nil means extraToEnd.
-	beforeExtra func(bodyless bool) extraMode
+	// bytes are read beyond those already buffered, which extra holds. bodyless reports whether
+	// the response was one that must not have a body. It arranges the connection's read
+	// deadline and says how to read; nil means extraToEnd.
+	beforeExtra func(bodyless bool, extra Capture) extraMode
 
 	// headBytes and headLines are what is left of the budget shared by all heads.
 	headBytes, headLines int
@@ -92,9 +93,10 @@ func (p *parser) readExtra(resp *Response, leftover []byte) Capture {
 	if resp.Framing == FramingClose || p.r.err != nil && p.r.r == p.r.w {
 		return extra.result()
 	}
+	p.r.copyBuffered(extra) // the bytes that came with the response
 	mode := extraToEnd
 	if p.beforeExtra != nil {
-		mode = p.beforeExtra(resp.Framing == FramingNone)
+		mode = p.beforeExtra(resp.Framing == FramingNone, extra.result())
 	}
 	switch mode {
 	case extraToEnd:

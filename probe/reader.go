@@ -33,8 +33,9 @@ type wireReader struct {
 	block    []byte    // copyBulk's read buffer, allocated on first use and then reused
 
 	progress func(received int64)
-	// onData, when not nil, is called by copyAll each time bytes arrive.
-	onData func()
+	// onData, when not nil, is called by copyAll each time bytes arrive, with the capture it
+	// fills as it stands once they are in it.
+	onData func(got Capture)
 	// arrived, when not nil, reads only bytes that have already arrived, without waiting: it
 	// returns 0 and no error when there are none.
 	arrived func(p []byte) (int, error)
@@ -223,7 +224,8 @@ func (wr *wireReader) copyBuffered(dst *capture) {
 }
 
 // copyAll moves the rest of the stream into dst and returns the error that ended it. It calls
-// onData, if set, each time bytes arrive, so that the caller can move the read deadline.
+// onData, if set, each time bytes arrive, after moving them into dst, so that the caller can
+// move the read deadline and see what arrived.
 func (wr *wireReader) copyAll(dst *capture) error {
 	for {
 		wr.copyBuffered(dst)
@@ -235,7 +237,8 @@ func (wr *wireReader) copyAll(dst *capture) error {
 			return err
 		}
 		if wr.onData != nil {
-			wr.onData()
+			wr.copyBuffered(dst)
+			wr.onData(dst.result())
 		}
 	}
 }

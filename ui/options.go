@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -43,6 +44,9 @@ type Options struct {
 	NoHistory bool
 	// SaveDir is where saved responses and reports go; "" means the current directory.
 	SaveDir string
+	// Grace is how long every request sent watches for stray bytes after a response that must
+	// be bodyless (see probe.Request.Grace); zero means probe's adaptive window.
+	Grace time.Duration
 }
 
 // maxFPS is the most frames a second Bubble Tea draws.

@@ -89,7 +89,7 @@ func (m *Model) record(req probe.Request, status int) tea.Cmd {
 	if req.Method == "" {
 		req.Method = "GET"
 	}
-	req.Progress = nil
+	req.Progress, req.Watching = nil, nil
 	e := history.FromRequest(req, status, time.Now()).InLab(m.opts.LabURL)
 	if len(m.history) > 0 && history.SameRequest(m.history[0], e) {
 		m.history[0] = e

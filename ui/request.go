@@ -25,23 +25,45 @@ type inflight struct {
 	meter  *meter
 }
 
-// meter carries the number of response bytes received from the probe's reading goroutine to
-// the UI: the count in an atomic, and a wake-up signal that never blocks the reader.
+// meter carries what the probe's reading goroutine reports to the UI: the number of response
+// bytes received, and the exchange so far during the stray-byte watch. Each is kept in an
+// atomic, the newest replacing the one before, with a wake-up signal that never blocks the
+// reader.
 type meter struct {
-	bytes  atomic.Int64
-	signal chan struct{} // capacity 1: one pending wake-up is enough
-	done   chan struct{} // closed when the request has finished
+	bytes   atomic.Int64
+	signal  chan struct{} // capacity 1: one pending wake-up is enough
+	partial atomic.Pointer[snapshot]
+	watched chan struct{} // the same for partial
+	done    chan struct{} // closed when the request has finished
+}
+
+// snapshot is the exchange so far during the watch, and when the probe handed it over: when
+// the watch began, or began again with an arrival of stray bytes.
+type snapshot struct {
+	ex *probe.Exchange
+	at time.Time
 }
 
 func newMeter() *meter {
-	return &meter{signal: make(chan struct{}, 1), done: make(chan struct{})}
+	return &meter{signal: make(chan struct{}, 1), watched: make(chan struct{}, 1), done: make(chan struct{})}
 }
 
 // report is the probe's Progress callback.
 func (mt *meter) report(n int64) {
 	mt.bytes.Store(n)
+	wake(mt.signal)
+}
+
+// watch is the probe's Watching callback.
+func (mt *meter) watch(ex *probe.Exchange) {
+	mt.partial.Store(&snapshot{ex: ex, at: time.Now()})
+	wake(mt.watched)
+}
+
+// wake leaves a wake-up signal on ch unless one is waiting already.
+func wake(ch chan struct{}) {
 	select {
-	case mt.signal <- struct{}{}:
+	case ch <- struct{}{}:
 	default:
 	}
 }
@@ -58,6 +80,16 @@ type resultMsg struct {
 type progressMsg struct {
 	id    int
 	bytes int64
+}
+
+// watchMsg is the exchange so far of request id while the probe watches for stray bytes after
+// its response, with the findings on it so far; since is when the watch began, or began
+// again with an arrival of stray bytes.
+type watchMsg struct {
+	id       int
+	ex       *probe.Exchange
+	findings []check.Finding
+	since    time.Time
 }
 
 // sendComposer sends what the composer holds. When it cannot be sent the composer says why on
@@ -85,11 +117,15 @@ func (m *Model) send(req probe.Request) tea.Cmd {
 	m.reqID++
 	ctx, cancel := context.WithCancel(m.ctx)
 	mt := newMeter()
-	req.Progress = mt.report
+	req.Progress, req.Watching = mt.report, mt.watch
+	if req.Grace == 0 {
+		req.Grace = m.opts.Grace
+	}
 	m.inflight = &inflight{id: m.reqID, req: req, cancel: cancel, meter: mt}
 	start := m.results.Start(m.reqID, req)
 	focus := m.setFocus(layout.Results)
-	return tea.Batch(start, focus, runProbe(ctx, m.reqID, req, mt), waitProgress(m.reqID, mt, 0))
+	return tea.Batch(start, focus, runProbe(ctx, m.reqID, req, mt), waitProgress(m.reqID, mt, 0),
+		waitWatch(m.reqID, mt, 0))
 }
 
 // runProbe runs the exchange (following redirects when asked) and the check catalog on the
@@ -110,19 +146,44 @@ func runProbe(ctx context.Context, id int, req probe.Request, mt *meter) tea.Cmd
 // reports it; it returns nil once the request is done.
 func waitProgress(id int, mt *meter, pause time.Duration) tea.Cmd {
 	return func() tea.Msg {
-		if pause > 0 {
-			select {
-			case <-time.After(pause):
-			case <-mt.done:
-				return nil
-			}
-		}
-		select {
-		case <-mt.signal:
-			return progressMsg{id: id, bytes: mt.bytes.Load()}
-		case <-mt.done:
+		if !await(mt.signal, mt.done, pause) {
 			return nil
 		}
+		return progressMsg{id: id, bytes: mt.bytes.Load()}
+	}
+}
+
+// waitWatch waits (after a pause, as waitProgress does) for the probe to hand over the
+// exchange so far during the watch, and reports the newest one with its findings; it returns
+// nil once the request is done. The checks run here, neither in the probe's reading
+// goroutine nor in Update.
+func waitWatch(id int, mt *meter, pause time.Duration) tea.Cmd {
+	return func() tea.Msg {
+		if !await(mt.watched, mt.done, pause) {
+			return nil
+		}
+		s := mt.partial.Load()
+		return watchMsg{id: id, ex: s.ex, findings: check.Run(s.ex), since: s.at}
+	}
+}
+
+// await waits for pause and then for a signal on signal; it reports false as soon as done is
+// closed.
+func await(signal, done <-chan struct{}, pause time.Duration) bool {
+	if pause > 0 {
+		t := time.NewTimer(pause)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-done:
+			return false
+		}
+	}
+	select {
+	case <-signal:
+		return true
+	case <-done:
+		return false
 	}
 }
 
@@ -133,6 +194,16 @@ func (m *Model) progress(msg progressMsg) tea.Cmd {
 	}
 	m.results.SetProgress(msg.id, msg.bytes)
 	return waitProgress(msg.id, m.inflight.meter, progressEvery)
+}
+
+// watching shows the exchange so far of the running request while the probe watches for stray
+// bytes, and waits for the next; a snapshot of an older request is dropped.
+func (m *Model) watching(msg watchMsg) tea.Cmd {
+	if m.inflight == nil || msg.id != m.inflight.id {
+		return nil
+	}
+	m.results.SetPartial(msg.id, msg.ex, msg.findings, msg.since)
+	return waitWatch(msg.id, m.inflight.meter, progressEvery)
 }
 
 // finish shows the outcome of the running request, moves the explainer to the status code that

@@ -30,6 +30,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.finish(msg)
 	case progressMsg:
 		cmd = m.progress(msg)
+	case watchMsg:
+		cmd = m.watching(msg)
 	case clientsMsg:
 		m.clientsDone(msg)
 	case followupsMsg:

@@ -173,12 +173,20 @@ func TestEscCancelsBeforeLeavingMethodField(t *testing.T) {
 	}
 }
 
-func TestStaleResultDropped(t *testing.T) {
-	t.Parallel()
+// superseded returns a driver whose first request (to a port where nothing listens) was
+// superseded by a second one, and the first one's id.
+func superseded(t *testing.T) (*driver, int) {
+	t.Helper()
 	d := newDriver(t, Options{}, 100, 30)
 	d.m.send(probe.Request{Method: "GET", URL: "http://127.0.0.1:9/a"})
 	first := d.m.inflight.id
 	d.m.send(probe.Request{Method: "GET", URL: "http://127.0.0.1:9/b"})
+	return d, first
+}
+
+func TestStaleResultDropped(t *testing.T) {
+	t.Parallel()
+	d, first := superseded(t)
 	resp := []byte("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
 	d.send(resultMsg{id: first, exs: []*probe.Exchange{probe.Parse(resp, "GET")}})
 	if d.m.inflight == nil || d.m.inflight.id != first+1 {

@@ -17,8 +17,9 @@ const dataRun = 3
 // it crossed the wire (`← HEADERS  stream 1  END_STREAM|END_HEADERS  46 B`), the decoded
 // fields of each header block indented under their frame, runs of DATA summed up, and the
 // frames and fields that findings point at marked. The gutter holds a received frame's offset
-// in the response stream.
-func buildFrames(ex *probe.Exchange, fs []check.Finding, masked bool) []row {
+// in the response stream. watching says that the exchange is not over: the probe still
+// watches for stray bytes.
+func buildFrames(ex *probe.Exchange, fs []check.Finding, masked, watching bool) []row {
 	type mark struct {
 		finding int
 		sev     check.Severity
@@ -82,12 +83,7 @@ func buildFrames(ex *probe.Exchange, fs []check.Finding, masked bool) []row {
 	if kept := int64(len(ex.Frames)); ex.FrameCount > kept {
 		rows = append(rows, plainRow(span{fmt.Sprintf("── %d frames in all; the raw view keeps %d ──", ex.FrameCount, kept), kLabel}))
 	}
-	end := "the connection stayed open"
-	if ex.Closed {
-		end = "the server closed the connection"
-	}
-	rows = append(rows, plainRow(span{fmt.Sprintf("── end · %s received · %s ──", bytesText(ex.WireSize), end), kMuted}))
-	return rows
+	return append(rows, endRow(ex, watching, bytesText(ex.WireSize)+" received"))
 }
 
 // frameRow is the row of one frame: who sent it, its type, stream, flags, length and summary.

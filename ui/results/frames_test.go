@@ -77,7 +77,7 @@ func TestHTTP2Timing(t *testing.T) {
 	ex.Frames[len(ex.Frames)-1].At = 2 * time.Millisecond
 	ex.Timing = probe.Timing{Connect: time.Millisecond, TTFB: time.Millisecond, Total: 5 * time.Millisecond}
 	var lines []string
-	for _, r := range buildTiming([]*probe.Exchange{ex}, probe.Request{}, 80, time.Time{}) {
+	for _, r := range buildTiming([]*probe.Exchange{ex}, probe.Request{}, 80, time.Time{}, false) {
 		var b strings.Builder
 		for _, sp := range r.spans {
 			b.WriteString(sp.text)

@@ -64,15 +64,15 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 // before a response arrives (nothing there reacts to a key), the finding keys only when there
 // are findings.
 func (m Model) HintKeys() []key.Binding {
-	if m.state != stateDone {
+	if !m.shown() {
 		return nil
 	}
-	if m.tab == TabClients {
+	if m.tab == TabClients && m.state == stateDone {
 		return []key.Binding{m.KeyMap.RunClients,
 			key.NewBinding(key.WithKeys("down"), key.WithHelp("↓/j", "next client")),
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details"))}
 	}
-	if m.tab == TabFollowups {
+	if m.tab == TabFollowups && m.state == stateDone {
 		return []key.Binding{m.KeyMap.RunFollowups,
 			key.NewBinding(key.WithKeys("down"), key.WithHelp("↓/j", "next")),
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details / explain"))}

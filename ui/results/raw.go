@@ -90,6 +90,8 @@ type rawBuilder struct {
 	wire   []byte
 	marks  []markRange
 	masked bool
+	// watching says that the exchange is not over (see buildRaw).
+	watching bool
 	// cuts are the offsets where the region changes, ascending, with the region that starts
 	// there.
 	cuts []regionCut
@@ -114,8 +116,9 @@ type label struct {
 // buildRaw returns the rows of the raw wire view of ex: every line as it arrived, with its
 // offset in the gutter and its ending drawn as a glyph, the body and the extra bytes where they
 // arrived, and the findings marked.
-func buildRaw(ex *probe.Exchange, marks []markRange, masked bool) []row {
-	b := &rawBuilder{ex: ex, wire: ex.Wire, marks: marks, masked: masked, kinds: map[int64]probe.LineKind{}}
+// watching says that the exchange is not over: the probe still watches for stray bytes.
+func buildRaw(ex *probe.Exchange, marks []markRange, masked, watching bool) []row {
+	b := &rawBuilder{ex: ex, wire: ex.Wire, marks: marks, masked: masked, watching: watching, kinds: map[int64]probe.LineKind{}}
 	b.plan()
 	b.lines()
 	b.tail()
@@ -392,9 +395,18 @@ func (b *rawBuilder) tail() {
 		b.rows = append(b.rows, plainRow(span{fmt.Sprintf("── the raw view keeps the first %s; %s arrived ──",
 			bytesText(int64(len(b.wire))), bytesText(ex.WireSize)), kLabel}))
 	}
+	b.rows = append(b.rows, endRow(ex, b.watching, bytesText(ex.WireSize)))
+}
+
+// endRow is the last row of the raw view: how many bytes (got) came in and how the stream
+// ended, or, while the probe still watches for stray bytes, that it has not.
+func endRow(ex *probe.Exchange, watching bool, got string) row {
+	if watching {
+		return plainRow(span{"── so far · " + got + " · still listening ──", kMuted})
+	}
 	end := "the connection stayed open"
 	if ex.Closed {
 		end = "the server closed the connection"
 	}
-	b.rows = append(b.rows, plainRow(span{fmt.Sprintf("── end · %s · %s ──", bytesText(ex.WireSize), end), kMuted}))
+	return plainRow(span{"── end · " + got + " · " + end + " ──", kMuted})
 }

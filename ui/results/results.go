@@ -17,6 +17,11 @@
 //     request: a row per follow-up with what came back and a glyph for its worst finding, its
 //     findings under it (enter explains one), what it sent and got on enter.
 //
+// While the probe still watches for stray bytes after a response that has no content (a 204,
+// a 304, any response to HEAD), the pane already shows the exchange so far (SetPartial): the
+// status line, the head, the findings so far and the views, under a line that says it is
+// still listening and for how long; the final result replaces it.
+//
 // Every byte a server sent goes through probe/termsafe before it is drawn. Rows are prepared
 // when a result arrives (and re-wrapped when the width changes), so View only draws the rows
 // that are visible.
@@ -79,6 +84,9 @@ const (
 	stateDone                   // a response arrived (the exchange may still have failed after it)
 	stateFailed                 // no response (probe error)
 	stateCancelled              // the user cancelled the request
+	// stateWatching: the response's head arrived, and the probe still watches for stray bytes
+	// after it; the exchange so far is on show until the final one replaces it.
+	stateWatching
 )
 
 // Model is the results pane. The zero value is not ready for use; call New.
@@ -100,6 +108,8 @@ type Model struct {
 	now      time.Time
 	received int64
 	spin     spinner.Model
+	// since is when the watch for stray bytes began, or began again (stateWatching).
+	since time.Time
 
 	exs      []*probe.Exchange
 	ex       *probe.Exchange
@@ -218,12 +228,47 @@ func (m *Model) SetCancelled(id int) {
 // ID returns the id of the request the pane is showing (or waiting for).
 func (m Model) ID() int { return m.id }
 
-// Running reports whether the pane is waiting for a response.
-func (m Model) Running() bool { return m.state == stateRunning }
+// Running reports whether the pane is waiting for a response, or for the rest of one.
+func (m Model) Running() bool { return m.state == stateRunning || m.state == stateWatching }
+
+// shown reports whether an exchange is on show: a response arrived, whole or so far.
+func (m Model) shown() bool { return m.state == stateDone || m.state == stateWatching }
+
+// SetPartial shows the exchange so far of request id while the probe watches for stray bytes
+// after its response: the status line, the head, the findings so far and the views, under a
+// line saying that the pane is still listening, with how long the watch has run of
+// ex.Timing.Watch since it began or began again (since). The view, the scroll positions and
+// the selected finding stay as they were from one snapshot to the next. The final result
+// (SetResult) replaces it. It is ignored unless request id is running.
+func (m *Model) SetPartial(id int, ex *probe.Exchange, findings []check.Finding, since time.Time) {
+	if id != m.id || !m.Running() || ex == nil || ex.Response == nil {
+		return
+	}
+	again := m.state == stateWatching
+	var tops [numTabs]int
+	for t := range m.views {
+		tops[t] = m.views[t].top
+	}
+	m.exs, m.ex, m.findings, m.err = []*probe.Exchange{ex}, ex, findings, nil
+	m.state, m.since = stateWatching, since
+	if !again {
+		m.sel, m.ftop = 0, 0
+	}
+	m.sel = max(0, min(m.sel, len(findings)-1))
+	m.prepare()
+	if !again {
+		m.revealSelected()
+		return
+	}
+	h := m.paneHeight()
+	for t := range m.views {
+		m.views[t].top = clampTop(tops[t], m.views[t].count(), h)
+	}
+}
 
 // Finding returns the selected finding, if there is one.
 func (m Model) Finding() (check.Finding, bool) {
-	if m.state != stateDone || m.sel < 0 || m.sel >= len(m.findings) {
+	if !m.shown() || m.sel < 0 || m.sel >= len(m.findings) {
 		return check.Finding{}, false
 	}
 	return m.findings[m.sel], true
@@ -297,7 +342,7 @@ func (m *Model) SetMasked(on bool) {
 		return
 	}
 	m.masked = on
-	if m.state == stateDone {
+	if m.shown() {
 		m.prepare()
 	}
 }

@@ -13,8 +13,9 @@ import (
 // buildTiming returns the rows of the timing view for content width w: one bar per phase of
 // the final exchange, laid out on a common time axis so that they read as a waterfall, the
 // total, a line per redirect hop, and the connection: its address and TLS session (see
-// appendConnection), judged at time when.
-func buildTiming(exs []*probe.Exchange, req probe.Request, w int, when time.Time) []row {
+// appendConnection), judged at time when. While the probe still watches for stray bytes
+// (watching), the total is the time so far.
+func buildTiming(exs []*probe.Exchange, req probe.Request, w int, when time.Time, watching bool) []row {
 	if len(exs) == 0 || exs[len(exs)-1] == nil {
 		return nil
 	}
@@ -65,8 +66,12 @@ func buildTiming(exs []*probe.Exchange, req probe.Request, w int, when time.Time
 		rows = append(rows, r)
 		at += p.d
 	}
+	total := "total"
+	if watching {
+		total = "so far"
+	}
 	rows = append(rows, plainRow(
-		span{fmt.Sprintf("%-*s", labelW, "total"), kLabel},
+		span{fmt.Sprintf("%-*s", labelW, total), kLabel},
 		span{fmt.Sprintf("%*s", valueW, durText(t.Total)), kAccent},
 		span{"  " + strings.Repeat("▔", barW), kSubtle},
 	))

@@ -23,7 +23,7 @@ func (m Model) Update(msg tea.Msg) (out Model, act Action, cmd tea.Cmd) {
 			m, cmd := m.followupsTick(msg)
 			return m, nil, cmd
 		}
-		if m.state != stateRunning {
+		if !m.Running() {
 			return m, nil, nil // let the tick chain of a finished request die out
 		}
 		var cmd tea.Cmd
@@ -114,7 +114,7 @@ func (m Model) explain() Action {
 
 // selectFinding selects finding i (clamped) and brings what it points at into view.
 func (m *Model) selectFinding(i int) {
-	if len(m.findings) == 0 || m.state != stateDone {
+	if len(m.findings) == 0 || !m.shown() {
 		return
 	}
 	i = max(0, min(i, len(m.findings)-1))
@@ -133,7 +133,7 @@ func (m *Model) scroll(n int) {
 
 // wheel scrolls the findings list when the pointer is over it, the active view otherwise.
 func (m *Model) wheel(y, dir int) {
-	if m.state != stateDone {
+	if !m.shown() {
 		return
 	}
 	first := m.firstFindingRow()
@@ -146,7 +146,7 @@ func (m *Model) wheel(y, dir int) {
 
 // click selects and explains a finding, or switches to a tab.
 func (m Model) click(mo tea.Mouse) (Model, Action) {
-	if m.state != stateDone || mo.Button != tea.MouseLeft {
+	if !m.shown() || mo.Button != tea.MouseLeft {
 		return m, nil
 	}
 	first := m.firstFindingRow()

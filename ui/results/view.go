@@ -37,7 +37,7 @@ func (m Model) View() string {
 	for i, l := range lines {
 		lines[i] = fit(l, m.width)
 	}
-	if m.state == stateDone {
+	if m.shown() {
 		lines = m.appendRows(lines, m.height-len(lines))
 	}
 	blank := strings.Repeat(" ", m.width)
@@ -145,6 +145,9 @@ func (m Model) headLines() []string {
 	p := m.head()
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.statusLine())
+	if p.watch {
+		lines = append(lines, m.watchLine())
+	}
 	if p.hops {
 		lines = append(lines, " "+m.hopsText())
 	}
@@ -202,7 +205,7 @@ func (m Model) statusLine() string {
 		info = append(info, v)
 	}
 	info = append(info, shortBytes(m.ex.WireSize))
-	if m.ex.Timing.Total > 0 {
+	if m.ex.Timing.Total > 0 && m.state != stateWatching { // the watch line says how long it runs
 		info = append(info, durText(m.ex.Timing.Total))
 	}
 	left += m.st.muted.Render("  " + strings.Join(info, " · "))
@@ -217,6 +220,15 @@ func (m Model) statusLine() string {
 		}
 	}
 	return spread(left, strings.Join(counts, " ")+" ", m.width)
+}
+
+// watchLine says, while the probe watches for stray bytes after the response on show, that it
+// does and how long the watch has run since it began or began again, of how long it lasts.
+// The spinner and the words carry it without colour.
+func (m Model) watchLine() string {
+	elapsed := min(max(m.now.Sub(m.since), 0), m.ex.Timing.Watch)
+	return " " + m.spin.View() + " " + m.st.status.Bold(true).Render("listening for stray bytes…") +
+		m.st.muted.Render(" "+durText(elapsed)+" of "+durText(m.ex.Timing.Watch)+" · esc cancels")
 }
 
 // hopsText lists the redirect hops before the final response.
@@ -254,6 +266,9 @@ func (m Model) findingLines() []string {
 	rows := m.findingRows()
 	if msg := m.failure(); len(msg) > 0 {
 		return []string{" " + m.st.errLine.Render(glyph(check.Error)+" "+fitWording(m.width-3, msg...))}
+	}
+	if len(m.findings) == 0 && m.state == stateWatching {
+		return []string{" " + m.st.ok.Render("✓ no problems so far")}
 	}
 	if len(m.findings) == 0 {
 		return []string{" " + m.st.ok.Render("✓ no problems found")}

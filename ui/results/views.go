@@ -67,7 +67,7 @@ func (m *Model) prepare() {
 		m.views[i].cw = -1
 	}
 	ex := m.ex
-	if m.state != stateDone || ex == nil {
+	if !m.shown() || ex == nil {
 		m.marks = nil
 		m.layout()
 		return
@@ -81,13 +81,13 @@ func (m *Model) prepare() {
 	}
 	m.views[TabBody] = bv
 	m.views[TabRaw] = view{
-		lines:  buildRaw(ex, m.marks, m.masked),
+		lines:  buildRaw(ex, m.marks, m.masked, m.state == stateWatching),
 		wrap:   true,
 		gutter: max(3, len(strconv.Itoa(len(ex.Wire)))) + 1,
 		cw:     -1,
 	}
 	if ex.HTTP2() {
-		m.views[TabRaw].lines = buildFrames(ex, m.findings, m.masked)
+		m.views[TabRaw].lines = buildFrames(ex, m.findings, m.masked, m.state == stateWatching)
 	}
 	m.views[TabTiming] = view{wrap: true, cw: -1}
 	m.views[TabClients] = view{cw: -1}
@@ -130,9 +130,9 @@ func (m *Model) layout() {
 	}
 	for t := range m.views {
 		v := &m.views[t]
-		if Tab(t) == TabTiming && m.ex != nil && m.state == stateDone {
+		if Tab(t) == TabTiming && m.ex != nil && m.shown() {
 			if f := newFrame(m.width, 0); v.cw != f.content {
-				v.lines = buildTiming(m.exs, m.req, f.content, m.started)
+				v.lines = buildTiming(m.exs, m.req, f.content, m.started, m.state == stateWatching)
 			}
 		}
 		if Tab(t) == TabClients && m.state == stateDone {
@@ -144,6 +144,9 @@ func (m *Model) layout() {
 			if f := newFrame(m.width, 0); v.cw != f.content {
 				v.lines = m.followupsRows(f.content)
 			}
+		}
+		if (Tab(t) == TabClients || Tab(t) == TabFollowups) && m.state == stateWatching {
+			v.lines = []row{plainRow(span{"These run on the whole response, once the watch for stray bytes is over.", kMuted})}
 		}
 		v.fit(m.width)
 		v.top = clampTop(v.top, v.count(), m.paneHeight())
@@ -233,6 +236,7 @@ const minViewRows = 2
 
 // headPlan is how the rows above the active view are spent at the pane's height.
 type headPlan struct {
+	watch    bool // the line that says the probe still watches for stray bytes
 	hops     bool // the line of redirect hops
 	findings int  // rows of the findings list
 	tabs     bool // the tab bar
@@ -242,14 +246,17 @@ type headPlan struct {
 // show; in a short pane the line of hops and then the tab bar give way, so that the rows a
 // finding points at still fit below.
 func (m Model) head() headPlan {
-	if m.state != stateDone {
+	if !m.shown() {
 		return headPlan{}
 	}
-	p := headPlan{findings: 1}
+	p := headPlan{findings: 1, watch: m.state == stateWatching}
 	if n := len(m.findings); n > 0 {
 		p.findings = min(n, max(1, (m.height-3)/3))
 	}
 	rest := m.height - 1 - p.findings
+	if p.watch {
+		rest--
+	}
 	if m.hops() && rest-2 >= minViewRows {
 		p.hops = true
 		rest--
@@ -263,16 +270,24 @@ func (m Model) findingRows() int { return m.head().findings }
 
 // firstFindingRow is the row of the pane where the findings list starts.
 func (m Model) firstFindingRow() int {
-	if m.head().hops {
-		return 2
+	p := m.head()
+	n := 1
+	if p.watch {
+		n++
 	}
-	return 1
+	if p.hops {
+		n++
+	}
+	return n
 }
 
 // headRows is how many rows come before the active view.
 func (m Model) headRows() int {
 	p := m.head()
 	n := 1 + p.findings
+	if p.watch {
+		n++
+	}
 	if p.hops {
 		n++
 	}
@@ -299,7 +314,7 @@ func (m Model) finalResponse() *probe.Response {
 // on screen (on, from selectedOnScreen before a resize), so that a pane that shrinks keeps
 // showing what the finding points at rather than the rows above it.
 func (m *Model) keepSelected(on [numTabs]bool) {
-	if m.state != stateDone {
+	if !m.shown() {
 		return
 	}
 	h := m.paneHeight()
