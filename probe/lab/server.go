@@ -90,9 +90,9 @@ func Start(ctx context.Context, addr string, opts ...Option) (*Server, error) {
 	return start(ctx, addr, Handler, opts...)
 }
 
-// start is Start with the function that builds the handler given. The handler is built in the
-// background, so that Start returns as soon as it listens (the explorer starts the lab before
-// its first frame); a request that comes sooner waits for it.
+// start is Start with the function that builds the handler given. The handler is built by the
+// first request, so that Start returns as soon as it listens and takes no processor time from
+// what comes next (the explorer starts the lab before its first frame).
 func start(ctx context.Context, addr string, build func() http.Handler, opts ...Option) (*Server, error) {
 	var c config
 	for _, o := range opts {
@@ -115,7 +115,7 @@ func start(ctx context.Context, addr string, build func() http.Handler, opts ...
 		return nil, fmt.Errorf("lab: listen on %s: %w", addr, err)
 	}
 	base, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	handler := buildInBackground(build)
+	handler := buildOnFirstUse(build)
 	sniff := newSniffListener(base, ln, handler)
 	s := &Server{
 		sniff: sniff,
@@ -140,29 +140,18 @@ func start(ctx context.Context, addr string, build func() http.Handler, opts ...
 	return s, nil
 }
 
-// laterHandler serves with a handler that is being built; each request waits until it is.
-type laterHandler struct {
-	ready chan struct{} // closed once h is set
-	h     http.Handler
+// lazyHandler serves with the handler that build returns, calling build once, for the first
+// request; requests that come meanwhile wait for it.
+type lazyHandler struct {
+	get func() http.Handler
 }
 
-// buildInBackground starts build in a goroutine of its own and returns a handler that serves
-// with what it builds.
-func buildInBackground(build func() http.Handler) *laterHandler {
-	l := &laterHandler{ready: make(chan struct{})}
-	go func() {
-		l.h = build()
-		close(l.ready)
-	}()
-	return l
+func buildOnFirstUse(build func() http.Handler) lazyHandler {
+	return lazyHandler{get: sync.OnceValue(build)}
 }
 
-func (l *laterHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	select {
-	case <-l.ready:
-		l.h.ServeHTTP(w, r)
-	case <-r.Context().Done():
-	}
+func (l lazyHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	l.get().ServeHTTP(w, r)
 }
 
 // URL returns the lab's base URL, e.g. "http://127.0.0.1:8204".

@@ -282,8 +282,8 @@ func TestCloseEndsDownload(t *testing.T) {
 	}
 }
 
-// Start returns once it listens: the handler is built in the background, and a request that
-// arrives first waits for it rather than failing.
+// Start returns once it listens, without building the handler: the first request builds it,
+// and waits for it rather than failing.
 func TestStartDoesNotWaitForTheHandler(t *testing.T) {
 	release := make(chan struct{})
 	build := func() http.Handler {
@@ -329,24 +329,5 @@ func TestStartDoesNotWaitForTheHandler(t *testing.T) {
 	close(release)
 	if code := <-answered; code != http.StatusNoContent {
 		t.Errorf("status %d, want 204 from the built handler", code)
-	}
-}
-
-// A request that gives up while the handler is still being built gets no answer and holds
-// nothing up.
-func TestLaterHandlerGivesUpWithTheRequest(t *testing.T) {
-	l := &laterHandler{ready: make(chan struct{})}
-	ctx, cancel := context.WithCancel(t.Context())
-	cancel()
-	r, _ := http.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
-	done := make(chan struct{})
-	go func() {
-		l.ServeHTTP(nil, r)
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("ServeHTTP waited although the request was cancelled")
 	}
 }
