@@ -74,16 +74,28 @@ func Run(ctx context.Context, opts Options) error {
 // starting is the program's model until the explorer's own is built: the program sets up the
 // terminal and waits for its first frame tick meanwhile, rather than after.
 type starting struct {
-	ready <-chan *Model
+	ready <-chan built
+}
+
+// built is what building the explorer's model gave: the model, or the panic that stopped it.
+type built struct {
+	m        *Model
+	panicked any
 }
 
 // buildInBackground starts building the explorer's model in a goroutine of its own and returns
-// the model that stands in for it.
+// the model that stands in for it. A panic while building is handed over too, to be raised
+// where the program recovers from panics and puts the terminal back.
 func buildInBackground(ctx context.Context, opts Options) starting {
-	ready := make(chan *Model, 1)
+	ready := make(chan built, 1)
 	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				ready <- built{panicked: r}
+			}
+		}()
 		m := newModel(ctx, opts)
-		ready <- &m
+		ready <- built{m: &m}
 	}()
 	return starting{ready: ready}
 }
@@ -94,7 +106,11 @@ func (starting) Init() tea.Cmd { return nil }
 // Update waits for the explorer's model (a few milliseconds at most), hands it the message,
 // and puts it in its own place.
 func (s starting) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m := *<-s.ready
+	b := <-s.ready
+	if b.m == nil {
+		panic(b.panicked)
+	}
+	m := *b.m
 	init := m.Init()
 	next, cmd := m.Update(msg)
 	return next, tea.Batch(init, cmd)

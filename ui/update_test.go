@@ -840,3 +840,19 @@ func TestStartingHandsOver(t *testing.T) {
 		t.Errorf("the explorer's screen lacks the lab's request:\n%s", m.View().Content)
 	}
 }
+
+// A panic while the explorer's model is built comes out of the stand-in's Update, on the
+// program's goroutine, where Bubble Tea recovers and puts the terminal back; not out of a
+// goroutine of its own, which would end the process with the terminal still raw.
+func TestStartingPanicsInUpdate(t *testing.T) {
+	ready := make(chan built, 1)
+	ready <- built{panicked: "broken"}
+	s := starting{ready: ready}
+	defer func() {
+		if r := recover(); r != "broken" {
+			t.Errorf("Update raised %v, want the builder's panic", r)
+		}
+	}()
+	s.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	t.Error("Update returned although building the model had panicked")
+}
