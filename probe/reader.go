@@ -33,8 +33,8 @@ type wireReader struct {
 	block    []byte    // copyBulk's read buffer, allocated on first use and then reused
 
 	progress func(received int64)
-	// onData, when not nil, is called by copyAll each time bytes arrive, with the capture it
-	// fills as it stands once they are in it.
+	// onData, when not nil, is called by copyAll and copyBulk each time bytes arrive, with the
+	// capture they fill as it stands once they are in it.
 	onData func(got Capture)
 	// arrived, when not nil, reads only bytes that have already arrived, without waiting: it
 	// returns 0 and no error when there are none.

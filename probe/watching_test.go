@@ -2,7 +2,9 @@ package probe
 
 import (
 	"context"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -163,5 +165,32 @@ func TestWatching(t *testing.T) {
 			}
 			t.Skip("the machine is too loaded for the server to write on schedule")
 		})
+	}
+}
+
+// Past the first MiB of stray bytes the watch still restarts at each arrival and still reports
+// it: a server that writes a large run of bytes after a 204, in pieces, is read to the end.
+func TestWatchingPastBulk(t *testing.T) {
+	t.Parallel()
+	const pieces, size = 8, 300 << 10
+	piece := strings.Repeat("x", size)
+	gaps := make([]time.Duration, pieces)
+	all := make([]string, pieces)
+	for i := range gaps {
+		gaps[i], all[i] = 40*time.Millisecond, piece
+	}
+	url := rawServer(t, lateWriter{head: head204, pieces: all, gaps: gaps, wrote: make(chan []time.Duration, 1)}.serve)
+	var calls atomic.Int64
+	var last atomic.Int64
+	ex, err := Do(context.Background(), Request{URL: url + "/", Grace: 100 * time.Millisecond, Timeout: 10 * time.Second,
+		Watching: func(p *Exchange) { calls.Add(1); last.Store(p.Extra.Size) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex.Extra.Size != pieces*size {
+		t.Errorf("caught %d stray bytes of %d: the watch ended while the server was still writing", ex.Extra.Size, pieces*size)
+	}
+	if got := last.Load(); got != pieces*size {
+		t.Errorf("the last snapshot held %d stray bytes of %d (%d snapshots)", got, pieces*size, calls.Load())
 	}
 }
