@@ -99,6 +99,10 @@ func exchange(ctx context.Context, req Request, start, deadline time.Time, ex *E
 		}
 		wait := watchWindow(grace, ex.Timing.Connect)
 		ex.Timing.Watch = wait
+		watching := watching
+		if p.out.final != nil && !p.out.final(ex.Response) {
+			watching = nil // a redirect that is followed: the next hop's response is the answer
+		}
 		// Each arrival of stray bytes restarts the window: a server that writes them in
 		// pieces is read to its last piece.
 		wr.onData = func(got Capture) {

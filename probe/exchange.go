@@ -91,8 +91,9 @@ type Request struct {
 	// It is the callee's to keep: no goroutine writes to it or to the memory it points to
 	// afterwards, so it may be read from another goroutine while the exchange goes on. It
 	// shares that memory with later snapshots and with the exchange Do returns, so it must
-	// not be written to. With redirects followed, each hop that has a watch is reported. It
-	// must be cheap, since the reading waits for it.
+	// not be written to. With redirects followed, only the last hop is reported: a redirect
+	// that is followed is watched, but it is not the answer. It must be cheap, since the
+	// reading waits for it.
 	Watching func(partial *Exchange)
 	// Compressed asks for compressed content, as curl's --compressed does: an Accept-Encoding
 	// field with AcceptEncoding is sent unless the caller set one.

@@ -397,7 +397,8 @@ func (h *h2conn) read(o *outputs) *Error {
 				h.ex.Timing.Watch = wait
 			}
 			_ = h.conn.SetReadDeadline(earliest(time.Now().Add(wait), h.deadline))
-			if watching = bodyless && h.req.Watching != nil; watching {
+			// Not for a redirect that is followed: the next hop's response is the answer.
+			if watching = bodyless && h.req.Watching != nil && (o.final == nil || o.final(h.resp)); watching {
 				h.req.Watching(h.partial())
 			}
 		}

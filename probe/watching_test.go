@@ -2,6 +2,9 @@ package probe
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -192,5 +195,39 @@ func TestWatchingPastBulk(t *testing.T) {
 	}
 	if got := last.Load(); got != pieces*size {
 		t.Errorf("the last snapshot held %d stray bytes of %d (%d snapshots)", got, pieces*size, calls.Load())
+	}
+}
+
+// With -L, a redirect that is followed is not the answer: a HEAD's 301 is bodyless and watched
+// like any other, but only the last hop's response is handed over while it is watched.
+func TestWatchingSkipsFollowedRedirects(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/a" {
+			http.Redirect(w, r, "/b", http.StatusMovedPermanently)
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+		w.WriteHeader(http.StatusOK)
+	}))
+	defer srv.Close()
+	for _, follow := range []bool{true, false} {
+		var mu sync.Mutex
+		var codes []int
+		_, err := Run(context.Background(), Request{Method: "HEAD", URL: srv.URL + "/a", FollowRedirects: follow,
+			Grace: 20 * time.Millisecond, Watching: func(p *Exchange) {
+				mu.Lock()
+				defer mu.Unlock()
+				codes = append(codes, p.Response.Status.Code)
+			}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		mu.Lock()
+		want := map[bool]int{true: http.StatusOK, false: http.StatusMovedPermanently}[follow]
+		if len(codes) == 0 || slices.ContainsFunc(codes, func(c int) bool { return c != want }) {
+			t.Errorf("follow %v: snapshots of %v, want only %d", follow, codes, want)
+		}
+		mu.Unlock()
 	}
 }
