@@ -26,11 +26,16 @@ type clientsMsg struct {
 	err error
 }
 
+// stillWatching is what the actions on a whole response say while it is not whole yet.
+const stillWatching = "the response is not over: hsx is still listening for stray bytes (esc stops it)"
+
 // replayClients starts the replay of the response on show to the client stacks, cancelling
 // one that runs; the results pane shows it in its Clients view.
 func (m *Model) replayClients() tea.Cmd {
 	ex, ok := m.results.Exchange()
 	switch {
+	case m.results.Watching():
+		return m.flash(stillWatching, noticeInfo)
 	case !ok:
 		return m.flash("no response to replay to the clients", noticeInfo)
 	case m.opts.Replay == nil:

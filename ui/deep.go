@@ -30,6 +30,8 @@ func (m *Model) runFollowups() tea.Cmd {
 	req, ok := m.results.Request()
 	ex, _ := m.results.Exchange()
 	switch {
+	case m.results.Watching():
+		return m.flash(stillWatching, noticeInfo)
 	case !ok:
 		return m.flash("no response to follow up on", noticeInfo)
 	case !probe.IsSafeMethod(req.Method):

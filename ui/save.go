@@ -58,6 +58,9 @@ type savedMsg struct {
 // openSave opens the list of ways to save or copy the response on show; without one it says so.
 func (m *Model) openSave() tea.Cmd {
 	exs := m.results.Exchanges()
+	if m.results.Watching() {
+		return m.flash(stillWatching, noticeInfo)
+	}
 	if len(exs) == 0 || exs[len(exs)-1].Response == nil {
 		return m.flash("nothing to save: no response on show", noticeInfo)
 	}

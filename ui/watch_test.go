@@ -47,6 +47,18 @@ func TestWatchShowsHeadAtOnce(t *testing.T) {
 				t.Errorf("the final result still speaks of findings so far:\n%s", s)
 			}
 		}},
+		{"follow-ups and save wait for the whole response", func(t *testing.T, d *driver) {
+			for _, k := range []string{"f7", "ctrl+x"} {
+				d.send(keyPress(k))
+				if s := d.screen(); !strings.Contains(s, "still listening for stray bytes") {
+					t.Errorf("%s during the watch:\n%s", k, s)
+				}
+			}
+			if d.m.deep != nil || d.m.overlay.open() {
+				t.Error("a follow-up run or the save list started on a response not over")
+			}
+			d.send(keyPress("esc"))
+		}},
 		{"esc cancels during the watch", func(t *testing.T, d *driver) {
 			d.send(keyPress("esc"))
 			if d.m.inflight != nil {

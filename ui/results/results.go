@@ -231,6 +231,10 @@ func (m Model) ID() int { return m.id }
 // Running reports whether the pane is waiting for a response, or for the rest of one.
 func (m Model) Running() bool { return m.state == stateRunning || m.state == stateWatching }
 
+// Watching reports whether the pane shows a response so far, while the probe still watches for
+// stray bytes after it (see SetPartial).
+func (m Model) Watching() bool { return m.state == stateWatching }
+
 // shown reports whether an exchange is on show: a response arrived, whole or so far.
 func (m Model) shown() bool { return m.state == stateDone || m.state == stateWatching }
 
