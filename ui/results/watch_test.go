@@ -20,7 +20,6 @@ import (
 func TestPartial(t *testing.T) {
 	t.Parallel()
 	head := "HTTP/1.1 204 No Content\r\nServer: late\r\n\r\n"
-	since := time.Now()
 	tests := []struct {
 		name     string
 		stream   string
@@ -48,6 +47,9 @@ func TestPartial(t *testing.T) {
 			m.SetSize(100, 16)
 			m.Start(1, probe.Request{URL: "http://lab.test/old"})
 			m.Start(2, probe.Request{URL: "http://lab.test/late"})
+			// After Start, which takes the pane's clock to now: a slow machine must not have
+			// moved it past the tick below.
+			since := time.Now()
 			ex := parse(t, tt.stream, "GET")
 			ex.Timing = probe.Timing{Watch: 25 * time.Millisecond, Total: 1234 * time.Millisecond}
 			m.SetPartial(tt.id, ex, tt.findings, since)
