@@ -20,9 +20,8 @@ const (
 // copyBulk moves the next n bytes of the stream into dst, or all of them until the stream
 // ends when n < 0, reading straight from the source; nothing may be buffered. It returns how
 // many bytes it moved and the error that stopped it short. It calls onData, if set, as copyAll
-// does, each time bytes arrive. Bytes that nothing keeps (dst only
-// counts them and the wire capture is full) are dropped by wr.skip, when there is one, without
-// being read.
+// does, each time bytes arrive. Bytes that nothing keeps (dst only counts them and the wire
+// capture is full) are dropped by wr.skip, when there is one, without being read.
 func (wr *wireReader) copyBulk(dst *capture, n int64) (int64, error) {
 	if wr.block == nil {
 		wr.block = make([]byte, bulkBlockSize)

@@ -99,21 +99,21 @@ func exchange(ctx context.Context, req Request, start, deadline time.Time, ex *E
 		}
 		wait := watchWindow(grace, ex.Timing.Connect)
 		ex.Timing.Watch = wait
-		watching := watching
+		report := watching
 		if p.out.final != nil && !p.out.final(ex.Response) {
-			watching = nil // a redirect that is followed: the next hop's response is the answer
+			report = nil // a redirect that is followed: the next hop's response is the answer
 		}
 		// Each arrival of stray bytes restarts the window: a server that writes them in
 		// pieces is read to its last piece.
 		wr.onData = func(got Capture) {
 			_ = conn.SetReadDeadline(earliest(time.Now().Add(wait), deadline))
-			if watching != nil {
-				watching(wr.partial(ex, got, start, sending))
+			if report != nil {
+				report(wr.partial(ex, got, start, sending))
 			}
 		}
 		_ = conn.SetReadDeadline(earliest(time.Now().Add(wait), deadline))
-		if watching != nil && wr.err == nil { // not when the server has closed: no watch then
-			watching(wr.partial(ex, extra, start, sending))
+		if report != nil && wr.err == nil { // not when the server has closed: no watch then
+			report(wr.partial(ex, extra, start, sending))
 		}
 		return extraToEnd
 	}

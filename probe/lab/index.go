@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// indexHead is the HTML index up to its rows, which writeIndexRows writes.
+// indexHead is the HTML index up to its rows, which writeIndexHTML writes.
 const indexHead = `<!doctype html>
 <html lang="en">
 <head>

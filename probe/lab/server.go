@@ -115,7 +115,8 @@ func start(ctx context.Context, addr string, build func() http.Handler, opts ...
 		return nil, fmt.Errorf("lab: listen on %s: %w", addr, err)
 	}
 	base, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	handler := buildOnFirstUse(build)
+	get := sync.OnceValue(build) // requests that come while it builds wait for it
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { get().ServeHTTP(w, r) })
 	sniff := newSniffListener(base, ln, handler)
 	s := &Server{
 		sniff: sniff,
@@ -138,20 +139,6 @@ func start(ctx context.Context, addr string, build func() http.Handler, opts ...
 		stop()
 	}()
 	return s, nil
-}
-
-// lazyHandler serves with the handler that build returns, calling build once, for the first
-// request; requests that come meanwhile wait for it.
-type lazyHandler struct {
-	get func() http.Handler
-}
-
-func buildOnFirstUse(build func() http.Handler) lazyHandler {
-	return lazyHandler{get: sync.OnceValue(build)}
-}
-
-func (l lazyHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	l.get().ServeHTTP(w, r)
 }
 
 // URL returns the lab's base URL, e.g. "http://127.0.0.1:8204".

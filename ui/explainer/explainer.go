@@ -70,7 +70,7 @@ type Model struct {
 	rendered bool      // whether lines belong to doc
 	cache    []cachedRender
 	renderFn RenderFunc
-	topFn    TopFunc // nil when renderFn is not mdterm.Render
+	topFn    topFunc // nil when renderFn is not mdterm.Render
 	lib      Library
 
 	find    finder        // the search on show
@@ -100,9 +100,9 @@ type cachedRender struct {
 // background, and says where its headings are. mdterm.Render is the default.
 type RenderFunc func(doc *content.Doc, width int, dark bool) (mdterm.Document, error)
 
-// TopFunc renders the first blocks of a document, enough for rows lines, as mdterm.RenderTop
+// topFunc renders the first blocks of a document, enough for rows lines, as mdterm.RenderTop
 // does: what the pane shows at once while the whole document renders in the background.
-type TopFunc func(doc *content.Doc, width int, dark bool, rows int) (mdterm.Document, error)
+type topFunc func(doc *content.Doc, width int, dark bool, rows int) (mdterm.Document, error)
 
 // topRows is how many lines beyond the pane's height the top of a document is rendered: the
 // title and the blank lines that trimTitle drops.

@@ -284,13 +284,7 @@ func (m Model) firstFindingRow() int {
 // headRows is how many rows come before the active view.
 func (m Model) headRows() int {
 	p := m.head()
-	n := 1 + p.findings
-	if p.watch {
-		n++
-	}
-	if p.hops {
-		n++
-	}
+	n := m.firstFindingRow() + p.findings
 	if p.tabs {
 		n++
 	}
